@@ -1,0 +1,46 @@
+# Two commands on a fresh machine with Python 3.11+ and make: `make demo` and `make test`.
+# Both create (or refresh) a local virtual environment in .venv and install the package into it.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test lint typecheck unit bench bench-smoke data clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "adminduk needs Python 3.11 or newer; set PYTHON=...")'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[testing,dev]'
+	@touch $(STAMP)
+
+demo: $(STAMP)
+	$(PY) -m adminduk demo
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+typecheck: $(STAMP)
+	$(PY) -m mypy --strict src tests
+
+unit: $(STAMP)
+	$(PY) -m pytest --cov --cov-report=term
+
+test: lint typecheck unit
+
+$(VENV)/.bench-installed: $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[testing,dev,bench]'
+	@touch $@
+
+bench: $(VENV)/.bench-installed
+	$(PY) benchmarks/bench_nik.py
+
+bench-smoke: $(STAMP)
+	$(PY) benchmarks/bench_nik.py --smoke
+
+# Regenerate the packaged region data from ../shared/data/wilayah (see scripts/build_region_data.py).
+data: $(STAMP)
+	$(PY) scripts/build_region_data.py ../shared/data/wilayah src/adminduk/data
+
+clean:
+	rm -rf $(VENV) .coverage .mypy_cache .ruff_cache .pytest_cache .hypothesis dist build

@@ -1,0 +1,135 @@
+"""Command line: ``python -m adminduk`` (or ``adminduk``).
+
+Commands: ``demo`` (a short tour on the packaged data), ``nik`` (validate and describe NIKs) and
+``region`` (describe a region code and list what lies below it). Bad input gives one clear line on
+standard error and exit status 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+from collections.abc import Sequence
+
+from adminduk import regions
+from adminduk.codes import Sex
+from adminduk.errors import AdmindukError
+from adminduk.identifiers import nik
+
+# Synthetic NIKs for the demo: composed from a district, a made-up birth date and a serial.
+_DEMO_PEOPLE = (
+    ("18.08.01", datetime.date(2005, 1, 1), Sex.FEMALE, 1),
+    ("18.08.15", datetime.date(1987, 8, 17), Sex.MALE, 12),
+    ("18.08.04", datetime.date(1930, 6, 20), Sex.MALE, 2),
+)
+_DEMO_BAD = (
+    "180801410105000",  # 15 digits
+    "1808013202050001",  # 32 February
+    "1808012902010001",  # 29 February 2001 / 1901
+    "1808014101050000",  # serial 0000
+    "1808994101050001",  # district 18.08.99 in no code list
+)
+
+
+def _describe(number: str, on: datetime.date, out: list[str]) -> bool:
+    try:
+        info = nik.parse(number, on=on)
+    except AdmindukError as error:
+        out.append(f"  invalid: {error}")
+        return False
+    region = regions.get(info.region_code)
+    age = (
+        on.year
+        - info.birth_date.year
+        - ((on.month, on.day) < (info.birth_date.month, info.birth_date.day))
+    )
+    out.append(
+        f"  {nik.format(number)}  valid: {info.sex.label_en.lower()}, born "
+        f"{info.birth_date.isoformat()} (age {age} on {on.isoformat()}), first issued in "
+        f"{region.name} ({region.code}), serial {info.serial}"
+    )
+    return True
+
+
+def _demo(on: datetime.date) -> list[str]:
+    out = [f"adminduk demo (reference date {on.isoformat()})", "", "Synthetic NIKs:"]
+    for region_code, birth_date, sex, serial in _DEMO_PEOPLE:
+        number = nik.compose(
+            region_code=region_code, birth_date=birth_date, sex=sex, serial=serial
+        )
+        _describe(number, on, out)
+    out += ["", "Numbers the library refuses (messages mask all but the region part):"]
+    for number in _DEMO_BAD:
+        _describe(number, on, out)
+    regency = regions.get("18.08")
+    figures = regions.population(regency.code)
+    out += [
+        "",
+        (
+            f"{regency.name} ({regency.code}), {regions.get(regency.parent_code or '').name}: "
+            f"{figures.total:,} people in 2025 ({figures.male:,} male, {figures.female:,} female)"
+        ),
+    ]
+    then = {r.code for r in regions.children(regency.code, as_of=2020)}
+    for district in regions.children(regency.code):
+        villages = len(regions.children(district.code))
+        note = "" if district.code in then else "  (created after 2020)"
+        out.append(f"  {district.code}  {district.name:<16} {villages:>3} villages{note}")
+    return out
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="adminduk", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    demo = commands.add_parser("demo", help="a short tour on the packaged data")
+    check = commands.add_parser("nik", help="validate and describe NIKs")
+    check.add_argument("numbers", nargs="+", metavar="NIK")
+    region = commands.add_parser("region", help="describe a region and list its children")
+    region.add_argument("code")
+    region.add_argument("--as-of", type=int, default=None, help="year of the code list to use")
+    for sub in (demo, check):
+        sub.add_argument(
+            "--on",
+            type=_date,
+            default=datetime.date(2026, 1, 1),
+            help="reference date for ages and the NIK century rule (default 2026-01-01)",
+        )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "demo":
+            lines = _demo(args.on)
+            status = 0
+        elif args.command == "nik":
+            lines = []
+            described = [_describe(number, args.on, lines) for number in args.numbers]
+            status = 0 if all(described) else 1
+        else:
+            region = regions.get(args.code, as_of=args.as_of)
+            lines = [f"{region.code}  {region.name}  ({region.level.name.lower()})"]
+            lines += [
+                f"  {child.code}  {child.name}"
+                for child in regions.children(region.code, as_of=args.as_of)
+            ]
+            status = 0
+    except AdmindukError as error:
+        print(f"adminduk: {error}", file=sys.stderr)
+        return 1
+    print("\n".join(lines))
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

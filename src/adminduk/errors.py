@@ -1,0 +1,79 @@
+"""The exceptions adminduk raises, all under one root, :class:`AdmindukError`.
+
+Catch :class:`AdmindukError` to handle anything the library refuses. Validation problems are also
+:class:`ValueError` (so code written for python-stdnum keeps working) and unknown regions are also
+:class:`LookupError`. Messages say what is wrong in plain words and never contain a whole NIK or KK
+number: only the six-digit region part is kept, the rest is masked.
+
+>>> from adminduk.identifiers import nik
+>>> try:
+...     nik.validate("1808014101050000")
+... except ValidationError as error:
+...     print(type(error).__name__, "-", error)
+InvalidComponent - NIK 180801********** has serial 0000; serials start at 0001
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "AdmindukError",
+    "InvalidComponent",
+    "InvalidFormat",
+    "InvalidLength",
+    "UnknownRegion",
+    "UnknownRegionCode",
+    "ValidationError",
+]
+
+
+class AdmindukError(Exception):
+    """Root of every exception adminduk raises on purpose."""
+
+    default_message = "adminduk refused the request"
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message if message is not None else self.default_message)
+
+    @property
+    def message(self) -> str:
+        """The human-readable message (the same text as ``str(error)``)."""
+        return str(self.args[0])
+
+
+class ValidationError(AdmindukError, ValueError):
+    """A value (a number, a code, a date, a file) is not valid."""
+
+    default_message = "the value is not valid"
+
+
+class InvalidFormat(ValidationError):
+    """The value does not have the right shape (wrong characters or type)."""
+
+    default_message = "the value has the wrong format"
+
+
+class InvalidLength(InvalidFormat):
+    """The value has the wrong number of characters or digits."""
+
+    default_message = "the value has the wrong length"
+
+
+class InvalidComponent(ValidationError):
+    """One part of the value is impossible (a date, a serial, a code, a region part)."""
+
+    default_message = "one of the value's parts is not valid"
+
+
+class UnknownRegion(AdmindukError, LookupError):
+    """A region code that no known Kemendagri code list contains."""
+
+    default_message = "the region code is not in any known code list"
+
+
+class UnknownRegionCode(InvalidComponent, UnknownRegion):
+    """A NIK or KK number whose district part is in no known code list.
+
+    Both ``except ValidationError`` and ``except UnknownRegion`` catch it.
+    """
+
+    default_message = "the district code is not in any known code list"

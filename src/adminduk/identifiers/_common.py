@@ -1,0 +1,163 @@
+"""What NIK and KK numbers share: 16 digits, ``PPKKDD`` + ``DDMMYY`` + a four-digit serial."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+
+from adminduk._privacy import mask
+from adminduk.errors import (
+    InvalidComponent,
+    InvalidFormat,
+    InvalidLength,
+    UnknownRegionCode,
+    ValidationError,
+)
+from adminduk.regions import known_district_codes, normalize
+
+LENGTH = 16
+FEMALE_DAY_OFFSET = 40
+_SEPARATORS = str.maketrans("", "", " .-\t\r\n")
+
+# Every valid "DDMM" (29 February included; its year is checked separately).
+_DAY_MONTHS = frozenset(
+    f"{day:02d}{month:02d}"
+    for month in range(1, 13)
+    for day in range(1, calendar.monthrange(2000, month)[1] + 1)
+)
+# The same with 40 added to the day, as a woman's NIK carries it.
+_FEMALE_DAY_MONTHS = frozenset(
+    f"{int(dm[:2]) + FEMALE_DAY_OFFSET:02d}{dm[2:]}" for dm in _DAY_MONTHS
+)
+_NIK_DAY_MONTHS = _DAY_MONTHS | _FEMALE_DAY_MONTHS
+_LEAP_DAYS = frozenset({"2902", "6902"})
+
+
+def compact(number: str, label: str) -> str:
+    """Strip spaces, dots, dashes and line breaks."""
+    if not isinstance(number, str):
+        raise InvalidFormat(f"a {label} must be a string, not {type(number).__name__}")
+    return number.translate(_SEPARATORS)
+
+
+def check(number: str, label: str, *, female_days: bool, allow_unknown_region: bool) -> str:
+    """Return the compact form of ``number`` or raise the ``ValidationError`` that says why not."""
+    digits = compact(number, label)
+    if len(digits) != LENGTH:
+        raise InvalidLength(
+            f"{label} {mask(digits)} has {len(digits)} characters; a {label} has {LENGTH} digits"
+        )
+    if not (digits.isdigit() and digits.isascii()):
+        position = next(i for i, ch in enumerate(digits) if not ("0" <= ch <= "9")) + 1
+        raise InvalidFormat(f"{label} {mask(digits)} has a non-digit at position {position}")
+    day_month = digits[6:10]
+    if (
+        digits[0:2] == "00"
+        or digits[2:4] == "00"
+        or digits[4:6] == "00"
+        or day_month not in (_NIK_DAY_MONTHS if female_days else _DAY_MONTHS)
+        or (day_month in _LEAP_DAYS and int(digits[10:12]) % 4)
+        or digits[12:16] == "0000"
+    ):
+        _raise_component(digits, label, female_days=female_days)
+    if not allow_unknown_region and digits[:6] not in known_district_codes():
+        raise UnknownRegionCode(
+            f"{label} {mask(digits)}: district {region_code(digits)} is in no known Kemendagri code "
+            "list (2016-2025); pass allow_unknown_region=True to accept it"
+        )
+    return digits
+
+
+def is_valid(number: str, label: str, *, female_days: bool, allow_unknown_region: bool) -> bool:
+    """Return whether :func:`check` accepts ``number``."""
+    try:
+        check(number, label, female_days=female_days, allow_unknown_region=allow_unknown_region)
+    except ValidationError:
+        return False
+    return True
+
+
+def display(digits: str) -> str:
+    """Return the display form ``PP.KK.DD.DDMMYY.SSSS`` of a compact, valid number."""
+    return f"{digits[0:2]}.{digits[2:4]}.{digits[4:6]}.{digits[6:12]}.{digits[12:16]}"
+
+
+def _raise_component(digits: str, label: str, *, female_days: bool) -> None:
+    """Raise ``InvalidComponent`` naming the first impossible part of a 16-digit number."""
+    shown = mask(digits)
+    for name, part in (
+        ("province", digits[0:2]),
+        ("regency", digits[2:4]),
+        ("district", digits[4:6]),
+    ):
+        if part == "00":
+            raise InvalidComponent(f"{label} {shown} has {name} part 00")
+    day, month, year = int(digits[6:8]), int(digits[8:10]), int(digits[10:12])
+    if not 1 <= month <= 12:
+        raise InvalidComponent(f"{label} {shown} has month {month:02d}; months run 01-12")
+    if female_days and day > FEMALE_DAY_OFFSET:
+        day -= FEMALE_DAY_OFFSET
+    days_ok = "01-31 (41-71 for women)" if female_days else "01-31"
+    if not 1 <= day <= calendar.monthrange(2000, month)[1]:
+        raise InvalidComponent(
+            f"{label} {shown} has day {digits[6:8]}, impossible in month {month:02d}; "
+            f"days run {days_ok}"
+        )
+    if month == 2 and day == 29 and year % 4:
+        raise InvalidComponent(
+            f"{label} {shown} has 29 February of year {year:02d}, "
+            f"a leap year in neither 19{year:02d} nor 20{year:02d}"
+        )
+    raise InvalidComponent(f"{label} {shown} has serial 0000; serials start at 0001")
+
+
+def region_code(digits: str) -> str:
+    """Return the dotted district code of a compact number."""
+    return f"{digits[0:2]}.{digits[2:4]}.{digits[4:6]}"
+
+
+def resolve_century(
+    label: str, digits: str, day: int, month: int, on: datetime.date
+) -> datetime.date:
+    """Return ``day``/``month``/``digits[10:12]`` in the latest century not after ``on``."""
+    if not isinstance(on, datetime.date):
+        raise InvalidFormat(f"on must be a date, not {type(on).__name__}")
+    two_digits = int(digits[10:12])
+    century = on.year - on.year % 100
+    for year in (century + two_digits, century - 100 + two_digits):
+        if month == 2 and day == 29 and not calendar.isleap(year):
+            continue
+        candidate = datetime.date(year, month, day)
+        if candidate <= on:
+            return candidate
+    raise InvalidComponent(
+        f"{label} {mask(digits)}: 29 February {two_digits:02d} falls in no leap year up to {on.isoformat()}"
+    )
+
+
+def compose_parts(
+    label: str,
+    *,
+    region: str,
+    when: datetime.date,
+    day_offset: int,
+    serial: int,
+    female_days: bool,
+    allow_unknown_region: bool,
+) -> str:
+    """Build a 16-digit number from its parts and validate it."""
+    dotted = normalize(region)
+    if dotted.count(".") != 2:
+        raise InvalidComponent(f"a {label} needs a district code (PP.KK.DD), got {dotted}")
+    if not isinstance(when, datetime.date):
+        raise InvalidFormat(f"the date must be a date, not {type(when).__name__}")
+    if isinstance(serial, bool) or not isinstance(serial, int):
+        raise InvalidFormat(f"serial must be an int, not {type(serial).__name__}")
+    if not 1 <= serial <= 9999:
+        raise InvalidComponent(f"serial {serial} is outside 1-9999")
+    digits = (
+        dotted.replace(".", "")
+        + f"{when.day + day_offset:02d}{when.month:02d}{when.year % 100:02d}"
+        + f"{serial:04d}"
+    )
+    return check(digits, label, female_days=female_days, allow_unknown_region=allow_unknown_region)

@@ -1,0 +1,203 @@
+"""NIK (Nomor Induk Kependudukan, Indonesian personal identity number).
+
+The NIK is the 16-digit number every Indonesian resident holds for life, on the family card (KK)
+and the ID card (KTP-el). It is built of:
+
+- ``PPKKDD``: the district (kecamatan) where the NIK was first issued, under the Kemendagri code
+  list in force then; the NIK never changes when its holder moves;
+- ``DDMMYY``: the birth date, with 40 added to the day for women (41-71);
+- ``SSSS``: a serial from 0001 among people of that district, birth date and sex.
+
+There is no check digit. The century is not encoded, so :func:`parse` takes a reference date and
+uses the latest century that does not put the birth after it.
+
+More information:
+
+* UU 24/2013 (amending UU 23/2006) on population administration, Pasal 13
+* Perpres 96/2018 on population registration and civil registration requirements
+
+>>> validate("18.0801.410105.0001")
+'1808014101050001'
+>>> is_valid("1808014101050001")
+True
+>>> format("1808014101050001")
+'18.08.01.410105.0001'
+>>> info = parse("1808014101050001", on=datetime.date(2026, 11, 27))
+>>> info.region_code, info.birth_date, info.sex, info.serial
+('18.08.01', datetime.date(2005, 1, 1), <Sex.FEMALE: 2>, 1)
+>>> compose(region_code="18.08.01", birth_date=datetime.date(2005, 1, 1), sex=Sex.FEMALE, serial=1)
+'1808014101050001'
+
+Every failure is a :class:`~adminduk.errors.ValidationError` whose message masks the number:
+
+>>> validate("180801410105001")
+Traceback (most recent call last):
+...
+adminduk.errors.InvalidLength: NIK 180801********* has 15 characters; a NIK has 16 digits
+>>> validate("1808013202050001")
+Traceback (most recent call last):
+...
+adminduk.errors.InvalidComponent: NIK 180801********** has day 32, impossible in month 02; days run 01-31 (41-71 for women)
+>>> validate("1808992202050001")
+Traceback (most recent call last):
+...
+adminduk.errors.UnknownRegionCode: NIK 180899**********: district 18.08.99 is in no known Kemendagri code list (2016-2025); pass allow_unknown_region=True to accept it
+>>> validate("1808992202050001", allow_unknown_region=True)
+'1808992202050001'
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import attrs
+
+from adminduk.codes import Sex
+from adminduk.identifiers import _common
+
+__all__ = [
+    "NIKInfo",
+    "compact",
+    "compose",
+    "format",
+    "get_birth_date",
+    "get_region_code",
+    "get_sex",
+    "is_valid",
+    "parse",
+    "validate",
+]
+
+_LABEL = "NIK"
+
+
+@attrs.frozen
+class NIKInfo:
+    """What a NIK encodes: where it was first issued, the birth date, the sex and the serial."""
+
+    region_code: str
+    birth_date: datetime.date
+    sex: Sex
+    serial: int
+
+
+def compact(number: str) -> str:
+    """Return ``number`` without spaces, dots, dashes or line breaks (no other check).
+
+    >>> compact(" 1808 0141-0105 0001 ")
+    '1808014101050001'
+    """
+    return _common.compact(number, _LABEL)
+
+
+def validate(number: str, *, allow_unknown_region: bool = False) -> str:
+    """Return the compact form of ``number`` if it is a possible NIK, or raise.
+
+    Checks: 16 ASCII digits; no province, regency or district part ``00``; a real day and month
+    (day 41-71 for women; 29 February only when the two-digit year is a leap year in 1900s or
+    2000s); serial not ``0000``; and, unless ``allow_unknown_region`` is true, a district code found
+    in at least one known Kemendagri code list (2016-2025). Set ``allow_unknown_region`` for numbers
+    issued under a list older than the ones adminduk knows.
+    """
+    return _common.check(
+        number, _LABEL, female_days=True, allow_unknown_region=allow_unknown_region
+    )
+
+
+def is_valid(number: str, *, allow_unknown_region: bool = False) -> bool:
+    """Return whether ``number`` passes :func:`validate`.
+
+    >>> is_valid("1808010000000000")
+    False
+    """
+    return _common.is_valid(
+        number, _LABEL, female_days=True, allow_unknown_region=allow_unknown_region
+    )
+
+
+def format(number: str) -> str:  # noqa: A001 - python-stdnum's name for the display form
+    """Return the display form ``PP.KK.DD.DDMMYY.SSSS`` of a valid NIK.
+
+    The region is not checked, so any structurally valid NIK can be displayed.
+    """
+    return _common.display(validate(number, allow_unknown_region=True))
+
+
+def parse(number: str, *, on: datetime.date, allow_unknown_region: bool = False) -> NIKInfo:
+    """Return what ``number`` encodes, taking the birth century from the reference date ``on``.
+
+    The birth year is the latest year ending in the NIK's two digits that does not put the birth
+    after ``on``: on 27 November 2026, ``...0105...`` is born in 2005 and ``...0130...`` in 1930;
+    a NIK born "today" is born this year. (python-stdnum instead assumes a minimum year, which puts
+    a child born in 2015 in 1915.)
+
+    >>> parse("1808012006300002", on=datetime.date(2026, 11, 27)).birth_date
+    datetime.date(1930, 6, 20)
+    """
+    digits = validate(number, allow_unknown_region=allow_unknown_region)
+    day, month = int(digits[6:8]), int(digits[8:10])
+    sex = Sex.FEMALE if day > _common.FEMALE_DAY_OFFSET else Sex.MALE
+    if sex is Sex.FEMALE:
+        day -= _common.FEMALE_DAY_OFFSET
+    birth_date = _common.resolve_century(_LABEL, digits, day, month, on)
+    return NIKInfo(
+        region_code=_common.region_code(digits),
+        birth_date=birth_date,
+        sex=sex,
+        serial=int(digits[12:16]),
+    )
+
+
+def compose(
+    *,
+    region_code: str,
+    birth_date: datetime.date,
+    sex: Sex,
+    serial: int,
+    allow_unknown_region: bool = False,
+) -> str:
+    """Build the NIK for a district code, birth date, sex and serial; the inverse of :func:`parse`.
+
+    ``region_code`` is a district code, dotted or not. Raises a ``ValidationError`` for a region
+    that is not a district (or, unless ``allow_unknown_region``, not in any known list), a serial
+    outside 1-9999, or a ``sex`` that is not a :class:`~adminduk.codes.Sex`.
+    """
+    if not isinstance(sex, Sex):
+        raise _common.InvalidFormat(f"sex must be a Sex, not {type(sex).__name__}")
+    return _common.compose_parts(
+        _LABEL,
+        region=region_code,
+        when=birth_date,
+        day_offset=_common.FEMALE_DAY_OFFSET if sex is Sex.FEMALE else 0,
+        serial=serial,
+        female_days=True,
+        allow_unknown_region=allow_unknown_region,
+    )
+
+
+def get_birth_date(number: str, *, on: datetime.date) -> datetime.date:
+    """Return the birth date encoded in ``number`` (century resolved as in :func:`parse`).
+
+    >>> get_birth_date("1808012006300002", on=datetime.date(2026, 11, 27))
+    datetime.date(1930, 6, 20)
+    """
+    return parse(number, on=on, allow_unknown_region=True).birth_date
+
+
+def get_sex(number: str) -> Sex:
+    """Return the sex encoded in ``number`` (day above 40 means female).
+
+    >>> get_sex("1808014101050001")
+    <Sex.FEMALE: 2>
+    """
+    digits = validate(number, allow_unknown_region=True)
+    return Sex.FEMALE if int(digits[6:8]) > _common.FEMALE_DAY_OFFSET else Sex.MALE
+
+
+def get_region_code(number: str) -> str:
+    """Return the dotted district code where ``number`` was first issued.
+
+    >>> get_region_code("1808014101050001")
+    '18.08.01'
+    """
+    return _common.region_code(validate(number, allow_unknown_region=True))

@@ -1,0 +1,107 @@
+"""Tests of the package as a whole: public surface, dependencies and no hidden clock or randomness."""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+
+import adminduk
+
+SRC = Path(adminduk.__file__).parent
+# Import names of the runtime dependencies (the attrs distribution ships `attr` and `attrs`).
+RUNTIME_DEPENDENCIES = {"attr", "attrs", "cattrs", "transitions", "dateutil"}
+# Modules that need the `testing` extra; the core must not import them.
+TESTING_ONLY = {"adminduk.strategies"}
+
+
+def test_all_is_sorted_and_importable() -> None:
+    """__all__ is sorted and names only what the package defines."""
+    assert sorted(adminduk.__all__) == adminduk.__all__
+    for name in adminduk.__all__:
+        assert hasattr(adminduk, name), name
+
+
+def test_version() -> None:
+    """__version__ comes from the installed metadata."""
+    assert adminduk.__version__.startswith("0.")
+
+
+def test_py_typed_and_licence_ship_with_the_package() -> None:
+    """py.typed marks the package as typed; the region data carries its MIT notice."""
+    files = resources.files("adminduk")
+    assert files.joinpath("py.typed").is_file()
+    assert "Cahya DSN" in files.joinpath("data", "LICENSE-wilayah.txt").read_text(encoding="utf-8")
+
+
+def _core_modules() -> list[str]:
+    names = []
+    for path in sorted(SRC.rglob("*.py")):
+        parts = path.relative_to(SRC.parent).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        if name not in TESTING_ONLY and not name.endswith("__main__"):
+            names.append(name)
+    return names
+
+
+def test_core_imports_only_runtime_dependencies_and_the_standard_library() -> None:
+    """Importing every core module pulls in nothing outside the declared dependencies."""
+    code = (
+        "import importlib, json, sys\n"
+        f"for name in {_core_modules()!r}: importlib.import_module(name)\n"
+        "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    top_level = set(json.loads(result.stdout))
+    foreign = top_level - set(sys.stdlib_module_names) - RUNTIME_DEPENDENCIES - {"adminduk"}
+    # Interpreter start-up may bring in site hooks (editable-install finders, .pth files).
+    foreign = {name for name in foreign if not name.startswith(("_", "__editable__"))}
+    assert set() == foreign
+    assert "hypothesis" not in top_level
+
+
+def _calls(tree: ast.AST) -> set[str]:
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            owner = node.func.value
+            if isinstance(owner, ast.Name):
+                found.add(f"{owner.id}.{node.func.attr}")
+            elif isinstance(owner, ast.Attribute):
+                found.add(f"{owner.attr}.{node.func.attr}")
+    return found
+
+
+FORBIDDEN_CALLS = {
+    "date.today",
+    "datetime.now",
+    "datetime.today",
+    "datetime.utcnow",
+    "time.time",
+    "time.monotonic",
+    "random.random",
+    "random.randint",
+    "random.choice",
+    "random.Random",
+    "os.urandom",
+    "uuid.uuid4",
+}
+
+
+def test_no_clock_or_randomness_in_the_core() -> None:
+    """The library never reads the clock or draws randomness itself; callers pass them in."""
+    for path in sorted(SRC.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        assert set() == _calls(tree) & FORBIDDEN_CALLS, path
+        imported = {
+            alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import | ast.ImportFrom)
+            for alias in node.names
+        }
+        assert "random" not in imported, path
