@@ -5,7 +5,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit bench bench-smoke data clean
+.PHONY: demo test lint typecheck unit bench bench-smoke test-min-deps data clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "adminduk needs Python 3.11 or newer; set PYTHON=...")'
@@ -21,7 +21,7 @@ lint: $(STAMP)
 	$(PY) -m ruff format --check .
 
 typecheck: $(STAMP)
-	$(PY) -m mypy --strict src tests
+	$(PY) -m mypy --strict src tests examples benchmarks
 
 unit: $(STAMP)
 	$(PY) -m pytest --cov --cov-report=term
@@ -33,14 +33,20 @@ $(VENV)/.bench-installed: $(STAMP)
 	@touch $@
 
 bench: $(VENV)/.bench-installed
-	$(PY) benchmarks/bench_nik.py
+	$(PY) benchmarks/bench_nik.py --out benchmarks/RESULTS.md
 
 bench-smoke: $(STAMP)
 	$(PY) benchmarks/bench_nik.py --smoke
+
+# The suite against the oldest supported runtime dependencies (constraints-min.txt).
+test-min-deps:
+	$(PYTHON) -m venv .venv-min
+	.venv-min/bin/python -m pip install --quiet --disable-pip-version-check -c constraints-min.txt -e '.[testing,dev]'
+	.venv-min/bin/python -m pytest -q -p no:cacheprovider
 
 # Regenerate the packaged region data from ../shared/data/wilayah (see scripts/build_region_data.py).
 data: $(STAMP)
 	$(PY) scripts/build_region_data.py ../shared/data/wilayah src/adminduk/data
 
 clean:
-	rm -rf $(VENV) .coverage .mypy_cache .ruff_cache .pytest_cache .hypothesis dist build
+	rm -rf $(VENV) .venv-min .coverage .mypy_cache .ruff_cache .pytest_cache .hypothesis dist build

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from adminduk import Sex, errors, regions
-from adminduk.identifiers import nik
+from adminduk.identifiers import _common, nik
 from adminduk.strategies import niks, region_codes
 
 ON = datetime.date(2026, 11, 27)
@@ -372,3 +373,30 @@ def test_compose_accepts_undotted_codes_and_unknown_regions_when_allowed() -> No
 def test_niks_respects_region_codes(number: str) -> None:
     """The strategy draws regions only from the given codes."""
     assert number.startswith("180815")
+
+
+def _mutated(number: str, position: int, digit: str) -> str:
+    return replace(number, position, digit)
+
+
+NEAR_NIKS = st.one_of(
+    niks(),
+    st.text(alphabet="0123456789", min_size=16, max_size=16),
+    st.builds(_mutated, niks(), st.integers(0, 15), st.sampled_from("0123456789")),
+)
+
+
+@given(NEAR_NIKS, st.booleans(), st.booleans())
+def test_fast_path_agrees_with_the_full_checks(
+    number: str, female_days: bool, allow_unknown_region: bool
+) -> None:
+    """The fast path for compact valid numbers never accepts what the full checks refuse."""
+    nik.validate(SAMPLE)  # make sure the code lists are loaded, so the fast path is live
+
+    def outcome(check: Callable[[str, str, bool, bool], str]) -> object:
+        try:
+            return check(number, "NIK", female_days, allow_unknown_region)
+        except errors.ValidationError as error:
+            return type(error)
+
+    assert outcome(_common._check_fully) == outcome(_common.check)

@@ -40,8 +40,33 @@ def compact(number: str, label: str) -> str:
     return number.translate(_SEPARATORS)
 
 
-def check(number: str, label: str, *, female_days: bool, allow_unknown_region: bool) -> str:
+# The district codes of every known list, loaded on first use by the slow path.
+_known: frozenset[str] = frozenset()
+
+
+def check(number: str, label: str, female_days: bool, allow_unknown_region: bool) -> str:
     """Return the compact form of ``number`` or raise the ``ValidationError`` that says why not."""
+    # Fast path for the common case, an already compact valid number with a known district. A
+    # known district never has a 00 part, so those checks are implied. Anything else, including
+    # the first call (before the code lists are loaded), takes the full path below.
+    if (
+        number.__class__ is str
+        and len(number) == LENGTH
+        and number.isdigit()
+        and number.isascii()
+        and number[:6] in _known
+        and number[6:10] in (_NIK_DAY_MONTHS if female_days else _DAY_MONTHS)
+        and number[12:] != "0000"
+        and (number[6:10] not in _LEAP_DAYS or not int(number[10:12]) % 4)
+    ):
+        return number
+    return _check_fully(number, label, female_days, allow_unknown_region)
+
+
+def _check_fully(number: str, label: str, female_days: bool, allow_unknown_region: bool) -> str:
+    global _known  # noqa: PLW0603 - a cache filled once
+    if not _known:
+        _known = known_district_codes()
     digits = compact(number, label)
     if len(digits) != LENGTH:
         raise InvalidLength(
@@ -60,7 +85,7 @@ def check(number: str, label: str, *, female_days: bool, allow_unknown_region: b
         or digits[12:16] == "0000"
     ):
         _raise_component(digits, label, female_days=female_days)
-    if not allow_unknown_region and digits[:6] not in known_district_codes():
+    if not allow_unknown_region and digits[:6] not in _known:
         raise UnknownRegionCode(
             f"{label} {mask(digits)}: district {region_code(digits)} is in no known Kemendagri code "
             "list (2016-2025); pass allow_unknown_region=True to accept it"
@@ -68,10 +93,10 @@ def check(number: str, label: str, *, female_days: bool, allow_unknown_region: b
     return digits
 
 
-def is_valid(number: str, label: str, *, female_days: bool, allow_unknown_region: bool) -> bool:
+def is_valid(number: str, label: str, female_days: bool, allow_unknown_region: bool) -> bool:
     """Return whether :func:`check` accepts ``number``."""
     try:
-        check(number, label, female_days=female_days, allow_unknown_region=allow_unknown_region)
+        check(number, label, female_days, allow_unknown_region)
     except ValidationError:
         return False
     return True
@@ -160,4 +185,4 @@ def compose_parts(
         + f"{when.day + day_offset:02d}{when.month:02d}{when.year % 100:02d}"
         + f"{serial:04d}"
     )
-    return check(digits, label, female_days=female_days, allow_unknown_region=allow_unknown_region)
+    return check(digits, label, female_days, allow_unknown_region)

@@ -63,9 +63,7 @@ def validate(number: str, *, allow_unknown_region: bool = False) -> str:
     month (29 February only in a two-digit leap year); serial not ``0000``; and, unless
     ``allow_unknown_region`` is true, a district code found in a known Kemendagri code list.
     """
-    return _common.check(
-        number, _LABEL, female_days=False, allow_unknown_region=allow_unknown_region
-    )
+    return _common.check(number, _LABEL, False, allow_unknown_region)
 
 
 def is_valid(number: str, *, allow_unknown_region: bool = False) -> bool:
@@ -74,9 +72,7 @@ def is_valid(number: str, *, allow_unknown_region: bool = False) -> bool:
     >>> is_valid("1808014107200003")
     False
     """
-    return _common.is_valid(
-        number, _LABEL, female_days=False, allow_unknown_region=allow_unknown_region
-    )
+    return _common.is_valid(number, _LABEL, False, allow_unknown_region)
 
 
 def format(number: str) -> str:  # noqa: A001 - python-stdnum's name for the display form

@@ -99,9 +99,7 @@ def validate(number: str, *, allow_unknown_region: bool = False) -> str:
     in at least one known Kemendagri code list (2016-2025). Set ``allow_unknown_region`` for numbers
     issued under a list older than the ones adminduk knows.
     """
-    return _common.check(
-        number, _LABEL, female_days=True, allow_unknown_region=allow_unknown_region
-    )
+    return _common.check(number, _LABEL, True, allow_unknown_region)
 
 
 def is_valid(number: str, *, allow_unknown_region: bool = False) -> bool:
@@ -110,9 +108,7 @@ def is_valid(number: str, *, allow_unknown_region: bool = False) -> bool:
     >>> is_valid("1808010000000000")
     False
     """
-    return _common.is_valid(
-        number, _LABEL, female_days=True, allow_unknown_region=allow_unknown_region
-    )
+    return _common.is_valid(number, _LABEL, True, allow_unknown_region)
 
 
 def format(number: str) -> str:  # noqa: A001 - python-stdnum's name for the display form

@@ -1,0 +1,92 @@
+"""Shared helpers for the benchmarks: timing by median over repeats, targets, a results table.
+
+Machines here are shared and noisy, so every claim is a ratio measured in the same run, and every
+figure is the median of several repeats.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from importlib import metadata
+
+
+@dataclass
+class Figure:
+    """One measured figure with what it is compared to."""
+
+    name: str
+    value: float
+    unit: str
+    target: str = ""
+    passed: bool | None = None
+    note: str = ""
+
+
+@dataclass
+class Report:
+    """Collected figures of one benchmark run."""
+
+    title: str
+    figures: list[Figure] = field(default_factory=list)
+
+    def add(self, figure: Figure) -> Figure:
+        self.figures.append(figure)
+        return figure
+
+    def lines(self) -> list[str]:
+        out = [
+            f"## {self.title}",
+            "",
+            "| figure | value | target | result | note |",
+            "|---|---|---|---|---|",
+        ]
+        for f in self.figures:
+            verdict = "" if f.passed is None else ("PASS" if f.passed else "MISS")
+            out.append(
+                f"| {f.name} | {f.value:,.3f} {f.unit} | {f.target} | {verdict} | {f.note} |"
+            )
+        return out
+
+
+def median_seconds(run: Callable[[], object], *, repeats: int) -> float:
+    """Median wall time of ``repeats`` calls of ``run``."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def versions(packages: Sequence[str]) -> str:
+    """Installed versions of ``packages`` (or 'not installed')."""
+    found = []
+    for name in packages:
+        try:
+            found.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name} not installed")
+    return ", ".join(found)
+
+
+def machine() -> str:
+    """A one-line description of the machine and interpreter."""
+    return (
+        f"{platform.machine()}, {platform.processor() or 'cpu'}, Python {sys.version.split()[0]}"
+    )
+
+
+def arguments(description: str) -> argparse.Namespace:
+    """Common command-line arguments: --smoke for tiny sizes, --out to write Markdown."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument(
+        "--smoke", action="store_true", help="tiny sizes, to check the script runs"
+    )
+    parser.add_argument("--out", default=None, help="write the results as Markdown to this file")
+    return parser.parse_args()
