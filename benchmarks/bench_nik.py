@@ -9,6 +9,7 @@ Run: ``make bench`` (installs the peers from the ``bench`` extra), or ``--smoke`
 
 from __future__ import annotations
 
+import collections
 import datetime
 import random
 import sys
@@ -96,6 +97,38 @@ def peers() -> dict[str, Callable[[str], bool]]:
     return found
 
 
+def birth_date_readers() -> dict[str, Callable[[str], str]]:
+    """How each installed library reads the birth date (as text), with 27 Nov 2026 as today."""
+    readers: dict[str, Callable[[str], str]] = {
+        "adminduk": lambda n: nik.parse(n, on=ON).birth_date.isoformat()
+    }
+    try:
+        from stdnum.id import nik as stdnum_nik
+
+        readers["python-stdnum"] = lambda n: stdnum_nik.get_birth_date(n).isoformat()
+    except ImportError:
+        pass
+    try:
+        from lokal.nik import parse_nik
+
+        readers["lokal-id"] = lambda n: str(parse_nik(n, reference_date=ON).birth_date)
+    except ImportError:
+        pass
+    try:
+        import nik_lookup
+
+        readers["nik-lookup"] = lambda n: "year " + str(nik_lookup.parse(n).tahun_lahir)
+    except ImportError:
+        pass
+    return readers
+
+
+def refusals_by_province(check: Callable[[str], bool], numbers: list[str]) -> str:
+    """The provinces of the valid numbers a library refuses, most frequent first."""
+    refused = collections.Counter(n[:2] for n in numbers if not check(n))
+    return ", ".join(f"{code}: {count:,}" for code, count in refused.most_common(6)) or "none"
+
+
 def main() -> int:
     args = arguments(__doc__.splitlines()[0])
     count, repeats = (1_000, 1) if args.smoke else (100_000, 7)
@@ -152,6 +185,23 @@ def main() -> int:
         accepted = [sum(bool(checks[name](n)) for n in group) for name in names]
         agreement.append(
             f"| {kind} | {len(group):,} | " + " | ".join(f"{a:,}" for a in accepted) + " |"
+        )
+
+    agreement += ["", "### Valid numbers refused, by province code (why the peers differ)", ""]
+    for name in names:
+        agreement.append(f"- {name}: {refusals_by_province(checks[name], numbers)}")
+    agreement += [
+        "",
+        "### The century: how each library reads a birth date (today = 2026-11-27)",
+        "",
+    ]
+    readers = birth_date_readers()
+    agreement.append("| born | " + " | ".join(readers) + " |")
+    agreement.append("|---|" + "---|" * len(readers))
+    for born in (datetime.date(2015, 1, 1), datetime.date(1930, 6, 20), ON):
+        number = nik.compose(region_code="18.08.01", birth_date=born, sex=Sex.MALE, serial=1)
+        agreement.append(
+            f"| {born} | " + " | ".join(read(number) for read in readers.values()) + " |"
         )
 
     header = [
