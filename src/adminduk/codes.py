@@ -143,7 +143,10 @@ class Sex(CodeTable):
 
 
 class Religion(CodeTable):
-    """Religion (agama), KK form F-1.01."""
+    """Religion (agama), in the order of the KK form F-1.01.
+
+    Numbering from village software (OpenSID), **unconfirmed** against SIAK.
+    """
 
     ISLAM = 1, "Islam", "Islam"
     KRISTEN = 2, "Kristen", "Christianity (Protestant)"
@@ -187,7 +190,10 @@ class MaritalStatus(CodeTable):
 
 
 class Relationship(CodeTable):
-    """Relationship to the head of the family (status hubungan dalam keluarga, SHDK)."""
+    """Relationship to the head of the family (status hubungan dalam keluarga, SHDK).
+
+    Numbering from village software (OpenSID), **unconfirmed** against SIAK.
+    """
 
     HEAD = 1, "Kepala Keluarga", "Head of family"
     HUSBAND = 2, "Suami", "Husband"
@@ -203,7 +209,10 @@ class Relationship(CodeTable):
 
 
 class Education(CodeTable):
-    """Highest education completed (pendidikan terakhir)."""
+    """Highest education completed (pendidikan terakhir).
+
+    Numbering from village software (OpenSID), **unconfirmed** against SIAK.
+    """
 
     NONE = 1, "Tidak/Belum Sekolah", "No schooling"
     PRIMARY_INCOMPLETE = 2, "Belum Tamat SD/Sederajat", "Primary school not completed"
@@ -218,7 +227,10 @@ class Education(CodeTable):
 
 
 class BloodType(CodeTable):
-    """Blood type (golongan darah), with rhesus where known."""
+    """Blood type (golongan darah), with rhesus where known.
+
+    Numbering from village software (OpenSID), **unconfirmed** against SIAK.
+    """
 
     A = 1, "A", "A"
     B = 2, "B", "B"
@@ -269,7 +281,10 @@ class KTPElStatus(CodeTable):
 
 
 class Occupation(CodeTable):
-    """Occupation (jenis pekerjaan), all 89 codes of the family card form."""
+    """Occupation (jenis pekerjaan), all 89 codes of the family card form.
+
+    Numbering from village software (OpenSID), **unconfirmed** against SIAK.
+    """
 
     UNEMPLOYED = 1, "Belum/Tidak Bekerja", "Not working"
     HOMEMAKER = 2, "Mengurus Rumah Tangga", "Homemaker"
