@@ -12,12 +12,14 @@ True
 
 from importlib.metadata import PackageNotFoundError, version
 
-from adminduk import codes, errors, identifiers, regions
+from adminduk import codes, errors, events, identifiers, regions
+from adminduk.address import Address
 from adminduk.codes import (
     BloodType,
     Citizenship,
     Education,
     KTPElStatus,
+    LifeStatus,
     MaritalStatus,
     Occupation,
     Relationship,
@@ -26,13 +28,22 @@ from adminduk.codes import (
 )
 from adminduk.errors import (
     AdmindukError,
+    DuplicateRecord,
+    ImpossibleEvent,
     InvalidComponent,
     InvalidFormat,
     InvalidLength,
+    InvariantViolation,
+    RegistryError,
+    UnknownFamily,
     UnknownRegion,
     UnknownRegionCode,
+    UnknownResident,
     ValidationError,
 )
+from adminduk.family import Family, Membership
+from adminduk.registry import Registry
+from adminduk.resident import Resident
 
 try:
     __version__ = version("adminduk")
@@ -40,25 +51,38 @@ except PackageNotFoundError:  # pragma: no cover - only when run from an uninsta
     __version__ = "0.0.0"
 
 __all__ = [
+    "Address",
     "AdmindukError",
     "BloodType",
     "Citizenship",
+    "DuplicateRecord",
     "Education",
+    "Family",
+    "ImpossibleEvent",
     "InvalidComponent",
     "InvalidFormat",
     "InvalidLength",
+    "InvariantViolation",
     "KTPElStatus",
+    "LifeStatus",
     "MaritalStatus",
+    "Membership",
     "Occupation",
+    "Registry",
+    "RegistryError",
     "Relationship",
     "Religion",
+    "Resident",
     "Sex",
+    "UnknownFamily",
     "UnknownRegion",
     "UnknownRegionCode",
+    "UnknownResident",
     "ValidationError",
     "__version__",
     "codes",
     "errors",
+    "events",
     "identifiers",
     "regions",
 ]

@@ -41,6 +41,7 @@ __all__ = [
     "CodeTable",
     "Education",
     "KTPElStatus",
+    "LifeStatus",
     "MaritalStatus",
     "Occupation",
     "Relationship",
@@ -278,6 +279,18 @@ class KTPElStatus(CodeTable):
     def is_recorded(self) -> bool:
         """Whether the biometrics have been recorded (``RECORDED`` or any later status)."""
         return self.code >= KTPElStatus.RECORDED.code
+
+
+class LifeStatus(CodeTable):
+    """A resident's standing in the register (status dasar), as village software records it.
+
+    Numbering from village software (OpenSID), **unconfirmed** against SIAK.
+    """
+
+    ALIVE = 1, "Hidup", "Alive"
+    DEAD = 2, "Mati", "Dead"
+    MOVED_OUT = 3, "Pindah", "Moved out"
+    MISSING = 4, "Hilang", "Missing"
 
 
 class Occupation(CodeTable):

@@ -17,11 +17,17 @@ from __future__ import annotations
 
 __all__ = [
     "AdmindukError",
+    "DuplicateRecord",
+    "ImpossibleEvent",
     "InvalidComponent",
     "InvalidFormat",
     "InvalidLength",
+    "InvariantViolation",
+    "RegistryError",
+    "UnknownFamily",
     "UnknownRegion",
     "UnknownRegionCode",
+    "UnknownResident",
     "ValidationError",
 ]
 
@@ -77,3 +83,43 @@ class UnknownRegionCode(InvalidComponent, UnknownRegion):
     """
 
     default_message = "the district code is not in any known code list"
+
+
+class RegistryError(AdmindukError):
+    """The population register refused a change; the register is exactly as it was before."""
+
+    default_message = "the register refused the change"
+
+
+class UnknownResident(RegistryError, LookupError):
+    """No resident with that NIK is in the register."""
+
+    default_message = "no such resident in the register"
+
+
+class UnknownFamily(RegistryError, LookupError):
+    """No family with that KK number is in the register."""
+
+    default_message = "no such family in the register"
+
+
+class DuplicateRecord(RegistryError):
+    """A NIK or KK number that the register already holds."""
+
+    default_message = "the register already holds that number"
+
+
+class ImpossibleEvent(RegistryError):
+    """An event that cannot happen to the people it names (a dead person marrying, say)."""
+
+    default_message = "the event cannot happen"
+
+
+class InvariantViolation(RegistryError):
+    """A change that would break one of the register's rules; ``rule`` names the rule."""
+
+    default_message = "the change would break a rule of the register"
+
+    def __init__(self, message: str | None = None, *, rule: str = "") -> None:
+        super().__init__(message)
+        self.rule = rule

@@ -1,0 +1,75 @@
+"""attrs field helpers shared by the models: checked, masked personal numbers and dates."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import attrs
+
+from adminduk._privacy import mask
+from adminduk.errors import InvalidFormat
+from adminduk.identifiers import kk, nik
+
+
+def masked_repr(value: object) -> str:
+    """``repr()`` of a personal number with all but its region part masked."""
+    return repr(mask(value))
+
+
+def compact_nik(value: str) -> str:
+    """Return the compact form of a structurally valid NIK (any district code), or raise."""
+    return nik.validate(value, allow_unknown_region=True)
+
+
+def compact_kk(value: str) -> str:
+    """Return the compact form of a structurally valid KK number, or raise."""
+    return kk.validate(value, allow_unknown_region=True)
+
+
+def optional_nik(value: str | None) -> str | None:
+    """Return ``None`` or the compact form of a structurally valid NIK."""
+    return None if value is None else compact_nik(value)
+
+
+def optional_kk(value: str | None) -> str | None:
+    """Return ``None`` or the compact form of a structurally valid KK number."""
+    return None if value is None else compact_kk(value)
+
+
+def nik_field(**kwargs: Any) -> Any:
+    """Return an attrs field for a NIK: stored compact, shown masked in ``repr()``."""
+    return attrs.field(converter=compact_nik, repr=masked_repr, **kwargs)
+
+
+def require_date(value: object, name: str) -> None:
+    """Raise ``InvalidFormat`` unless ``value`` is a date (and not a datetime)."""
+    if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
+        raise InvalidFormat(f"{name} must be a date, not {type(value).__name__}")
+
+
+def require_text(value: object, name: str, *, empty: bool = False) -> None:
+    """Raise ``InvalidFormat`` unless ``value`` is a string (non-blank unless ``empty``)."""
+    if not isinstance(value, str):
+        raise InvalidFormat(f"{name} must be a string, not {type(value).__name__}")
+    if not empty and not value.strip():
+        raise InvalidFormat(f"{name} must not be empty")
+
+
+def require_member(value: object, kind: type, name: str) -> None:
+    """Raise ``InvalidFormat`` unless ``value`` is an instance of ``kind``."""
+    if not isinstance(value, kind):
+        raise InvalidFormat(f"{name} must be a {kind.__name__}, not {type(value).__name__}")
+
+
+def age_on(birth_date: datetime.date, on: datetime.date) -> int:
+    """Return the age in whole years on ``on`` of someone born on ``birth_date``.
+
+    Someone born on 29 February turns a year older on 1 March in non-leap years.
+
+    >>> age_on(datetime.date(2009, 11, 27), datetime.date(2026, 11, 27))
+    17
+    >>> age_on(datetime.date(2008, 2, 29), datetime.date(2025, 2, 28))
+    16
+    """
+    return on.year - birth_date.year - ((on.month, on.day) < (birth_date.month, birth_date.day))

@@ -1,0 +1,67 @@
+"""An address as the family card writes it: street, RT, RW and village (desa/kelurahan).
+
+>>> home = Address(street="Jl. Lintas Sumatera No. 12", rt="3", rw="1", village_code="1808012006")
+>>> home
+Address(street='Jl. Lintas Sumatera No. 12', rt='003', rw='001', village_code='18.08.01.2006')
+>>> home.district_code, home.regency_code, home.province_code
+('18.08.01', '18.08', '18')
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from adminduk import regions
+from adminduk._fields import require_text
+from adminduk.errors import InvalidComponent, InvalidFormat
+
+__all__ = ["Address"]
+
+
+def _neighbourhood(value: object) -> str:
+    """Normalise an RT or RW number to three digits ('3' -> '003')."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise InvalidFormat(f"RT/RW must be a string of digits, not {type(value).__name__}")
+    text = str(value).strip()
+    if not (text.isdecimal() and text.isascii() and 1 <= len(text) <= 3) or int(text) == 0:
+        raise InvalidComponent(f"RT/RW {text[:8]!r} is not a number from 001 to 999")
+    return f"{int(text):03d}"
+
+
+def _village(value: object) -> str:
+    code = regions.normalize(value)  # type: ignore[arg-type]
+    if code.count(".") != 3:
+        raise InvalidComponent(f"an address needs a village code (PP.KK.DD.VVVV), got {code}")
+    regions.get(code)  # UnknownRegion if the 2025 list has no such village
+    return code
+
+
+@attrs.frozen(kw_only=True)
+class Address:
+    """Street, RT, RW and the village; the district, regency and province follow from the village.
+
+    The village must be in the current (2025) Kemendagri list.
+    """
+
+    street: str
+    rt: str = attrs.field(converter=_neighbourhood)
+    rw: str = attrs.field(converter=_neighbourhood)
+    village_code: str = attrs.field(converter=_village)
+
+    def __attrs_post_init__(self) -> None:
+        require_text(self.street, "street", empty=True)
+
+    @property
+    def district_code(self) -> str:
+        """The district (kecamatan) code."""
+        return self.village_code[:8]
+
+    @property
+    def regency_code(self) -> str:
+        """The regency/city (kabupaten/kota) code."""
+        return self.village_code[:5]
+
+    @property
+    def province_code(self) -> str:
+        """The province code."""
+        return self.village_code[:2]

@@ -1,0 +1,357 @@
+"""Life events: the only way the population register changes.
+
+Each event is an immutable value that says what happened (``occurred_on``) and when the office
+recorded it (``recorded_on``). :meth:`adminduk.Registry.apply` checks it against the register and
+applies it atomically; the register's journal keeps the event as applied, with every number the
+register allocated (a newborn's NIK, a new KK number) filled in, so replaying a journal never
+depends on how numbers are allocated.
+
+The legal basis of each change is UU 23/2006 as amended by UU 24/2013 (population administration)
+and Perpres 96/2018 (registration requirements); each class cites its article.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from adminduk._fields import (
+    compact_kk,
+    compact_nik,
+    masked_repr,
+    nik_field,
+    optional_kk,
+    optional_nik,
+    require_date,
+    require_member,
+    require_text,
+)
+from adminduk.address import Address
+from adminduk.codes import (
+    BloodType,
+    Citizenship,
+    Education,
+    Occupation,
+    Relationship,
+    Religion,
+    Sex,
+)
+from adminduk.errors import InvalidComponent, InvalidFormat
+from adminduk.family import Family
+from adminduk.resident import Resident
+
+__all__ = [
+    "Birth",
+    "DataCorrection",
+    "Death",
+    "Divorce",
+    "Event",
+    "FamilyRegistered",
+    "FamilySplit",
+    "Household",
+    "KTPElRecorded",
+    "Marriage",
+    "MoveIn",
+    "MoveOut",
+    "MoveWithin",
+    "Relationships",
+]
+
+#: Relationships (SHDK) assigned to residents by NIK, as an immutable tuple of pairs.
+Relationships = tuple[tuple[str, Relationship], ...]
+
+
+def _relationships(
+    value: Mapping[str, Relationship] | Iterable[tuple[str, Relationship]],
+) -> Relationships:
+    pairs = tuple(value.items() if isinstance(value, Mapping) else value)
+    for pair in pairs:
+        if not (isinstance(pair, tuple) and len(pair) == 2):
+            raise InvalidFormat("relationships must be (NIK, Relationship) pairs")
+        require_member(pair[1], Relationship, "each relationship")
+    pairs = tuple((compact_nik(number), relationship) for number, relationship in pairs)
+    if len({number for number, _ in pairs}) != len(pairs):
+        raise InvalidComponent("relationships name a resident twice")
+    return pairs
+
+
+def _niks(value: Iterable[str]) -> tuple[str, ...]:
+    numbers = tuple(compact_nik(number) for number in value)
+    if len(set(numbers)) != len(numbers):
+        raise InvalidComponent("the same NIK is named twice")
+    return numbers
+
+
+def _residents(value: Iterable[Resident]) -> tuple[Resident, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """Base of every life event: when it happened and when the office recorded it."""
+
+    occurred_on: datetime.date
+    recorded_on: datetime.date
+
+    def __attrs_post_init__(self) -> None:
+        require_date(self.occurred_on, "occurred_on")
+        require_date(self.recorded_on, "recorded_on")
+        if self.recorded_on < self.occurred_on:
+            raise InvalidComponent(
+                f"an event cannot be recorded ({self.recorded_on}) before it happened "
+                f"({self.occurred_on})"
+            )
+
+
+@attrs.frozen(kw_only=True)
+class FamilyRegistered(Event):
+    """An existing family enters the register with its residents (data migration, first KK).
+
+    Pasal 58 UU 24/2013: the consolidated population data (DKB) holds every resident's data.
+    """
+
+    family: Family
+    residents: tuple[Resident, ...] = attrs.field(converter=_residents)
+
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        require_member(self.family, Family, "family")
+        for resident in self.residents:
+            require_member(resident, Resident, "each resident")
+
+
+@attrs.frozen(kw_only=True)
+class Birth(Event):
+    """A child is born (``occurred_on`` is the birth date) and joins a parent's family.
+
+    Pasal 27 UU 24/2013: every birth is reported within 60 days. The child joins ``family`` (by
+    default the mother's family, else the father's) as a child of the head, or as a grandchild
+    when the parent is a child of the head. The register allocates the NIK (free serial for the
+    family's district, the birth date and the sex) unless ``nik`` is given.
+    """
+
+    name: str
+    sex: Sex
+    birth_place: str
+    mother: str | None = attrs.field(default=None, converter=optional_nik, repr=masked_repr)
+    father: str | None = attrs.field(default=None, converter=optional_nik, repr=masked_repr)
+    religion: Religion | None = None
+    family: str | None = attrs.field(default=None, converter=optional_kk, repr=masked_repr)
+    nik: str | None = attrs.field(default=None, converter=optional_nik, repr=masked_repr)
+
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        require_text(self.name, "name")
+        require_text(self.birth_place, "birth_place")
+        require_member(self.sex, Sex, "sex")
+        if self.religion is not None:
+            require_member(self.religion, Religion, "religion")
+        if self.mother is None and self.father is None:
+            raise InvalidComponent("a birth names the mother, the father or both")
+
+
+@attrs.frozen(kw_only=True)
+class Death(Event):
+    """A resident dies (Pasal 44 UU 24/2013: reported within 30 days).
+
+    The resident leaves their family; a surviving spouse becomes widowed (cerai mati). When the
+    head dies and others remain, ``new_head`` names the new head (by default the surviving spouse
+    in the family); ``relationships`` re-codes other members relative to the new head.
+    """
+
+    nik: str = nik_field()
+    new_head: str | None = attrs.field(default=None, converter=optional_nik, repr=masked_repr)
+    relationships: Relationships = attrs.field(default=(), converter=_relationships, repr=False)
+
+
+class Household(enum.Enum):
+    """Where a newly married couple lives, as families."""
+
+    NEW = "new"  #: a new family (new KK) headed by the husband
+    HUSBANDS = "husbands"  #: the wife joins the husband's family
+    WIFES = "wifes"  #: the husband joins the wife's family
+    SEPARATE = "separate"  #: each stays in their family (the KK data changes only)
+
+
+@attrs.frozen(kw_only=True)
+class Marriage(Event):
+    """Two residents marry (Pasal 34 UU 23/2006: reported within 60 days).
+
+    Both must be alive and not married. ``registered`` tells a registered marriage (kawin
+    tercatat) from one that is not (kawin belum tercatat, with SPTJM F-1.05). ``household`` says
+    what happens to their families; a new family lives at ``address`` (default: the husband's).
+    """
+
+    husband: str = nik_field()
+    wife: str = nik_field()
+    registered: bool = True
+    household: Household = Household.NEW
+    address: Address | None = None
+    family_number: str | None = attrs.field(default=None, converter=optional_kk, repr=masked_repr)
+
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        require_member(self.household, Household, "household")
+        if self.husband == self.wife:
+            raise InvalidComponent("a marriage needs two different residents")
+
+
+@attrs.frozen(kw_only=True)
+class Divorce(Event):
+    """A married couple divorces (Pasal 40 UU 23/2006: reported within 60 days of the decision).
+
+    ``occurred_on`` is the date the court decision became final. When the couple shares a family,
+    the spouse who is not the head leaves it, with ``children`` if any: into a new family at
+    ``address`` (default: the same address), or into the family ``join`` as ``relationship``.
+    """
+
+    husband: str = nik_field()
+    wife: str = nik_field()
+    registered: bool = True
+    children: tuple[str, ...] = attrs.field(default=(), converter=_niks, repr=False)
+    address: Address | None = None
+    join: str | None = attrs.field(default=None, converter=optional_kk, repr=masked_repr)
+    relationship: Relationship = Relationship.OTHER_RELATIVE
+    family_number: str | None = attrs.field(default=None, converter=optional_kk, repr=masked_repr)
+
+
+@attrs.frozen(kw_only=True)
+class _Leaving(Event):
+    """Shared fields of events that take residents out of a family."""
+
+    new_head: str | None = attrs.field(default=None, converter=optional_nik, repr=masked_repr)
+    relationships: Relationships = attrs.field(default=(), converter=_relationships, repr=False)
+
+
+@attrs.frozen(kw_only=True)
+class MoveWithin(_Leaving):
+    """Residents move within the register's area (Pasal 29 Permendagri 108/2019; no SKPWNI).
+
+    A whole family moving gets a new KK number at the new ``address``; part of a family forms a
+    new family there (``relationships`` names its head), or joins the family ``join``.
+    ``new_head`` and ``relationships`` also re-code the family left behind when its head moves.
+    """
+
+    niks: tuple[str, ...] = attrs.field(converter=_niks, repr=False)
+    address: Address | None = None
+    join: str | None = attrs.field(default=None, converter=optional_kk, repr=masked_repr)
+    family_number: str | None = attrs.field(default=None, converter=optional_kk, repr=masked_repr)
+
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        if not self.niks:
+            raise InvalidComponent("a move names at least one resident")
+        if (self.address is None) is (self.join is None):
+            raise InvalidComponent("a move goes either to a new address or into a family (join)")
+
+
+@attrs.frozen(kw_only=True)
+class MoveOut(_Leaving):
+    """Residents leave the area with a moving letter (SKPWNI, Pasal 25(3) Perpres 96/2018).
+
+    Their NIKs never change; they become ``MOVED_OUT`` and leave their family.
+    """
+
+    niks: tuple[str, ...] = attrs.field(converter=_niks, repr=False)
+    skpwni: str
+    destination: str
+
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        if not self.niks:
+            raise InvalidComponent("a move names at least one resident")
+        require_text(self.skpwni, "skpwni")
+
+
+@attrs.frozen(kw_only=True)
+class MoveIn(Event):
+    """Residents arrive from another regency or province with an SKPWNI (Pasal 25 Perpres 96/2018).
+
+    They keep their NIKs. They form a new family at ``address`` (``relationships`` names its
+    head) or join the family ``join`` (``relationships`` gives each their place).
+    """
+
+    residents: tuple[Resident, ...] = attrs.field(converter=_residents)
+    skpwni: str
+    origin: str
+    relationships: Relationships = attrs.field(converter=_relationships, repr=False)
+    address: Address | None = None
+    join: str | None = attrs.field(default=None, converter=optional_kk, repr=masked_repr)
+    family_number: str | None = attrs.field(default=None, converter=optional_kk, repr=masked_repr)
+
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        if not self.residents:
+            raise InvalidComponent("a move names at least one resident")
+        for resident in self.residents:
+            require_member(resident, Resident, "each resident")
+        require_text(self.skpwni, "skpwni")
+        if (self.address is None) is (self.join is None):
+            raise InvalidComponent("arrivals form a family at an address or join one, not both")
+
+
+@attrs.frozen(kw_only=True)
+class FamilySplit(Event):
+    """Part of a family takes its own KK at the same address (pisah KK, Perpres 96/2018).
+
+    ``relationships`` gives the leaving residents their places in the new family, exactly one
+    of them the head (17 or older, or married). The head of the old family cannot leave by a split.
+    """
+
+    family: str = attrs.field(converter=compact_kk, repr=masked_repr)
+    relationships: Relationships = attrs.field(converter=_relationships, repr=False)
+    family_number: str | None = attrs.field(default=None, converter=optional_kk, repr=masked_repr)
+
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        if not self.relationships:
+            raise InvalidComponent("a split names at least one resident")
+
+
+@attrs.frozen(kw_only=True)
+class DataCorrection(Event):
+    """Corrected data of a resident (change of data on the KK, Perpres 96/2018).
+
+    Only the fields given change. The NIK, sex and birth date cannot be corrected here: the NIK
+    encodes them.
+    """
+
+    nik: str = nik_field()
+    name: str | None = None
+    birth_place: str | None = None
+    religion: Religion | None = None
+    education: Education | None = None
+    occupation: Occupation | None = None
+    blood_type: BloodType | None = None
+    citizenship: Citizenship | None = None
+    father_name: str | None = None
+    mother_name: str | None = None
+
+    def changes(self) -> dict[str, Any]:
+        """Return the fields this correction changes, by name."""
+        return {
+            field.name: getattr(self, field.name)
+            for field in attrs.fields(DataCorrection)
+            if field.name not in ("nik", "occurred_on", "recorded_on")
+            and getattr(self, field.name) is not None
+        }
+
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        if not self.changes():
+            raise InvalidComponent("a data correction changes at least one field")
+
+
+@attrs.frozen(kw_only=True)
+class KTPElRecorded(Event):
+    """A resident's KTP-el biometrics are recorded (Pasal 63 UU 24/2013), at the office or at home.
+
+    The resident must be alive and required to hold a KTP-el on that date (17 or older, or
+    married or ever married).
+    """
+
+    nik: str = nik_field()

@@ -1,0 +1,134 @@
+"""A resident (penduduk) as the population register holds them.
+
+>>> import datetime
+>>> ani = Resident(
+...     nik="1808014101050001",
+...     name="Ani Lestari",
+...     sex=Sex.FEMALE,
+...     birth_place="Blambangan Umpu",
+...     birth_date=datetime.date(2005, 1, 1),
+...     religion=Religion.ISLAM,
+...     marital_status=MaritalStatus.SINGLE,
+...     education=Education.SENIOR_SECONDARY,
+...     occupation=Occupation.STUDENT,
+... )
+>>> ani
+Resident(nik='180801**********', name='Ani Lestari', sex=<Sex.FEMALE: 2>, ...)
+>>> ani.age(datetime.date(2026, 11, 27)), ani.must_hold_ktp_el(datetime.date(2026, 11, 27))
+(21, True)
+
+The NIK must agree with the sex and birth date:
+
+>>> attrs.evolve(ani, sex=Sex.MALE)
+Traceback (most recent call last):
+...
+adminduk.errors.InvalidComponent: NIK 180801********** says female, born 01-01-05, but the resident is male, born 2005-01-01
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import attrs
+
+from adminduk._fields import age_on, nik_field, require_date, require_member, require_text
+from adminduk._privacy import mask
+from adminduk.codes import (
+    BloodType,
+    Citizenship,
+    Education,
+    KTPElStatus,
+    LifeStatus,
+    MaritalStatus,
+    Occupation,
+    Religion,
+    Sex,
+)
+from adminduk.errors import InvalidComponent
+from adminduk.identifiers import _common
+
+__all__ = ["KTP_EL_AGE", "Resident"]
+
+#: Age from which a citizen must hold a KTP-el (Pasal 63 UU 24/2013), unless married earlier.
+KTP_EL_AGE = 17
+
+_ENUM_FIELDS = (
+    ("sex", Sex),
+    ("religion", Religion),
+    ("marital_status", MaritalStatus),
+    ("education", Education),
+    ("occupation", Occupation),
+    ("blood_type", BloodType),
+    ("citizenship", Citizenship),
+    ("life_status", LifeStatus),
+    ("ktp_el_status", KTPElStatus),
+)
+
+
+@attrs.frozen(kw_only=True)
+class Resident:
+    """One person in the register, with the data of the family card form (F-1.01).
+
+    ``death_date`` is set exactly when ``life_status`` is ``DEAD``. The NIK keeps the birth date
+    and sex the person had when it was issued, and must agree with them.
+    """
+
+    # Checked for structure only: a real resident may carry a district code from a list older
+    # than the ones adminduk knows.
+    nik: str = nik_field()
+    name: str
+    sex: Sex
+    birth_place: str
+    birth_date: datetime.date
+    religion: Religion
+    marital_status: MaritalStatus
+    education: Education
+    occupation: Occupation
+    blood_type: BloodType = BloodType.UNKNOWN
+    citizenship: Citizenship = Citizenship.WNI
+    father_name: str = ""
+    mother_name: str = ""
+    life_status: LifeStatus = LifeStatus.ALIVE
+    ktp_el_status: KTPElStatus = KTPElStatus.NOT_REQUIRED
+    death_date: datetime.date | None = None
+
+    def __attrs_post_init__(self) -> None:
+        require_text(self.name, "name")
+        require_text(self.birth_place, "birth_place")
+        require_text(self.father_name, "father_name", empty=True)
+        require_text(self.mother_name, "mother_name", empty=True)
+        require_date(self.birth_date, "birth_date")
+        for field, kind in _ENUM_FIELDS:
+            require_member(getattr(self, field), kind, field)
+        offset = _common.FEMALE_DAY_OFFSET if self.sex is Sex.FEMALE else 0
+        encoded = f"{self.birth_date.day + offset:02d}{self.birth_date:%m%y}"
+        if self.nik[6:12] != encoded:
+            day = int(self.nik[6:8])
+            said = Sex.FEMALE if day > _common.FEMALE_DAY_OFFSET else Sex.MALE
+            raise InvalidComponent(
+                f"NIK {mask(self.nik)} says {said.label_en.lower()}, born "
+                f"{day % _common.FEMALE_DAY_OFFSET:02d}-{self.nik[8:10]}-{self.nik[10:12]}, but the "
+                f"resident is {self.sex.label_en.lower()}, born {self.birth_date.isoformat()}"
+            )
+        if (self.death_date is None) is (self.life_status is LifeStatus.DEAD):
+            raise InvalidComponent("a death date is given exactly when the resident is dead")
+        if self.death_date is not None:
+            require_date(self.death_date, "death_date")
+            if self.death_date < self.birth_date:
+                raise InvalidComponent("the death date is before the birth date")
+
+    def age(self, on: datetime.date) -> int:
+        """Return the age in whole years on ``on``."""
+        return age_on(self.birth_date, on)
+
+    @property
+    def is_alive(self) -> bool:
+        """Whether the resident is alive and in the register's area (life status ``ALIVE``)."""
+        return self.life_status is LifeStatus.ALIVE
+
+    def must_hold_ktp_el(self, on: datetime.date) -> bool:
+        """Return whether the resident must hold a KTP-el on ``on``: 17 or older, or ever married.
+
+        Pasal 63(1) UU 24/2013: residents aged 17, married or ever married must hold a KTP-el.
+        """
+        return self.marital_status.ever_married or self.age(on) >= KTP_EL_AGE

@@ -1,0 +1,332 @@
+"""JSON and plain-data forms of adminduk's values, through one cattrs converter.
+
+Every top-level document names its ``schema`` and ``version``; dates are ISO 8601 strings; code
+tables are written as their numeric codes; events carry a ``type`` tag. This is the only place
+where NIK and KK numbers are written whole.
+
+>>> from adminduk.samples import family_event
+>>> event = family_event()
+>>> text = dumps(event)
+>>> text[:60]
+'{"schema": "adminduk/event", "version": 1, "data": {"occurre'
+>>> loads(text) == event
+True
+
+Bad input is refused with a :class:`~adminduk.errors.ValidationError` naming every bad path:
+
+>>> loads('{"schema": "adminduk/address", "version": 1, "data": '
+...       '{"street": "Jl. Merdeka", "rt": "1", "rw": 2, "village_code": 5}}')
+Traceback (most recent call last):
+...
+adminduk.errors.InvalidFormat: invalid document: expected a string, not int @ $.data.rw; expected a string, not int @ $.data.village_code
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import json
+from collections.abc import Callable, Sequence
+from typing import Any, Final, TypeVar, Union, cast
+
+import cattrs
+from cattrs.strategies import configure_tagged_union
+
+from adminduk.address import Address
+from adminduk.codes import CodeTable, Relationship
+from adminduk.errors import AdmindukError, InvalidComponent, InvalidFormat
+from adminduk.events import (
+    Birth,
+    DataCorrection,
+    Death,
+    Divorce,
+    Event,
+    FamilyRegistered,
+    FamilySplit,
+    KTPElRecorded,
+    Marriage,
+    MoveIn,
+    MoveOut,
+    MoveWithin,
+    Relationships,
+)
+from adminduk.family import Family, Membership
+from adminduk.registry import Registry
+from adminduk.resident import Resident
+
+__all__ = [
+    "EVENT_TYPES",
+    "SCHEMA_VERSION",
+    "converter",
+    "dumps",
+    "loads",
+    "structure",
+    "unstructure",
+]
+
+#: The version of the document format written by this release.
+SCHEMA_VERSION: Final = 1
+
+#: Every life event type, by the tag that names it in documents.
+EVENT_TYPES: dict[str, type[Event]] = {
+    "family_registered": FamilyRegistered,
+    "birth": Birth,
+    "death": Death,
+    "marriage": Marriage,
+    "divorce": Divorce,
+    "move_within": MoveWithin,
+    "move_out": MoveOut,
+    "move_in": MoveIn,
+    "family_split": FamilySplit,
+    "data_correction": DataCorrection,
+    "ktp_el_recorded": KTPElRecorded,
+}
+_TAGS = {kind: tag for tag, kind in EVENT_TYPES.items()}
+AnyEvent = Union[  # noqa: UP007 - cattrs needs a typing.Union to configure the tagged union
+    FamilyRegistered,
+    Birth,
+    Death,
+    Marriage,
+    Divorce,
+    MoveWithin,
+    MoveOut,
+    MoveIn,
+    FamilySplit,
+    DataCorrection,
+    KTPElRecorded,
+]
+
+_T = TypeVar("_T")
+
+
+def _strict(kind: type[_T], name: str) -> Callable[[Any, Any], _T]:
+    """Return a structure hook taking values of exactly ``kind`` (no ``str(5)``, no ``int(True)``)."""
+
+    def hook(value: Any, _: Any) -> _T:
+        if type(value) is not kind:
+            raise InvalidFormat(f"expected {name}, not {type(value).__name__}")
+        return value
+
+    return hook
+
+
+def _structure_date(value: Any, _: Any) -> datetime.date:
+    if not isinstance(value, str) or len(value) != 10:
+        raise InvalidFormat(f"expected an ISO date (YYYY-MM-DD), not {type(value).__name__}")
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise InvalidFormat(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _structure_code(value: Any, kind: type[CodeTable]) -> CodeTable:
+    if type(value) is not int:
+        raise InvalidFormat(f"expected a {kind.__name__} code (int), not {type(value).__name__}")
+    return kind.from_code(value)
+
+
+def _structure_enum(value: Any, kind: type[enum.Enum]) -> enum.Enum:
+    try:
+        return kind(value)
+    except ValueError:
+        raise InvalidComponent(f"{value!r} is not a {kind.__name__}") from None
+
+
+def _structure_relationships(value: Any, _: Any) -> Relationships:
+    if not isinstance(value, dict):
+        raise InvalidFormat(
+            f"expected an object of NIK: relationship code, not {type(value).__name__}"
+        )
+    return tuple(
+        (number, converter.structure(code, Relationship)) for number, code in value.items()
+    )
+
+
+def _make_converter() -> cattrs.Converter:
+    made = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    made.register_unstructure_hook(datetime.date, datetime.date.isoformat)
+    made.register_structure_hook(datetime.date, _structure_date)
+    for kind, name in ((str, "a string"), (int, "an integer"), (bool, "true or false")):
+        made.register_structure_hook(kind, _strict(kind, name))
+    made.register_unstructure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, CodeTable), lambda member: member.code
+    )
+    made.register_structure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, CodeTable), _structure_code
+    )
+    made.register_unstructure_hook_func(
+        lambda t: (
+            isinstance(t, type) and issubclass(t, enum.Enum) and not issubclass(t, CodeTable)
+        ),
+        lambda member: member.value,
+    )
+    made.register_structure_hook_func(
+        lambda t: (
+            isinstance(t, type) and issubclass(t, enum.Enum) and not issubclass(t, CodeTable)
+        ),
+        _structure_enum,
+    )
+    made.register_unstructure_hook_func(
+        lambda t: t == Relationships, lambda pairs: {n: r.code for n, r in pairs}
+    )
+    made.register_structure_hook_func(lambda t: t == Relationships, _structure_relationships)
+    configure_tagged_union(AnyEvent, made, tag_generator=_TAGS.__getitem__, tag_name="type")
+    return made
+
+
+#: The converter behind every function here; use it to embed adminduk values in your own types.
+converter: Final = _make_converter()
+
+
+# --- documents -----------------------------------------------------------------------------------
+
+_SCHEMAS: dict[str, type] = {
+    "adminduk/resident": Resident,
+    "adminduk/family": Family,
+    "adminduk/address": Address,
+    "adminduk/membership": Membership,
+    "adminduk/event": Event,
+    "adminduk/journal": tuple,
+    "adminduk/registry": Registry,
+}
+
+
+def _schema_of(value: object) -> str:
+    if isinstance(value, Registry):
+        return "adminduk/registry"
+    if isinstance(value, Event):
+        return "adminduk/event"
+    if isinstance(value, tuple | list):
+        if not all(isinstance(item, Event) for item in value):
+            raise InvalidFormat("a sequence is written only as a journal of events")
+        return "adminduk/journal"
+    for schema, kind in _SCHEMAS.items():
+        if type(value) is kind:
+            return schema
+    raise InvalidFormat(f"adminduk cannot write a {type(value).__name__}")
+
+
+def _events(events: Sequence[Event]) -> list[Any]:
+    return [converter.unstructure(event, AnyEvent) for event in events]
+
+
+def unstructure(value: Any) -> dict[str, Any]:
+    """Return the document (plain dicts, lists, strings, numbers) for an adminduk value.
+
+    Accepts a :class:`~adminduk.Resident`, :class:`~adminduk.Family`,
+    :class:`~adminduk.Address`, :class:`~adminduk.Membership`, any event, a sequence of events
+    (a journal) or a whole :class:`~adminduk.Registry`.
+    """
+    schema = _schema_of(value)
+    if schema == "adminduk/registry":
+        registry = cast(Registry, value)
+        data: Any = {
+            "area": registry.area,
+            "residents": converter.unstructure(list(registry.residents()), list[Resident]),
+            "families": converter.unstructure(list(registry.families()), list[Family]),
+            "marriages": [list(pair) for pair in registry.marriages()],
+            "retired": sorted(registry.retired_numbers()),
+            "journal": _events(registry.journal),
+        }
+    elif schema == "adminduk/journal":
+        data = _events(value)
+    elif schema == "adminduk/event":
+        data = converter.unstructure(value, AnyEvent)
+    else:
+        data = converter.unstructure(value, type(value))
+    return {"schema": schema, "version": SCHEMA_VERSION, "data": data}
+
+
+def _format(exc: BaseException, kind: type | None) -> str:
+    if isinstance(exc, AdmindukError):
+        return str(exc)
+    return cattrs.v.format_exception(exc, kind)
+
+
+def _fail(exc: BaseException, path: str) -> InvalidFormat:
+    if isinstance(exc, cattrs.BaseValidationError | KeyError | ValueError | TypeError):
+        messages = cattrs.transform_error(exc, path=path, format_exception=_format)
+    else:  # pragma: no cover - cattrs wraps everything else
+        messages = [f"{exc} @ {path}"]
+    return InvalidFormat("invalid document: " + "; ".join(messages[:5]))
+
+
+def _structure_as(data: Any, kind: Any, path: str) -> Any:
+    try:
+        return converter.structure(data, kind)
+    except (cattrs.BaseValidationError, AdmindukError, KeyError, ValueError, TypeError) as exc:
+        raise _fail(exc, path) from None
+
+
+def structure(document: Any, kind: type[_T] | None = None) -> _T:
+    """Return the value a document (from :func:`unstructure`) describes.
+
+    ``kind`` optionally names the type the caller expects (``Registry``, ``Resident``, ...;
+    ``tuple`` for a journal); a document of another schema is refused.
+    """
+    if not isinstance(document, dict):
+        raise InvalidFormat(f"a document is an object, not {type(document).__name__}")
+    extra = set(document) - {"schema", "version", "data"}
+    if extra:
+        raise InvalidFormat(f"invalid document: unknown keys {sorted(extra)} @ $")
+    schema = document.get("schema")
+    if schema not in _SCHEMAS:
+        raise InvalidFormat(f"unknown document schema {schema!r} @ $.schema")
+    if document.get("version") != SCHEMA_VERSION:
+        raise InvalidFormat(
+            f"document version {document.get('version')!r} is not {SCHEMA_VERSION} @ $.version"
+        )
+    if kind is not None and not issubclass(_SCHEMAS[schema], kind):
+        raise InvalidFormat(f"expected a {kind.__name__} document, got {schema}")
+    if "data" not in document:
+        raise InvalidFormat("invalid document: required field missing @ $.data")
+    data = document["data"]
+    if schema == "adminduk/registry":
+        return cast(_T, _structure_registry(data))
+    if schema == "adminduk/journal":
+        return cast(_T, tuple(_structure_as(data, list[AnyEvent], "$.data")))
+    if schema == "adminduk/event":
+        return cast(_T, _structure_as(data, AnyEvent, "$.data"))
+    return cast(_T, _structure_as(data, _SCHEMAS[schema], "$.data"))
+
+
+_REGISTRY_KEYS = ("area", "residents", "families", "marriages", "retired", "journal")
+
+
+def _structure_registry(data: Any) -> Registry:
+    if not isinstance(data, dict):
+        raise InvalidFormat("invalid document: expected a mapping @ $.data")
+    unknown = set(data) - set(_REGISTRY_KEYS)
+    missing = set(_REGISTRY_KEYS) - set(data)
+    if unknown or missing:
+        raise InvalidFormat(
+            f"invalid document: unknown keys {sorted(unknown)}, missing keys {sorted(missing)} @ $.data"
+        )
+    area = _structure_as(data["area"], Union[str, None], "$.data.area")  # noqa: UP007
+    parts = {
+        "residents": _structure_as(data["residents"], list[Resident], "$.data.residents"),
+        "families": _structure_as(data["families"], list[Family], "$.data.families"),
+        "marriages": _structure_as(data["marriages"], list[tuple[str, str]], "$.data.marriages"),
+        "retired": _structure_as(data["retired"], list[str], "$.data.retired"),
+        "journal": _structure_as(data["journal"], list[AnyEvent], "$.data.journal"),
+    }
+    try:
+        return Registry._restore(area=area, **parts)
+    except AdmindukError as exc:
+        raise InvalidComponent(f"invalid document: {exc} @ $.data") from None
+
+
+def dumps(value: Any, *, indent: int | None = None) -> str:
+    """Return ``value`` as a JSON document (see :func:`unstructure`)."""
+    return json.dumps(unstructure(value), ensure_ascii=False, indent=indent)
+
+
+def loads(text: str | bytes, kind: type[_T] | None = None) -> _T:
+    """Return the value of a JSON document written by :func:`dumps` (see :func:`structure`)."""
+    try:
+        document = json.loads(text)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise InvalidFormat(
+            f"not a JSON document: {exc.__class__.__name__} at position {getattr(exc, 'pos', '?')}"
+        ) from None
+    return structure(document, kind)
