@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from typing import TypedDict
 
 import attrs
 import pytest
@@ -27,6 +26,7 @@ from adminduk.events import (
     Death,
     Divorce,
     Event,
+    EventDates,
     FamilyRegistered,
     FamilySplit,
     Household,
@@ -44,14 +44,7 @@ D = datetime.date
 ELSEWHERE = Address(street="Jl. Pasar 2", rt="1", rw="1", village_code="18.08.04.2001")
 
 
-class When(TypedDict):
-    """The two dates every event carries."""
-
-    occurred_on: datetime.date
-    recorded_on: datetime.date
-
-
-def day(year: int, month: int = 1, day_: int = 1) -> When:
+def day(year: int, month: int = 1, day_: int = 1) -> EventDates:
     """occurred_on and recorded_on on the same day."""
     return {"occurred_on": D(year, month, day_), "recorded_on": D(year, month, day_)}
 
@@ -702,3 +695,229 @@ def test_resident_nik_must_agree_with_birth_date_and_sex() -> None:
         attrs.evolve(ani, birth_date=D(2015, 1, 2))
     with pytest.raises(errors.InvalidComponent, match="death date"):
         attrs.evolve(ani, life_status=LifeStatus.DEAD)
+
+
+# --- every refusal path ------------------------------------------------------------------------
+
+
+def test_refusals_of_moves_and_births(registry: Registry) -> None:
+    """Each impossible request names what is wrong and changes nothing."""
+    registry.apply(single_family(DEDI, DEDI_KK))
+    cases: list[tuple[Event, type[Exception], str]] = [
+        (birth(family=HARUN_KK), errors.UnknownFamily, "no family with KK number"),
+        (
+            Death(**day(2030), nik=S.child, new_head=S.wife),
+            errors.ImpossibleEvent,
+            "head of the family stays",
+        ),
+        (
+            Death(**day(2030), nik=S.child, relationships={DEDI.nik: Relationship.CHILD}),
+            errors.ImpossibleEvent,
+            "not in family",
+        ),
+        (
+            MoveWithin(
+                **day(2034),
+                niks=(S.child,),
+                address=ELSEWHERE,
+                relationships={S.child: Relationship.CHILD},
+            ),
+            errors.ImpossibleEvent,
+            "exactly one head",
+        ),
+        (
+            MoveWithin(**day(2034), niks=(S.child,), address=ELSEWHERE),
+            errors.ImpossibleEvent,
+            "give no place",
+        ),
+        (
+            MoveWithin(**day(2034), niks=(S.child, DEDI.nik), address=ELSEWHERE),
+            errors.ImpossibleEvent,
+            "all belong to one family",
+        ),
+        (
+            MoveWithin(
+                **day(2034),
+                niks=(S.child,),
+                join=S.family,
+                relationships={S.child: Relationship.CHILD},
+            ),
+            errors.ImpossibleEvent,
+            "the family they are in",
+        ),
+        (
+            FamilySplit(**day(2034), family=S.family, relationships={DEDI.nik: Relationship.HEAD}),
+            errors.ImpossibleEvent,
+            "is not on family card",
+        ),
+        (
+            MoveIn(
+                **day(2027),
+                residents=(attrs.evolve(DEDI, nik=DEDI.nik[:12] + "0099"),),
+                skpwni="A",
+                origin="31.71",
+                relationships={DEDI.nik[:12] + "0099": Relationship.HEAD},
+                address=ELSEWHERE,
+                family_number=DEDI_KK,
+            ),
+            errors.DuplicateRecord,
+            "already in use",
+        ),
+        (
+            MoveIn(
+                **day(2027),
+                residents=(
+                    attrs.evolve(
+                        make_resident("Eko", Sex.MALE, D(1990, 1, 1), serial=98),
+                        life_status=LifeStatus.MISSING,
+                    ),
+                ),
+                skpwni="A",
+                origin="31.71",
+                relationships={
+                    make_resident("Eko", Sex.MALE, D(1990, 1, 1), serial=98).nik: Relationship.HEAD
+                },
+                address=ELSEWHERE,
+            ),
+            errors.ImpossibleEvent,
+            "must be alive to move in",
+        ),
+        (
+            MoveIn(
+                **day(2027),
+                residents=(make_resident("Eko", Sex.MALE, D(1990, 1, 1), serial=98),),
+                skpwni="A",
+                origin="31.71",
+                relationships={
+                    make_resident(
+                        "Eko", Sex.MALE, D(1990, 1, 1), serial=98
+                    ).nik: Relationship.HEAD,
+                    S.head: Relationship.CHILD,
+                },
+                address=ELSEWHERE,
+            ),
+            errors.ImpossibleEvent,
+            "not arriving",
+        ),
+    ]
+    for event, error, message in cases:
+        with pytest.raises(error, match=message):
+            registry.apply(event)
+        registry.check()
+    assert 2 == len(registry.journal)  # no refused event reached the journal
+
+
+def test_registering_someone_not_alive() -> None:
+    """A registration carries living residents only."""
+    dead = attrs.evolve(DEDI, life_status=LifeStatus.DEAD, death_date=D(2019, 1, 1))
+    assert_refused(Registry(), single_family(dead, DEDI_KK), errors.ImpossibleEvent)
+
+
+def test_birth_when_no_parent_has_a_family(registry: Registry) -> None:
+    """A father who moved away and no mother named: the family to join must be named."""
+    registry.apply(
+        MoveOut(**day(2025), niks=(S.head,), skpwni="A", destination="31", new_head=S.wife)
+    )
+    assert_refused(registry, birth(mother=None), errors.ImpossibleEvent)
+    applied = registry.apply(birth(mother=None, family=S.family))
+    assert (
+        Relationship.OTHER_RELATIVE
+        is registry.family(S.family).member(applied.nik or "").relationship
+    )
+
+
+def test_divorce_without_a_shared_family(registry: Registry) -> None:
+    """A couple living apart divorce without anyone moving; naming children is then an error."""
+    registry.apply(single_family(DEDI, DEDI_KK))
+    registry.apply(
+        Marriage(**day(2036), husband=DEDI.nik, wife=S.child, household=Household.SEPARATE)
+    )
+    assert_refused(
+        registry,
+        Divorce(**day(2037), husband=DEDI.nik, wife=S.child, children=(S.head,)),
+        errors.ImpossibleEvent,
+    )
+    registry.apply(Divorce(**day(2037), husband=DEDI.nik, wife=S.child))
+    assert MaritalStatus.DIVORCED is registry.resident(S.child).marital_status
+
+
+def test_divorce_of_a_couple_living_with_parents(registry: Registry) -> None:
+    """When neither spouse heads the family, the in-law leaves."""
+    registry.apply(single_family(DEDI, DEDI_KK))
+    registry.apply(
+        Marriage(**day(2036), husband=DEDI.nik, wife=S.child, household=Household.WIFES)
+    )
+    applied = registry.apply(Divorce(**day(2038), husband=DEDI.nik, wife=S.child))
+    assert applied.family_number is not None
+    assert DEDI.nik == registry.family(applied.family_number).head
+    assert S.child in registry.family(S.family).niks()
+
+
+def test_running_out_of_serials(registry: Registry, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With every serial taken, allocating a NIK or a KK number is refused."""
+    import adminduk.registry as module
+
+    monkeypatch.setattr(module, "_SERIALS", range(1, 2))
+    registry.apply(birth())
+    assert_refused(registry, birth(name="Kembar"), errors.ImpossibleEvent)
+    registry.apply(single_family(DEDI, DEDI_KK))
+    registry.apply(MoveWithin(**day(2027, 2, 2), niks=(DEDI.nik,), address=ELSEWHERE))
+    harun = make_resident("Harun", Sex.MALE, D(1960, 2, 2), district="18.08.04", serial=6)
+    registry.apply(single_family(harun, HARUN_KK))
+    assert_refused(
+        registry,
+        MoveWithin(**day(2027, 2, 2), niks=(harun.nik,), address=ELSEWHERE),
+        errors.ImpossibleEvent,
+    )
+
+
+# --- the full check catches corrupted state ------------------------------------------------------
+
+
+def test_check_catches_a_corrupted_index(registry: Registry) -> None:
+    """check() walks every family and resident; a broken index is an InvariantViolation."""
+    registry._family_of.pop(S.child)
+    with pytest.raises(errors.InvariantViolation, match=r"on KK 180801\*+ and another"):
+        registry.check()
+    registry._family_of[S.child] = DEDI_KK
+    with pytest.raises(errors.InvariantViolation) as caught:
+        registry.check()
+    assert "one-family" == caught.value.rule
+
+
+def test_check_catches_gone_residents_on_a_card(registry: Registry) -> None:
+    """A dead resident still on a card, or still indexed, is caught."""
+    registry._residents[S.child] = attrs.evolve(
+        registry.resident(S.child), life_status=LifeStatus.DEAD, death_date=D(2030, 1, 1)
+    )
+    with pytest.raises(errors.InvariantViolation) as caught:
+        registry.check()
+    assert "gone-no-family" == caught.value.rule
+
+
+def test_check_catches_a_one_sided_marriage(registry: Registry) -> None:
+    """A marriage recorded on one side only is caught."""
+    registry._spouse[S.child] = S.head
+    with pytest.raises(errors.InvariantViolation, match="one-sided marriage"):
+        registry.check()
+
+
+def test_check_catches_a_living_resident_without_a_family(registry: Registry) -> None:
+    """A living resident on no card is caught, as is an index pointing at the wrong card."""
+    registry.apply(single_family(DEDI, DEDI_KK))
+    registry._families[DEDI_KK] = attrs.evolve(
+        registry.family(DEDI_KK),
+        members=(Membership(nik=S.child, relationship=Relationship.HEAD, since=D(2020, 1, 1)),),
+    )
+    with pytest.raises(errors.InvariantViolation):
+        registry.check()
+    registry._families.pop(DEDI_KK)
+    registry._family_of.pop(DEDI.nik)
+    with pytest.raises(errors.InvariantViolation, match="alive but on no KK"):
+        registry.check()
+
+
+def test_check_on_an_empty_register() -> None:
+    """An empty register passes its check."""
+    Registry().check()
+    Registry().check(on=D(2026, 1, 1))

@@ -59,7 +59,10 @@ def require_text(value: object, name: str, *, empty: bool = False) -> None:
 def require_member(value: object, kind: type, name: str) -> None:
     """Raise ``InvalidFormat`` unless ``value`` is an instance of ``kind``."""
     if not isinstance(value, kind):
-        raise InvalidFormat(f"{name} must be a {kind.__name__}, not {type(value).__name__}")
+        article = "an" if kind.__name__[0] in "AEIOU" else "a"
+        raise InvalidFormat(
+            f"{name} must be {article} {kind.__name__}, not {type(value).__name__}"
+        )
 
 
 def age_on(birth_date: datetime.date, on: datetime.date) -> int:

@@ -29,11 +29,12 @@ def _neighbourhood(value: object) -> str:
 
 
 def _village(value: object) -> str:
-    code = regions.normalize(value)  # type: ignore[arg-type]
-    if code.count(".") != 3:
-        raise InvalidComponent(f"an address needs a village code (PP.KK.DD.VVVV), got {code}")
-    regions.get(code)  # UnknownRegion if the 2025 list has no such village
-    return code
+    region = regions.get(value)  # type: ignore[arg-type]  # UnknownRegion if not in the list
+    if region.level is not regions.RegionLevel.VILLAGE:
+        raise InvalidComponent(
+            f"an address needs a village code (PP.KK.DD.VVVV), got {region.code}"
+        )
+    return region.code
 
 
 @attrs.frozen(kw_only=True)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime
 import enum
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, TypedDict
 
 import attrs
 
@@ -50,6 +50,7 @@ __all__ = [
     "Death",
     "Divorce",
     "Event",
+    "EventDates",
     "FamilyRegistered",
     "FamilySplit",
     "Household",
@@ -84,6 +85,13 @@ def _niks(value: Iterable[str]) -> tuple[str, ...]:
     if len(set(numbers)) != len(numbers):
         raise InvalidComponent("the same NIK is named twice")
     return numbers
+
+
+class EventDates(TypedDict):
+    """The two dates every event carries, for passing them along with ``**dates``."""
+
+    occurred_on: datetime.date
+    recorded_on: datetime.date
 
 
 def _residents(value: Iterable[Resident]) -> tuple[Resident, ...]:

@@ -224,6 +224,10 @@ def get(code: str, *, as_of: int | None = None) -> Region:
     Raises :class:`~adminduk.errors.InvalidFormat` for a malformed code and
     :class:`~adminduk.errors.UnknownRegion` for a well-formed code no list carries.
     """
+    if type(code) is str and len(code) == 13:  # fast path: a dotted village code
+        name = _villages().get(code)
+        if name is not None:
+            return _region(code, name, None)
     dotted = normalize(code)
     if dotted.count(".") == 3:
         name = _villages().get(dotted)

@@ -99,9 +99,11 @@ class Resident:
         require_text(self.mother_name, "mother_name", empty=True)
         require_date(self.birth_date, "birth_date")
         for field, kind in _ENUM_FIELDS:
-            require_member(getattr(self, field), kind, field)
+            if type(getattr(self, field)) is not kind:
+                require_member(getattr(self, field), kind, field)
         offset = _common.FEMALE_DAY_OFFSET if self.sex is Sex.FEMALE else 0
-        encoded = f"{self.birth_date.day + offset:02d}{self.birth_date:%m%y}"
+        born = self.birth_date
+        encoded = f"{born.day + offset:02d}{born.month:02d}{born.year % 100:02d}"
         if self.nik[6:12] != encoded:
             day = int(self.nik[6:8])
             said = Sex.FEMALE if day > _common.FEMALE_DAY_OFFSET else Sex.MALE

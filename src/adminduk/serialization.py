@@ -23,10 +23,12 @@ adminduk.errors.InvalidFormat: invalid document: expected a string, not int @ $.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import enum
+import gc
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Final, TypeVar, Union, cast
 
 import cattrs
@@ -119,10 +121,19 @@ def _structure_date(value: Any, _: Any) -> datetime.date:
         raise InvalidFormat(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
-def _structure_code(value: Any, kind: type[CodeTable]) -> CodeTable:
-    if type(value) is not int:
+def _code_hook(kind: type[CodeTable]) -> Callable[[Any, Any], CodeTable]:
+    """Return a structure hook for one code table: a dictionary lookup on the happy path."""
+    members = dict(kind._value2member_map_)
+
+    def hook(value: Any, _: Any) -> CodeTable:
+        if type(value) is int:
+            member = members.get(value)
+            if member is not None:
+                return member  # type: ignore[no-any-return]
+            return kind.from_code(value)  # raises the usual InvalidComponent
         raise InvalidFormat(f"expected a {kind.__name__} code (int), not {type(value).__name__}")
-    return kind.from_code(value)
+
+    return hook
 
 
 def _structure_enum(value: Any, kind: type[enum.Enum]) -> enum.Enum:
@@ -142,6 +153,18 @@ def _structure_relationships(value: Any, _: Any) -> Relationships:
     )
 
 
+def _is_tuple_of(element: type) -> Callable[[Any], bool]:
+    wanted = tuple[element, ...]  # type: ignore[valid-type]
+    return lambda kind: bool(kind == wanted)
+
+
+def _tuple_unstructurer(hook: Callable[[Any], Any]) -> Callable[[Any], list[Any]]:
+    def unstructure_items(items: Any) -> list[Any]:
+        return [hook(item) for item in items]
+
+    return unstructure_items
+
+
 def _make_converter() -> cattrs.Converter:
     made = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     made.register_unstructure_hook(datetime.date, datetime.date.isoformat)
@@ -149,10 +172,10 @@ def _make_converter() -> cattrs.Converter:
     for kind, name in ((str, "a string"), (int, "an integer"), (bool, "true or false")):
         made.register_structure_hook(kind, _strict(kind, name))
     made.register_unstructure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, CodeTable), lambda member: member.code
+        lambda t: isinstance(t, type) and issubclass(t, CodeTable), lambda member: member._value_
     )
-    made.register_structure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, CodeTable), _structure_code
+    made.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, CodeTable), _code_hook
     )
     made.register_unstructure_hook_func(
         lambda t: (
@@ -170,6 +193,12 @@ def _make_converter() -> cattrs.Converter:
         lambda t: t == Relationships, lambda pairs: {n: r.code for n, r in pairs}
     )
     made.register_structure_hook_func(lambda t: t == Relationships, _structure_relationships)
+    # Homogeneous tuples of adminduk values: a list comprehension over the element's own hook
+    # (cattrs' generic iterable path is several times slower).
+    for element in (Resident, Membership):
+        made.register_unstructure_hook_func(
+            _is_tuple_of(element), _tuple_unstructurer(made.get_unstructure_hook(element))
+        )
     configure_tagged_union(AnyEvent, made, tag_generator=_TAGS.__getitem__, tag_name="type")
     return made
 
@@ -220,14 +249,10 @@ def unstructure(value: Any) -> dict[str, Any]:
     schema = _schema_of(value)
     if schema == "adminduk/registry":
         registry = cast(Registry, value)
-        data: Any = {
-            "area": registry.area,
-            "residents": converter.unstructure(list(registry.residents()), list[Resident]),
-            "families": converter.unstructure(list(registry.families()), list[Family]),
-            "marriages": [list(pair) for pair in registry.marriages()],
-            "retired": sorted(registry.retired_numbers()),
-            "journal": _events(registry.journal),
-        }
+        # The journal determines the register (replaying it rebuilds an equal one), so the
+        # document holds the journal only: nothing is written twice, and loading re-checks
+        # every rule by replaying.
+        data: Any = {"area": registry.area, "journal": _events(registry.journal)}
     elif schema == "adminduk/journal":
         data = _events(value)
     elif schema == "adminduk/event":
@@ -290,7 +315,7 @@ def structure(document: Any, kind: type[_T] | None = None) -> _T:
     return cast(_T, _structure_as(data, _SCHEMAS[schema], "$.data"))
 
 
-_REGISTRY_KEYS = ("area", "residents", "families", "marriages", "retired", "journal")
+_REGISTRY_KEYS = ("area", "journal")
 
 
 def _structure_registry(data: Any) -> Registry:
@@ -300,33 +325,53 @@ def _structure_registry(data: Any) -> Registry:
     missing = set(_REGISTRY_KEYS) - set(data)
     if unknown or missing:
         raise InvalidFormat(
-            f"invalid document: unknown keys {sorted(unknown)}, missing keys {sorted(missing)} @ $.data"
+            f"invalid document: unknown keys {sorted(unknown)}, missing keys {sorted(missing)} "
+            "@ $.data"
         )
     area = _structure_as(data["area"], Union[str, None], "$.data.area")  # noqa: UP007
-    parts = {
-        "residents": _structure_as(data["residents"], list[Resident], "$.data.residents"),
-        "families": _structure_as(data["families"], list[Family], "$.data.families"),
-        "marriages": _structure_as(data["marriages"], list[tuple[str, str]], "$.data.marriages"),
-        "retired": _structure_as(data["retired"], list[str], "$.data.retired"),
-        "journal": _structure_as(data["journal"], list[AnyEvent], "$.data.journal"),
-    }
+    journal = _structure_as(data["journal"], list[AnyEvent], "$.data.journal")
+    registry = Registry(area=area)
+    for index, event in enumerate(journal):
+        try:
+            registry.apply(event)
+        except AdmindukError as exc:
+            raise InvalidComponent(
+                f"invalid document: the journal cannot be replayed: {exc} @ $.data.journal[{index}]"
+            ) from None
+    return registry
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building large acyclic data.
+
+    Building a register's document creates millions of small objects; without the pause the
+    collector scans them again and again (measured: dumping ran 2.5 times slower). The previous
+    state is restored however the block ends.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
     try:
-        return Registry._restore(area=area, **parts)
-    except AdmindukError as exc:
-        raise InvalidComponent(f"invalid document: {exc} @ $.data") from None
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def dumps(value: Any, *, indent: int | None = None) -> str:
     """Return ``value`` as a JSON document (see :func:`unstructure`)."""
-    return json.dumps(unstructure(value), ensure_ascii=False, indent=indent)
+    with _collector_paused():
+        return json.dumps(unstructure(value), ensure_ascii=False, indent=indent)
 
 
 def loads(text: str | bytes, kind: type[_T] | None = None) -> _T:
     """Return the value of a JSON document written by :func:`dumps` (see :func:`structure`)."""
     try:
-        document = json.loads(text)
+        with _collector_paused():
+            document = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise InvalidFormat(
             f"not a JSON document: {exc.__class__.__name__} at position {getattr(exc, 'pos', '?')}"
         ) from None
-    return structure(document, kind)
+    with _collector_paused():
+        return structure(document, kind)

@@ -13,17 +13,59 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
+from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from adminduk import regions
-from adminduk.codes import Sex
+from adminduk._names import BIRTH_PLACES, FEMALE_NAMES, MALE_NAMES, SECOND_NAMES, STREETS
+from adminduk.address import Address
+from adminduk.codes import (
+    BloodType,
+    Education,
+    MaritalStatus,
+    Occupation,
+    Relationship,
+    Religion,
+    Sex,
+)
 from adminduk.errors import AdmindukError
+from adminduk.events import (
+    Birth,
+    DataCorrection,
+    Death,
+    Divorce,
+    Event,
+    EventDates,
+    FamilyRegistered,
+    FamilySplit,
+    Household,
+    KTPElRecorded,
+    Marriage,
+    MoveIn,
+    MoveOut,
+    MoveWithin,
+)
+from adminduk.family import Family, Membership
 from adminduk.identifiers import kk, nik
 from adminduk.regions import RegionLevel
+from adminduk.registry import Registry
+from adminduk.resident import Resident
 
-__all__ = ["kk_numbers", "niks", "region_codes"]
+__all__ = [
+    "addresses",
+    "families",
+    "family_registrations",
+    "kk_numbers",
+    "life_events",
+    "names",
+    "niks",
+    "region_codes",
+    "registries",
+    "residents",
+]
 
 _MIN_DATE = datetime.date(1900, 1, 1)
 _MAX_DATE = datetime.date(2099, 12, 31)
@@ -140,4 +182,344 @@ def kk_numbers(
         codes,
         st.dates(min_issue_date, max_issue_date),
         st.integers(1, 9999),
+    )
+
+
+# --- people, families and registers ------------------------------------------------------------
+
+_ON = datetime.date(2026, 1, 1)
+
+
+def names(*, sex: Sex | None = None) -> st.SearchStrategy[str]:
+    """Generate plausible, synthetic Indonesian names of one or two words.
+
+    Shrinks toward the first given name of the list ("Agus" for men, "Ani" for women).
+    """
+    if sex is not None and not isinstance(sex, Sex):
+        raise InvalidArgument(f"sex must be a Sex, not {sex!r}")
+    first = {None: MALE_NAMES + FEMALE_NAMES, Sex.MALE: MALE_NAMES, Sex.FEMALE: FEMALE_NAMES}[sex]
+    return st.builds(
+        lambda given, second: f"{given} {second}".strip(),
+        st.sampled_from(first),
+        st.sampled_from(("", *SECOND_NAMES)),
+    )
+
+
+def addresses(*, within: str = "18.08") -> st.SearchStrategy[Address]:
+    """Generate addresses in villages of the 2025 list below ``within``.
+
+    Shrinks toward the lowest village code, RT 001, RW 001.
+    """
+    return st.builds(
+        lambda village, street, number, rt, rw: Address(
+            street=f"{street} No. {number}", rt=str(rt), rw=str(rw), village_code=village
+        ),
+        region_codes(level=RegionLevel.VILLAGE, within=within),
+        st.sampled_from(STREETS),
+        st.integers(1, 200),
+        st.integers(1, 20),
+        st.integers(1, 10),
+    )
+
+
+@st.composite
+def _resident(
+    draw: st.DrawFn,
+    /,
+    *,
+    sex: Sex | None,
+    born: tuple[datetime.date, datetime.date],
+    district: str,
+    serial: int,
+    **fields: Any,
+) -> Resident:
+    chosen = sex or draw(st.sampled_from(Sex))
+    birth_date = draw(st.dates(*born))
+    values: dict[str, Any] = {
+        "religion": draw(st.sampled_from(Religion)),
+        "marital_status": MaritalStatus.SINGLE,
+        "education": draw(st.sampled_from(Education)),
+        "occupation": draw(st.sampled_from(Occupation)),
+        "blood_type": draw(st.sampled_from(BloodType)),
+        "birth_place": draw(st.sampled_from(BIRTH_PLACES)),
+    }
+    values.update(fields)
+    return Resident(
+        nik=nik.compose(region_code=district, birth_date=birth_date, sex=chosen, serial=serial),
+        name=draw(names(sex=chosen)),
+        sex=chosen,
+        birth_date=birth_date,
+        **values,
+    )
+
+
+def residents(
+    *,
+    sex: Sex | None = None,
+    min_birth_date: datetime.date = datetime.date(1930, 1, 1),
+    max_birth_date: datetime.date = _ON,
+    region_codes: Sequence[str] | st.SearchStrategy[str] | None = None,
+) -> st.SearchStrategy[Resident]:
+    """Generate single, living residents whose NIK agrees with their sex and birth date.
+
+    Shrinks toward a man born on 1 January 2000 (or the nearest allowed date) in 11.01.01.
+    """
+    _date_range("birth_date", min_birth_date, max_birth_date)
+    codes = _codes_argument(region_codes)
+    return st.builds(
+        lambda district, serial, data: data.draw(
+            _resident(
+                sex=sex, born=(min_birth_date, max_birth_date), district=district, serial=serial
+            )
+        ),
+        codes,
+        st.integers(1, 9999),
+        st.data(),
+    )
+
+
+def _years_before(day: datetime.date, years: int) -> datetime.date:
+    return day.replace(year=day.year - years, day=min(day.day, 28))
+
+
+@st.composite
+def family_registrations(
+    draw: st.DrawFn,
+    *,
+    min_size: int = 1,
+    max_size: int = 8,
+    within: str = "18.08",
+    on: datetime.date = _ON,
+    block: int = 0,
+) -> FamilyRegistered:
+    """Generate a family with its residents, ready to register on ``on``.
+
+    The head is 17 or older (or married); a wife or husband is married to the head; children
+    are born after both; NIKs use serials ``block * 20 + 1`` onward so that families drawn with
+    different ``block`` numbers never share a NIK or KK number. Shrinks toward a one-person
+    family: a single man of 17 in the lowest village of ``within``.
+    """
+    if not 1 <= min_size <= max_size <= 20:
+        raise InvalidArgument("need 1 <= min_size <= max_size <= 20")
+    if not 0 <= block < 499:
+        raise InvalidArgument("block must be 0-498")
+    address = draw(addresses(within=within))
+    district = address.district_code
+    size = draw(st.integers(min_size, max_size))
+    serials = iter(range(block * 20 + 1, block * 20 + 21))
+    married = size > 1 and draw(st.booleans())
+    status = MaritalStatus.MARRIED if married else MaritalStatus.SINGLE
+    head = draw(
+        _resident(
+            sex=Sex.MALE if married else None,
+            born=(_years_before(on, 70), _years_before(on, 25 if married else 17)),
+            district=district,
+            serial=next(serials),
+            marital_status=status,
+        )
+    )
+    people: list[tuple[Resident, Relationship]] = [(head, Relationship.HEAD)]
+    elders = [head]
+    if married:
+        wife = draw(
+            _resident(
+                sex=Sex.FEMALE,
+                born=(_years_before(on, 65), _years_before(on, 20)),
+                district=district,
+                serial=next(serials),
+                marital_status=status,
+            )
+        )
+        people.append((wife, Relationship.WIFE))
+        elders.append(wife)
+    youngest_elder = max(person.birth_date for person in elders)
+    while len(people) < size:
+        first_possible = youngest_elder + datetime.timedelta(days=16 * 365)
+        if first_possible < on:
+            child = draw(
+                _resident(
+                    sex=None,
+                    born=(first_possible, on),
+                    district=district,
+                    serial=next(serials),
+                )
+            )
+            people.append((child, Relationship.CHILD))
+        else:
+            relative = draw(
+                _resident(
+                    sex=None,
+                    born=(_years_before(on, 80), on),
+                    district=district,
+                    serial=next(serials),
+                )
+            )
+            people.append((relative, Relationship.OTHER_RELATIVE))
+    family = Family(
+        number=kk.compose(region_code=district, issued_on=on, serial=block + 1),
+        address=address,
+        members=tuple(Membership(nik=p.nik, relationship=r, since=on) for p, r in people),
+    )
+    return FamilyRegistered(
+        occurred_on=on, recorded_on=on, family=family, residents=tuple(p for p, _ in people)
+    )
+
+
+def families(
+    *, min_size: int = 1, max_size: int = 8, within: str = "18.08"
+) -> st.SearchStrategy[Family]:
+    """Generate families (family cards) with consistent relationships and ages.
+
+    Shrinks like :func:`family_registrations`.
+    """
+    return family_registrations(min_size=min_size, max_size=max_size, within=within).map(
+        lambda event: event.family
+    )
+
+
+@st.composite
+def registries(
+    draw: st.DrawFn,
+    *,
+    min_families: int = 1,
+    max_families: int = 5,
+    within: str = "18.08",
+    max_family_size: int = 6,
+) -> Registry:
+    """Generate a register of ``within`` holding between the given numbers of families.
+
+    Shrinks toward one one-person family.
+    """
+    if not 0 <= min_families <= max_families <= 200:
+        raise InvalidArgument("need 0 <= min_families <= max_families <= 200")
+    count = draw(st.integers(min_families, max_families))
+    registry = Registry(area=within)
+    for block in range(count):
+        registry.apply(
+            draw(family_registrations(max_size=max_family_size, within=within, block=block))
+        )
+    return registry
+
+
+def _today(registry: Registry) -> datetime.date:
+    return max((event.recorded_on for event in registry.journal), default=_ON)
+
+
+@st.composite
+def life_events(draw: st.DrawFn, registry: Registry) -> Event:
+    """Generate a plausible life event for the residents and families of ``registry``.
+
+    Events happen after the last recorded one. Most can be applied; some are refused by the
+    register's rules (a head who would leave a family behind, say), which is what a property
+    test wants to see handled. Shrinks toward a KTP-el recording or a data correction.
+    """
+    if not isinstance(registry, Registry):
+        raise InvalidArgument(f"life_events needs a Registry, not {registry!r}")
+    after = _today(registry)
+    when = after + datetime.timedelta(days=draw(st.integers(0, 400)))
+    dates: EventDates = {
+        "occurred_on": when,
+        "recorded_on": when + datetime.timedelta(days=draw(st.integers(0, 30))),
+    }
+    living = [r for r in registry.residents() if r.is_alive]
+    if not living:
+        return draw(_arrivals(registry, dates))
+    kind = draw(
+        st.sampled_from(
+            (
+                "ktp",
+                "correction",
+                "birth",
+                "death",
+                "marriage",
+                "divorce",
+                "move_within",
+                "move_out",
+                "move_in",
+                "split",
+            )
+        )
+    )
+    person = draw(st.sampled_from(living))
+    if kind == "ktp":
+        return KTPElRecorded(nik=person.nik, **dates)
+    if kind == "correction":
+        return DataCorrection(nik=person.nik, name=draw(names(sex=person.sex)), **dates)
+    if kind == "birth":
+        mothers = [r for r in living if r.sex is Sex.FEMALE and 16 <= r.age(when) <= 48]
+        if mothers:
+            mother = draw(st.sampled_from(mothers))
+            return Birth(
+                name=draw(names()),
+                sex=draw(st.sampled_from(Sex)),
+                birth_place="Blambangan Umpu",
+                mother=mother.nik,
+                father=registry.spouse_of(mother.nik),
+                **dates,
+            )
+    if kind == "death":
+        return Death(nik=person.nik, **dates)
+    if kind == "marriage":
+        free = [r for r in living if not r.marital_status.is_married and r.age(when) >= 19]
+        men = [r for r in free if r.sex is Sex.MALE]
+        women = [r for r in free if r.sex is Sex.FEMALE]
+        if men and women:
+            return Marriage(
+                husband=draw(st.sampled_from(men)).nik,
+                wife=draw(st.sampled_from(women)).nik,
+                household=draw(st.sampled_from(Household)),
+                registered=draw(st.booleans()),
+                **dates,
+            )
+    if kind == "divorce":
+        couples = registry.marriages()
+        if couples:
+            first, second = draw(st.sampled_from(couples))
+            husband, wife = (
+                (first, second) if registry.resident(first).sex is Sex.MALE else (second, first)
+            )
+            return Divorce(husband=husband, wife=wife, **dates)
+    family = registry.family_of(person.nik)
+    if kind == "move_within" and family is not None:
+        return MoveWithin(
+            niks=family.niks(), address=draw(addresses(within=registry.area or "18.08")), **dates
+        )
+    if kind == "move_out":
+        return MoveOut(
+            niks=(person.nik,),
+            skpwni=f"SKPWNI/{draw(st.integers(1, 999))}",
+            destination="31.71",
+            **dates,
+        )
+    if kind == "split" and family is not None and family.head != person.nik:
+        return FamilySplit(
+            family=family.number, relationships={person.nik: Relationship.HEAD}, **dates
+        )
+    if kind == "move_in":
+        return draw(_arrivals(registry, dates))
+    return KTPElRecorded(nik=person.nik, **dates)
+
+
+@st.composite
+def _arrivals(draw: st.DrawFn, registry: Registry, dates: EventDates) -> Event:
+    """Return a one-person family arriving from Jakarta (31.71.01) with an unused NIK."""
+    arrival = draw(
+        residents(
+            min_birth_date=datetime.date(1950, 1, 1),
+            max_birth_date=_years_before(dates["occurred_on"], 17),
+            region_codes=["31.71.01"],
+        )
+    )
+    taken = {r.nik for r in registry.residents()}
+    serial = 1
+    while arrival.nik in taken:
+        serial += 1
+        arrival = attrs.evolve(arrival, nik=arrival.nik[:12] + f"{serial:04d}")
+    return MoveIn(
+        residents=(arrival,),
+        skpwni="SKPWNI/3171",
+        origin="31.71",
+        relationships={arrival.nik: Relationship.HEAD},
+        address=draw(addresses(within=registry.area or "18.08")),
+        **dates,
     )

@@ -1,0 +1,285 @@
+"""Synthetic populations: consistent registers with realistic families, ages and statuses.
+
+Everything is driven by a seed: the same arguments give the same register. All people are
+invented; their NIKs are composed from their district, birth date, sex and a free serial.
+
+>>> registry = synthesize_population("18.08.15", counts={"18.08.15": (60, 55)}, seed=1)
+>>> sum(r.sex is Sex.MALE for r in registry.residents()), len(registry.residents())
+(60, 115)
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+from collections.abc import Mapping
+
+from adminduk import regions
+from adminduk._names import BIRTH_PLACES, FEMALE_NAMES, MALE_NAMES, SECOND_NAMES, STREETS
+from adminduk.address import Address
+from adminduk.codes import (
+    BloodType,
+    Education,
+    KTPElStatus,
+    MaritalStatus,
+    Occupation,
+    Relationship,
+    Religion,
+    Sex,
+)
+from adminduk.errors import InvalidComponent, InvalidFormat
+from adminduk.events import FamilyRegistered
+from adminduk.family import Family, Membership
+from adminduk.regions import RegionLevel
+from adminduk.registry import Registry
+from adminduk.resident import Resident
+
+__all__ = ["synthesize_population"]
+
+#: Share of families by number of members (rough shape of Indonesian household sizes).
+_FAMILY_SIZES = ((1, 10), (2, 17), (3, 23), (4, 24), (5, 14), (6, 7), (7, 3), (8, 2))
+#: Religion mix of Lampung (mostly Muslim), as weights in code order.
+_RELIGION_WEIGHTS = (94.0, 2.0, 1.0, 1.6, 1.3, 0.05, 0.05)
+
+
+class _Builder:
+    """Draws people and families for one register, keeping serials free."""
+
+    def __init__(self, rng: random.Random, on: datetime.date) -> None:
+        self.rng = rng
+        self.on = on
+        self.nik_serials: dict[str, int] = {}
+        self.kk_serials: dict[str, int] = {}
+        self.religions = list(Religion)
+        self.adult_education = list(Education)[2:]
+        self.blood_types = list(BloodType)
+
+    def birth_date(self, min_age: int, max_age: int) -> datetime.date:
+        oldest = self.on.toordinal() - (max_age + 1) * 365 + 1
+        youngest = self.on.toordinal() - min_age * 366
+        return datetime.date.fromordinal(self.rng.randint(oldest, max(oldest, youngest)))
+
+    def nik(self, district: str, born: datetime.date, sex: Sex) -> str:
+        offset = 40 if sex is Sex.FEMALE else 0
+        prefix = f"{district.replace('.', '')}{born.day + offset:02d}{born:%m%y}"
+        serial = self.nik_serials.get(prefix, 0) + 1
+        if serial > 9999:  # pragma: no cover - needs ~10,000 people born on one day
+            raise InvalidComponent(f"no free NIK serial in {district} on {born}")
+        self.nik_serials[prefix] = serial
+        return f"{prefix}{serial:04d}"
+
+    def kk_number(self, district: str) -> tuple[str, datetime.date]:
+        issued = datetime.date.fromordinal(self.on.toordinal() - self.rng.randint(0, 3650))
+        prefix = f"{district.replace('.', '')}{issued:%d%m%y}"
+        serial = self.kk_serials.get(prefix, 0) + 1
+        self.kk_serials[prefix] = serial
+        return f"{prefix}{serial:04d}", issued
+
+    def person(
+        self,
+        district: str,
+        sex: Sex,
+        born: datetime.date,
+        marital: MaritalStatus,
+        *,
+        religion: Religion | None = None,
+        father: str = "",
+        mother: str = "",
+    ) -> Resident:
+        rng = self.rng
+        age = self.on.year - born.year - ((self.on.month, self.on.day) < (born.month, born.day))
+        given = rng.choice(MALE_NAMES if sex is Sex.MALE else FEMALE_NAMES)
+        required = marital is not MaritalStatus.SINGLE or age >= 17
+        if not required:
+            ktp = KTPElStatus.NOT_REQUIRED
+        else:
+            ktp = KTPElStatus.ISSUED if rng.random() < 0.93 else KTPElStatus.NOT_RECORDED
+        if age < 7:
+            education, occupation = Education.NONE, Occupation.UNEMPLOYED
+        elif age < 19:
+            education, occupation = Education.PRIMARY_INCOMPLETE, Occupation.STUDENT
+        else:
+            education = rng.choice(self.adult_education)
+            occupation = rng.choice(
+                (
+                    Occupation.FARMER,
+                    Occupation.FARMER,
+                    Occupation.TRADER,
+                    Occupation.HOMEMAKER,
+                    Occupation.ENTREPRENEUR,
+                    Occupation.FARM_LABOURER,
+                    Occupation.TEACHER,
+                )
+            )
+        return Resident(
+            nik=self.nik(district, born, sex),
+            name=f"{given} {rng.choice(('', *SECOND_NAMES))}".strip(),
+            sex=sex,
+            birth_place=rng.choice(BIRTH_PLACES),
+            birth_date=born,
+            religion=religion or rng.choices(self.religions, _RELIGION_WEIGHTS)[0],
+            marital_status=marital,
+            education=education,
+            occupation=occupation,
+            blood_type=rng.choice(self.blood_types),
+            father_name=father,
+            mother_name=mother,
+            ktp_el_status=ktp,
+        )
+
+    def family(
+        self, district: str, villages: list[str], males: int, females: int
+    ) -> FamilyRegistered:
+        """Return one family drawn within the remaining ``males`` and ``females``."""
+        rng = self.rng
+        left = males + females
+        size = min(
+            left, rng.choices([s for s, _ in _FAMILY_SIZES], [w for _, w in _FAMILY_SIZES])[0]
+        )
+        couple = size >= 2 and males > 0 and females > 0 and rng.random() < 0.9
+        people: list[tuple[Resident, Relationship]] = []
+        if couple:
+            status = (
+                MaritalStatus.MARRIED if rng.random() < 0.9 else MaritalStatus.MARRIED_UNREGISTERED
+            )
+            head = self.person(district, Sex.MALE, self.birth_date(22, 75), status)
+            wife_age_max = min(70, max(20, self.on.year - head.birth_date.year + 2))
+            wife = self.person(
+                district,
+                Sex.FEMALE,
+                self.birth_date(19, wife_age_max),
+                status,
+                religion=head.religion,
+            )
+            people += [(head, Relationship.HEAD), (wife, Relationship.WIFE)]
+            males, females = males - 1, females - 1
+            parents: tuple[Resident, ...] = (head, wife)
+        else:
+            sex = Sex.MALE if rng.random() < males / left else Sex.FEMALE
+            age_min = 17 if size == 1 else 30
+            born = self.birth_date(age_min, 85)
+            age = self.on.year - born.year
+            marital = (
+                MaritalStatus.SINGLE
+                if size == 1 and age < 30
+                else rng.choice((MaritalStatus.WIDOWED, MaritalStatus.DIVORCED))
+            )
+            head = self.person(district, sex, born, marital)
+            people.append((head, Relationship.HEAD))
+            males, females = (males - 1, females) if sex is Sex.MALE else (males, females - 1)
+            parents = (head,)
+        youngest = max(p.birth_date for p in parents)
+        first_child = datetime.date.fromordinal(youngest.toordinal() + 18 * 365)
+        for _ in range(size - len(people)):
+            sex = Sex.MALE if rng.random() < males / max(1, males + females) else Sex.FEMALE
+            if (sex is Sex.MALE and males == 0) or (sex is Sex.FEMALE and females == 0):
+                sex = Sex.FEMALE if sex is Sex.MALE else Sex.MALE
+            if first_child < self.on:
+                born = datetime.date.fromordinal(
+                    rng.randint(first_child.toordinal(), self.on.toordinal())
+                )
+                father = next((p.name for p in parents if p.sex is Sex.MALE), "")
+                mother = next((p.name for p in parents if p.sex is Sex.FEMALE), "")
+                member = self.person(
+                    district,
+                    sex,
+                    born,
+                    MaritalStatus.SINGLE,
+                    religion=head.religion,
+                    father=father,
+                    mother=mother,
+                )
+                people.append((member, Relationship.CHILD))
+            else:
+                member = self.person(district, sex, self.birth_date(0, 80), MaritalStatus.SINGLE)
+                people.append((member, Relationship.OTHER_RELATIVE))
+            males, females = (males - 1, females) if sex is Sex.MALE else (males, females - 1)
+        number, issued = self.kk_number(district)
+        address = Address(
+            street=f"{rng.choice(STREETS)} No. {rng.randint(1, 250)}",
+            rt=str(rng.randint(1, 25)),
+            rw=str(rng.randint(1, 8)),
+            village_code=rng.choice(villages),
+        )
+        family = Family(
+            number=number,
+            address=address,
+            members=tuple(
+                Membership(nik=p.nik, relationship=r, since=max(issued, p.birth_date))
+                for p, r in people
+            ),
+        )
+        return FamilyRegistered(
+            occurred_on=self.on,
+            recorded_on=self.on,
+            family=family,
+            residents=tuple(p for p, _ in people),
+        )
+
+
+def _default_counts(region: regions.Region, scale: float) -> dict[str, tuple[int, int]]:
+    """Split the 2025 figures of a regency over its districts by their number of villages."""
+    regency = (
+        region if region.level is RegionLevel.REGENCY else regions.get(region.parent_code or "")
+    )
+    figures = regions.population(regency.code)
+    districts = (
+        regions.children(regency.code) if region.level is RegionLevel.REGENCY else (region,)
+    )
+    villages = {
+        d.code: max(1, len(regions.children(d.code))) for d in regions.children(regency.code)
+    }
+    total_villages = sum(villages.values())
+    return {
+        d.code: (
+            round(figures.male * scale * villages[d.code] / total_villages),
+            round(figures.female * scale * villages[d.code] / total_villages),
+        )
+        for d in districts
+    }
+
+
+def synthesize_population(
+    region_code: str,
+    *,
+    seed: int,
+    counts: Mapping[str, tuple[int, int]] | None = None,
+    scale: float = 1.0,
+    on: datetime.date = datetime.date(2026, 1, 1),
+) -> Registry:
+    """Return a consistent register of a regency (or one district) full of invented families.
+
+    ``counts`` maps district codes to ``(male, female)`` and is matched exactly (so a published
+    table can be rebuilt person by person). Without it, the regency's 2025 population
+    (``regions.population``), times ``scale``, is split over its districts by their number of
+    villages. Families have a head 17 or older (most are married couples), children born after
+    their parents turned 18, and KTP-el statuses that follow age and marriage. The register's
+    area is the regency; every family is registered on ``on``.
+    """
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise InvalidFormat(f"seed must be an int, not {type(seed).__name__}")
+    if not 0 < scale <= 10:
+        raise InvalidComponent(f"scale must be in (0, 10], not {scale}")
+    region = regions.get(region_code)
+    if region.level not in (RegionLevel.REGENCY, RegionLevel.DISTRICT):
+        raise InvalidComponent(
+            f"synthesize a regency or a district, not a {region.level.name.lower()}"
+        )
+    area = region.code if region.level is RegionLevel.REGENCY else region.parent_code
+    wanted = dict(counts) if counts is not None else _default_counts(region, scale)
+    builder = _Builder(random.Random(seed), on)
+    registry = Registry(area=area)
+    for district, (wanted_males, wanted_females) in sorted(wanted.items()):
+        found = regions.get(district)
+        if found.level is not RegionLevel.DISTRICT or not found.code.startswith(f"{area}."):
+            raise InvalidComponent(f"{district} is not a district of {area}")
+        if wanted_males < 0 or wanted_females < 0:
+            raise InvalidComponent(f"negative counts for {district}")
+        males, females = wanted_males, wanted_females
+        villages = [v.code for v in regions.children(found.code)]
+        while males + females > 0:
+            event = builder.family(found.code, villages, males, females)
+            registry.apply(event)
+            males -= sum(r.sex is Sex.MALE for r in event.residents)
+            females -= sum(r.sex is Sex.FEMALE for r in event.residents)
+    return registry

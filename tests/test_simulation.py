@@ -1,0 +1,95 @@
+"""Tests of adminduk.simulation: synthetic registers, exact counts, and a whole regency."""
+
+from __future__ import annotations
+
+import collections
+
+import pytest
+
+from adminduk import KTPElStatus, Relationship, Sex, errors, regions
+from adminduk import serialization as s
+from adminduk.simulation import synthesize_population
+
+
+def test_exact_counts_per_district() -> None:
+    """With counts, each district gets exactly that many men and women."""
+    counts = {"18.08.01": (300, 280), "18.08.15": (41, 59)}
+    registry = synthesize_population("18.08", counts=counts, seed=7)
+    found: collections.Counter[tuple[str, Sex]] = collections.Counter()
+    for family in registry.families():
+        for member in family.members:
+            found[family.address.district_code, registry.resident(member.nik).sex] += 1
+    for district, (male, female) in counts.items():
+        assert (male, female) == (found[district, Sex.MALE], found[district, Sex.FEMALE])
+    registry.check()
+
+
+def test_same_seed_same_register() -> None:
+    """The seed decides everything; another seed gives another register."""
+    first = synthesize_population("18.08.15", counts={"18.08.15": (50, 50)}, seed=3)
+    again = synthesize_population("18.08.15", counts={"18.08.15": (50, 50)}, seed=3)
+    other = synthesize_population("18.08.15", counts={"18.08.15": (50, 50)}, seed=4)
+    assert first == again
+    assert first != other
+
+
+def test_default_counts_scale_the_2025_population() -> None:
+    """Without counts a district gets its share of the regency's 2025 figures, times scale."""
+    registry = synthesize_population("18.08.15", seed=1, scale=0.05)
+    regency = regions.population("18.08")
+    villages = {d.code: len(regions.children(d.code)) for d in regions.children("18.08")}
+    share = villages["18.08.15"] / sum(villages.values())
+    expected = round(regency.male * 0.05 * share) + round(regency.female * 0.05 * share)
+    assert expected == len(registry.residents())
+    assert "18.08" == registry.area
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error"),
+    [
+        ({"region_code": "18", "seed": 1}, errors.InvalidComponent),
+        ({"region_code": "18.08", "seed": 1, "scale": 0}, errors.InvalidComponent),
+        ({"region_code": "18.08", "seed": "1"}, errors.InvalidFormat),
+        (
+            {"region_code": "18.08", "seed": 1, "counts": {"18.71.01": (1, 1)}},
+            errors.InvalidComponent,
+        ),
+        (
+            {"region_code": "18.08", "seed": 1, "counts": {"18.08.01": (-1, 1)}},
+            errors.InvalidComponent,
+        ),
+        (
+            {"region_code": "18.08", "seed": 1, "counts": {"18.08": (1, 1)}},
+            errors.InvalidComponent,
+        ),
+    ],
+)
+def test_bad_arguments(kwargs: dict[str, object], error: type[Exception]) -> None:
+    """Regions must be a regency or district, scale positive, seed an int, counts sane."""
+    with pytest.raises(error):
+        synthesize_population(**kwargs)  # type: ignore[arg-type]
+
+
+def test_a_whole_regency_keeps_every_rule() -> None:
+    """Over 100,000 residents of Way Kanan in realistic families: every rule holds.
+
+    Families are mostly married couples with children; heads are 17 or older or married; KTP-el
+    statuses follow age and marriage; and the register survives a JSON round trip.
+    """
+    registry = synthesize_population("18.08", seed=2026, scale=0.21)
+    residents = list(registry.residents())
+    assert len(residents) >= 100_000
+    registry.check()
+    sizes = [len(f.members) for f in registry.families()]
+    assert 3.0 < sum(sizes) / len(sizes) < 4.5
+    couples = sum(
+        any(m.relationship is Relationship.WIFE for m in f.members) for f in registry.families()
+    )
+    assert couples > 0.6 * len(sizes)
+    on = max(e.occurred_on for e in registry.journal)
+    for person in residents:
+        required = person.must_hold_ktp_el(on)
+        assert required == (person.ktp_el_status is not KTPElStatus.NOT_REQUIRED)
+    districts = {f.address.district_code for f in registry.families()}
+    assert 15 == len(districts)
+    assert registry == s.loads(s.dumps(registry))
