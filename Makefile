@@ -32,11 +32,20 @@ $(VENV)/.bench-installed: $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[testing,dev,bench]'
 	@touch $@
 
+BENCHMARKS := $(wildcard benchmarks/bench_*.py)
+
 bench: $(VENV)/.bench-installed
-	$(PY) benchmarks/bench_nik.py --out benchmarks/RESULTS.md
+	@rm -f benchmarks/RESULTS.md.new
+	@for script in $(BENCHMARKS); do \
+		$(PY) $$script --out benchmarks/.part.md || exit 1; \
+		cat benchmarks/.part.md >> benchmarks/RESULTS.md.new; echo >> benchmarks/RESULTS.md.new; \
+	done
+	@rm -f benchmarks/.part.md
+	@mv benchmarks/RESULTS.md.new benchmarks/RESULTS.md
+	@echo "wrote benchmarks/RESULTS.md"
 
 bench-smoke: $(STAMP)
-	$(PY) benchmarks/bench_nik.py --smoke
+	@for script in $(BENCHMARKS); do $(PY) $$script --smoke || exit 1; done
 
 # The suite against the oldest supported runtime dependencies (constraints-min.txt).
 test-min-deps:

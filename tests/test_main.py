@@ -23,6 +23,11 @@ def test_demo(capsys: pytest.CaptureFixture[str]) -> None:
     assert "(created after 2020)" in out
     assert 1 == out.count("(created after 2020)")
     assert "1808014101050000" not in out
+    assert "A synthetic register of Umpu Semenguk (18.08.15): 1,180 residents" in out
+    assert "birth recorded: NIK 18.08.15.271226.0001 allocated; joins KK 180815" in out
+    assert "as Anak (child)" in out
+    assert "refused, register unchanged: the head of a family is 17 or older" in out
+    assert "loads(dumps(register)) == register: True" in out
 
 
 def test_nik_command(capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,10 +10,20 @@ from hypothesis import find, given
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from adminduk import Sex, regions
+from adminduk import Registry, Sex, regions
 from adminduk.identifiers import kk, nik
 from adminduk.regions import RegionLevel
-from adminduk.strategies import kk_numbers, niks, region_codes
+from adminduk.strategies import (
+    families,
+    family_registrations,
+    kk_numbers,
+    life_events,
+    names,
+    niks,
+    region_codes,
+    registries,
+    residents,
+)
 
 ON = datetime.date(2026, 11, 27)
 
@@ -125,3 +135,61 @@ def test_bad_arguments(strategy: Any, kwargs: dict[str, Any]) -> None:
     """Bad arguments raise InvalidArgument when the strategy is used."""
     with pytest.raises(InvalidArgument):
         strategy(**kwargs).example()
+
+
+@pytest.mark.parametrize(
+    ("strategy", "kwargs"),
+    [
+        (names, {"sex": "F"}),
+        (family_registrations, {"min_size": 0}),
+        (family_registrations, {"min_size": 5, "max_size": 4}),
+        (family_registrations, {"block": 499}),
+        (registries, {"min_families": 3, "max_families": 2}),
+        (life_events, {"registry": "not a registry"}),
+        (
+            residents,
+            {
+                "min_birth_date": datetime.date(2000, 1, 2),
+                "max_birth_date": datetime.date(2000, 1, 1),
+            },
+        ),
+    ],
+)
+def test_bad_arguments_of_model_strategies(strategy: Any, kwargs: dict[str, Any]) -> None:
+    """Model strategies raise InvalidArgument for bad arguments too."""
+    with pytest.raises(InvalidArgument):
+        strategy(**kwargs).example()
+
+
+def test_model_shrink_targets() -> None:
+    """Documented shrink targets: a man named Agus born 2000-01-01; a one-person family."""
+    person = find(residents(), lambda r: True)
+    assert ("Agus", datetime.date(2000, 1, 1), "11.01.01") == (
+        person.name,
+        person.birth_date,
+        nik.get_region_code(person.nik),
+    )
+    family = find(families(), lambda f: True)
+    assert 1 == len(family.members)
+    assert "18.08.01.1005" == family.address.village_code
+    assert ("001", "001") == (family.address.rt, family.address.rw)
+    registry = find(registries(), lambda r: True)
+    assert 1 == len(registry.families())
+    assert "Ani" == find(names(sex=Sex.FEMALE), lambda n: True)
+
+
+@given(family_registrations(min_size=9, max_size=9, within="18.08.15"))
+def test_large_families_fill_with_relatives_when_needed(event: Any) -> None:
+    """A family larger than its children allow gets other relatives; all stay consistent."""
+    registry = Registry(area="18.08")
+    registry.apply(event)
+    assert 9 == len(registry.family(event.family.number).members)
+
+
+@given(st.data())
+def test_life_events_for_an_empty_register(data: st.DataObject) -> None:
+    """With nobody alive, the only possible event is an arrival, which the register accepts."""
+    registry = Registry(area="18.08")
+    event = data.draw(life_events(registry))
+    registry.apply(event)
+    assert 1 == len(registry.residents())

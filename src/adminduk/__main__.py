@@ -12,10 +12,14 @@ import datetime
 import sys
 from collections.abc import Sequence
 
-from adminduk import regions
-from adminduk.codes import Sex
+from adminduk import regions, serialization
+from adminduk._privacy import mask
+from adminduk.codes import Relationship, Sex
 from adminduk.errors import AdmindukError
+from adminduk.events import Birth, Death
 from adminduk.identifiers import nik
+from adminduk.registry import Registry
+from adminduk.simulation import synthesize_population
 
 # Synthetic NIKs for the demo: composed from a district, a made-up birth date and a serial.
 _DEMO_PEOPLE = (
@@ -76,6 +80,50 @@ def _demo(on: datetime.date) -> list[str]:
         villages = len(regions.children(district.code))
         note = "" if district.code in then else "  (created after 2020)"
         out.append(f"  {district.code}  {district.name:<16} {villages:>3} villages{note}")
+    return out + _register_tour(on)
+
+
+def _register_tour(on: datetime.date) -> list[str]:
+    """Synthesize a small register, apply life events, and round-trip it through JSON."""
+    registry = synthesize_population("18.08.15", counts={"18.08.15": (600, 580)}, seed=2026, on=on)
+    families = list(registry.families())
+    out = [
+        "",
+        (
+            f"A synthetic register of Umpu Semenguk (18.08.15): {len(registry.residents()):,} "
+            f"residents in {len(families):,} families, every rule checked"
+        ),
+    ]
+    couple = next(
+        f for f in families if any(m.relationship is Relationship.WIFE for m in f.members)
+    )
+    wife = next(m.nik for m in couple.members if m.relationship is Relationship.WIFE)
+    later = on + datetime.timedelta(days=30)
+    birth = registry.apply(
+        Birth(
+            occurred_on=later,
+            recorded_on=later + datetime.timedelta(days=5),
+            name="Bayu Pratama",
+            sex=Sex.MALE,
+            birth_place="Blambangan Umpu",
+            mother=wife,
+            father=couple.head,
+        )
+    )
+    place = registry.family(couple.number).member(birth.nik or "").relationship
+    out.append(
+        f"  birth recorded: NIK {nik.format(birth.nik or '')} allocated; joins KK "
+        f"{mask(couple.number)} as {place.label} ({place.label_en.lower()})"
+    )
+    try:
+        registry.apply(
+            Death(occurred_on=later, recorded_on=later, nik=couple.head, new_head=birth.nik)
+        )
+    except AdmindukError as error:
+        out.append(f"  refused, register unchanged: {error}")
+    text = serialization.dumps(registry)
+    same = serialization.loads(text, Registry) == registry
+    out.append(f"  JSON: {len(text) / 1e6:.1f} MB; loads(dumps(register)) == register: {same}")
     return out
 
 

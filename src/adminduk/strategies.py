@@ -282,16 +282,14 @@ def _years_before(day: datetime.date, years: int) -> datetime.date:
     return day.replace(year=day.year - years, day=min(day.day, 28))
 
 
-@st.composite
 def family_registrations(
-    draw: st.DrawFn,
     *,
     min_size: int = 1,
     max_size: int = 8,
     within: str = "18.08",
     on: datetime.date = _ON,
     block: int = 0,
-) -> FamilyRegistered:
+) -> st.SearchStrategy[FamilyRegistered]:
     """Generate a family with its residents, ready to register on ``on``.
 
     The head is 17 or older (or married); a wife or husband is married to the head; children
@@ -303,6 +301,22 @@ def family_registrations(
         raise InvalidArgument("need 1 <= min_size <= max_size <= 20")
     if not 0 <= block < 499:
         raise InvalidArgument("block must be 0-498")
+    return _family_registrations(
+        min_size=min_size, max_size=max_size, within=within, on=on, block=block
+    )
+
+
+@st.composite
+def _family_registrations(
+    draw: st.DrawFn,
+    /,
+    *,
+    min_size: int,
+    max_size: int,
+    within: str,
+    on: datetime.date,
+    block: int,
+) -> FamilyRegistered:
     address = draw(addresses(within=within))
     district = address.district_code
     size = draw(st.integers(min_size, max_size))
@@ -377,21 +391,26 @@ def families(
     )
 
 
-@st.composite
 def registries(
-    draw: st.DrawFn,
     *,
     min_families: int = 1,
     max_families: int = 5,
     within: str = "18.08",
     max_family_size: int = 6,
-) -> Registry:
+) -> st.SearchStrategy[Registry]:
     """Generate a register of ``within`` holding between the given numbers of families.
 
     Shrinks toward one one-person family.
     """
     if not 0 <= min_families <= max_families <= 200:
         raise InvalidArgument("need 0 <= min_families <= max_families <= 200")
+    return _registries(min_families, max_families, within, max_family_size)
+
+
+@st.composite
+def _registries(
+    draw: st.DrawFn, min_families: int, max_families: int, within: str, max_family_size: int
+) -> Registry:
     count = draw(st.integers(min_families, max_families))
     registry = Registry(area=within)
     for block in range(count):
@@ -405,8 +424,7 @@ def _today(registry: Registry) -> datetime.date:
     return max((event.recorded_on for event in registry.journal), default=_ON)
 
 
-@st.composite
-def life_events(draw: st.DrawFn, registry: Registry) -> Event:
+def life_events(registry: Registry) -> st.SearchStrategy[Event]:
     """Generate a plausible life event for the residents and families of ``registry``.
 
     Events happen after the last recorded one. Most can be applied; some are refused by the
@@ -415,6 +433,11 @@ def life_events(draw: st.DrawFn, registry: Registry) -> Event:
     """
     if not isinstance(registry, Registry):
         raise InvalidArgument(f"life_events needs a Registry, not {registry!r}")
+    return _life_events(registry)
+
+
+@st.composite
+def _life_events(draw: st.DrawFn, registry: Registry) -> Event:
     after = _today(registry)
     when = after + datetime.timedelta(days=draw(st.integers(0, 400)))
     dates: EventDates = {
