@@ -7,6 +7,7 @@ figure is the median of several repeats.
 from __future__ import annotations
 
 import argparse
+import datetime
 import platform
 import statistics
 import sys
@@ -14,6 +15,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
+from pathlib import Path
 
 
 @dataclass
@@ -90,3 +92,17 @@ def arguments(description: str) -> argparse.Namespace:
     )
     parser.add_argument("--out", default=None, help="write the results as Markdown to this file")
     return parser.parse_args()
+
+
+def publish(args: argparse.Namespace, packages: Sequence[str], body: Sequence[str]) -> None:
+    """Print the results under a header (machine, versions, date) and write them to --out."""
+    header = [
+        f"Machine: {machine()}",
+        f"Versions: {versions(packages)}",
+        f"Date: {datetime.date.today().isoformat()}",
+        "",
+    ]
+    text = "\n".join([*header, *body]) + "\n"
+    print(text)
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")

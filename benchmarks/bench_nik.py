@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _harness import Figure, Report, arguments, machine, median_seconds, versions
+from _harness import Figure, Report, arguments, median_seconds, publish
 
 from adminduk import Sex, regions
 from adminduk.identifiers import nik
@@ -204,16 +204,11 @@ def main() -> int:
             f"| {born} | " + " | ".join(read(number) for read in readers.values()) + " |"
         )
 
-    header = [
-        f"Machine: {machine()}",
-        f"Versions: {versions(['adminduk', 'python-stdnum', 'lokal-id', 'nik-lookup'])}",
-        f"Date: {datetime.date.today().isoformat()}",
-        "",
-    ]
-    text = "\n".join([*header, *report.lines(), *agreement]) + "\n"
-    print(text)
-    if args.out:
-        Path(args.out).write_text(text, encoding="utf-8")
+    publish(
+        args,
+        ["adminduk", "python-stdnum", "lokal-id", "nik-lookup"],
+        [*report.lines(), *agreement],
+    )
     return 0
 
 

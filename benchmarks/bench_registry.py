@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _harness import Figure, Report, arguments, machine, median_seconds, versions
+from _harness import Figure, Report, arguments, median_seconds, publish
 
 from adminduk import AdmindukError, MaritalStatus, Registry, Sex
 from adminduk import serialization as s
@@ -169,16 +169,7 @@ def main() -> int:
     else:
         measure(report, scale=0.2, repeats=3, with_events=100_000)
         measure(report, scale=1.01, repeats=1, with_events=0)
-    header = [
-        f"Machine: {machine()}",
-        f"Versions: {versions(['adminduk', 'attrs', 'cattrs'])}",
-        f"Date: {datetime.date.today().isoformat()}",
-        "",
-    ]
-    text = "\n".join([*header, *report.lines()]) + "\n"
-    print(text)
-    if args.out:
-        Path(args.out).write_text(text, encoding="utf-8")
+    publish(args, ["adminduk", "attrs", "cattrs"], report.lines())
     return 0
 
 
