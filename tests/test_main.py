@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -75,3 +77,25 @@ def test_module_entry_point() -> None:
     )
     assert 0 == result.returncode, result.stderr
     assert "valid: female" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"), [("id", "# Katalog layanan"), ("en", "# Service catalogue")]
+)
+def test_published_catalogue_matches_the_tables(
+    lang: str, title: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """docs/catalogue-*.md is exactly what `catalogue` prints now: the docs never drift."""
+    assert 0 == main(["catalogue", "--lang", lang])
+    printed = capsys.readouterr().out
+    docs = Path(__file__).resolve().parents[1] / "docs" / f"catalogue-{lang}.md"
+    published = docs.read_text(encoding="utf-8")
+    assert published.startswith(title)
+    assert published.endswith(printed)
+
+
+def test_catalogue_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    """`catalogue --json` prints the records."""
+    assert 0 == main(["catalogue", "--lang", "en", "--json"])
+    records = json.loads(capsys.readouterr().out)
+    assert {"KK", "KTP-el", "KIA", "SKPWNI"} <= {r["document"] for r in records}

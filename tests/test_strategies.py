@@ -14,6 +14,7 @@ from adminduk import Registry, Sex, regions
 from adminduk.identifiers import kk, nik
 from adminduk.regions import RegionLevel
 from adminduk.strategies import (
+    applications,
     families,
     family_registrations,
     kk_numbers,
@@ -193,3 +194,17 @@ def test_life_events_for_an_empty_register(data: st.DataObject) -> None:
     event = data.draw(life_events(registry))
     registry.apply(event)
     assert 1 == len(registry.residents())
+
+
+def test_applications_arguments() -> None:
+    """applications() refuses an unknown document type or a register that is not one."""
+    with pytest.raises(InvalidArgument):
+        applications(document_type="PASSPORT")
+    with pytest.raises(InvalidArgument):
+        applications("registry")  # type: ignore[arg-type]
+
+
+@given(applications(document_type="KIA"))
+def test_applications_of_one_type(application: Any) -> None:
+    """document_type restricts the generated applications."""
+    assert "KIA" == application.document

@@ -12,7 +12,7 @@ True
 
 from importlib.metadata import PackageNotFoundError, version
 
-from adminduk import codes, errors, events, identifiers, regions
+from adminduk import codes, documents, errors, events, identifiers, regions
 from adminduk.address import Address
 from adminduk.codes import (
     BloodType,
@@ -26,6 +26,7 @@ from adminduk.codes import (
     Religion,
     Sex,
 )
+from adminduk.documents import check
 from adminduk.errors import (
     AdmindukError,
     DuplicateRecord,
@@ -80,7 +81,9 @@ __all__ = [
     "UnknownResident",
     "ValidationError",
     "__version__",
+    "check",
     "codes",
+    "documents",
     "errors",
     "events",
     "identifiers",

@@ -1,7 +1,8 @@
 """Command line: ``python -m adminduk`` (or ``adminduk``).
 
-Commands: ``demo`` (a short tour on the packaged data), ``nik`` (validate and describe NIKs) and
-``region`` (describe a region code and list what lies below it). Bad input gives one clear line on
+Commands: ``demo`` (a short tour on the packaged data), ``nik`` (validate and describe NIKs),
+``catalogue`` (the service catalogue, Markdown or JSON) and ``region`` (describe a region code and
+list what lies below it). Bad input gives one clear line on
 standard error and exit status 1, never a traceback.
 """
 
@@ -9,12 +10,14 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import json
 import sys
 from collections.abc import Sequence
 
 from adminduk import regions, serialization
 from adminduk._privacy import mask
 from adminduk.codes import Relationship, Sex
+from adminduk.documents import catalogue
 from adminduk.errors import AdmindukError
 from adminduk.events import Birth, Death
 from adminduk.identifiers import nik
@@ -140,6 +143,9 @@ def _parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="a short tour on the packaged data")
     check = commands.add_parser("nik", help="validate and describe NIKs")
     check.add_argument("numbers", nargs="+", metavar="NIK")
+    listing = commands.add_parser("catalogue", help="print the service catalogue")
+    listing.add_argument("--lang", choices=("id", "en"), default="id")
+    listing.add_argument("--json", action="store_true", help="JSON records instead of Markdown")
     region = commands.add_parser("region", help="describe a region and list its children")
     region.add_argument("code")
     region.add_argument("--as-of", type=int, default=None, help="year of the code list to use")
@@ -164,6 +170,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             lines = []
             described = [_describe(number, args.on, lines) for number in args.numbers]
             status = 0 if all(described) else 1
+        elif args.command == "catalogue":
+            published = catalogue(args.lang)
+            text = (
+                json.dumps(published.to_records(), ensure_ascii=False, indent=2)
+                if args.json
+                else published.to_markdown()
+            )
+            lines = [text]
+            status = 0
         else:
             region = regions.get(args.code, as_of=args.as_of)
             lines = [f"{region.code}  {region.name}  ({region.level.name.lower()})"]

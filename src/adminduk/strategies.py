@@ -31,6 +31,7 @@ from adminduk.codes import (
     Religion,
     Sex,
 )
+from adminduk.documents._base import Application, Channel, Evidence
 from adminduk.errors import AdmindukError
 from adminduk.events import (
     Birth,
@@ -56,6 +57,7 @@ from adminduk.resident import Resident
 
 __all__ = [
     "addresses",
+    "applications",
     "families",
     "family_registrations",
     "kk_numbers",
@@ -545,4 +547,67 @@ def _arrivals(draw: st.DrawFn, registry: Registry, dates: EventDates) -> Event:
         relationships={arrival.nik: Relationship.HEAD},
         address=draw(addresses(within=registry.area or "18.08")),
         **dates,
+    )
+
+
+# --- applications --------------------------------------------------------------------------------
+
+
+def applications(
+    registry: Registry | None = None,
+    *,
+    document_type: str | None = None,
+    on: datetime.date = _ON,
+) -> st.SearchStrategy[Application]:
+    """Generate applications for any document type (or ``document_type``) and variant.
+
+    People are drawn from ``registry`` when given (otherwise any valid NIK); the evidence is any
+    subset of the kinds the chosen variant accepts; event dates fall within a year before ``on``
+    (sometimes after it, to exercise the checker). Shrinks toward a family card application for
+    a new family, at the counter, with no evidence.
+    """
+    from adminduk.documents import DOCUMENT_TYPES  # noqa: PLC0415 - keep import light
+
+    kinds = [k for k in DOCUMENT_TYPES if document_type in (None, k.code)]
+    if not kinds:
+        raise InvalidArgument(f"no document type {document_type!r}")
+    if registry is not None and not isinstance(registry, Registry):
+        raise InvalidArgument(f"registry must be a Registry, not {registry!r}")
+    people = (
+        st.sampled_from(sorted(r.nik for r in registry.residents()))
+        if registry is not None and len(registry.residents())
+        else niks()
+    )
+    return _applications(kinds=kinds, people=people, on=on)
+
+
+@st.composite
+def _applications(
+    draw: st.DrawFn,
+    /,
+    *,
+    kinds: list[Any],
+    people: st.SearchStrategy[str],
+    on: datetime.date,
+) -> Application:
+    kind = draw(st.sampled_from(kinds))
+    variant = draw(st.sampled_from(kind.variants))
+    accepted = sorted(
+        kind.evidence_kinds() | {Evidence.HEAD_OF_OFFICE_DECISION}, key=lambda e: e.value
+    )
+    return Application(
+        document=kind.code,
+        variant=variant.code,
+        channel=draw(st.sampled_from(Channel)),
+        subject=draw(st.none() | people),
+        partner=draw(st.none() | people),
+        applicant=draw(st.none() | people),
+        evidence=draw(st.frozensets(st.sampled_from(accepted))),
+        event_date=draw(
+            st.none()
+            | st.dates(on - datetime.timedelta(days=400), on + datetime.timedelta(days=5))
+        ),
+        child_name=draw(st.none() | names()),
+        child_sex=draw(st.none() | st.sampled_from(Sex)),
+        destination=draw(st.none() | region_codes(level=RegionLevel.REGENCY)),
     )

@@ -1,0 +1,389 @@
+"""What every document type shares: evidence kinds, requirement rows, applications, findings.
+
+A document type is a class whose attributes are data (names, legal basis, variants, accepted
+evidence, requirements, deadline, service level); :func:`check` reads those tables. Nothing here
+reads the clock: every date is passed in.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections.abc import Callable, Iterable
+from typing import ClassVar
+
+import attrs
+
+from adminduk._fields import age_on, masked_repr, optional_nik
+from adminduk.codes import Sex
+from adminduk.errors import InvalidComponent
+from adminduk.events import Event
+from adminduk.registry import Registry
+from adminduk.resident import Resident
+
+__all__ = [
+    "Application",
+    "Channel",
+    "Context",
+    "DocumentType",
+    "Evidence",
+    "Finding",
+    "FindingKind",
+    "Report",
+    "Requirement",
+    "Variant",
+]
+
+
+class Evidence(enum.Enum):
+    """Kinds of evidence an application can carry (scans of originals for online files)."""
+
+    BIRTH_LETTER = "birth_letter"  #: surat keterangan kelahiran (hospital, midwife, village head)
+    SPTJM_BIRTH = "sptjm_f203"  #: SPTJM F-2.03: no birth letter, with two witnesses
+    SPTJM_PARENTS_MARRIAGE = "sptjm_f204"  #: SPTJM F-2.04: parents' marriage not proven
+    SPTJM_MARRIAGE = "sptjm_f105"  #: SPTJM F-1.05: an unregistered marriage, for a new KK
+    MARRIAGE_PROOF = "marriage_proof"  #: buku nikah or kutipan akta perkawinan
+    DIVORCE_PROOF = "divorce_proof"  #: kutipan akta perceraian
+    DEATH_CERTIFICATE = "death_certificate"  #: kutipan akta kematian
+    DEATH_LETTER = "death_letter"  #: surat keterangan kematian (doctor or village head)
+    POLICE_LETTER = "police_letter"  #: surat keterangan kehilangan from the police
+    POLICE_REPORT = "police_report"  #: police report on a child of unknown origin
+    COURT_DECISION = "court_decision"  #: a final (inkracht) court decision
+    COURT_DISPENSATION = "court_dispensation"  #: court dispensation to marry under 19
+    PARENTS_CONSENT = "parents_consent"  #: parents' consent to marry under 21
+    RELIGIOUS_STATEMENT = "religious_statement"  #: the religious leader's marriage statement
+    PHOTOS = "photos"  #: colour photos (2x3 for a KIA, side by side for a marriage)
+    WITNESSES = "witnesses"  #: two witnesses with their KTP-el
+    FORM_F101 = "form_f101"  #: biodata form F-1.01
+    FORM_F102 = "form_f102"  #: application form F-1.02
+    FORM_F201 = "form_f201"  #: civil registration form F-2.01
+    FORM_F212 = "form_f212"  #: marriage registration form F-2.12
+    KK = "kk"  #: the current family card
+    KTP_EL = "ktp_el"  #: the current KTP-el
+    BIRTH_CERTIFICATE = "birth_certificate"  #: kutipan akta kelahiran
+    PARENTS_KTP_EL = "parents_ktp_el"  #: both parents' KTP-el
+    OLD_KTP_EL = "old_ktp_el"  #: the old KTP-el
+    OLD_KIA = "old_kia"  #: the old child card
+    DAMAGED_DOCUMENT = "damaged_document"  #: the damaged document itself
+    PROOF_OF_CHANGE = "proof_of_change"  #: a document proving the changed data
+    SKPWNI = "skpwni"  #: surat keterangan pindah WNI
+    HEAD_OF_OFFICE_DECISION = "late_decision"  #: decision of the head of office, late reports
+    BIOMETRICS = "biometrics"  #: KTP-el biometric recording (in person or at home)
+
+    @property
+    def label(self) -> str:
+        """The Indonesian name of this kind of evidence."""
+        return _EVIDENCE_LABELS[self][0]
+
+    @property
+    def label_en(self) -> str:
+        """The English name of this kind of evidence."""
+        return _EVIDENCE_LABELS[self][1]
+
+
+_EVIDENCE_LABELS: dict[Evidence, tuple[str, str]] = {
+    Evidence.BIRTH_LETTER: ("surat keterangan kelahiran", "birth letter"),
+    Evidence.SPTJM_BIRTH: (
+        "SPTJM kebenaran data kelahiran (F-2.03) dengan dua saksi",
+        "statement of truth of birth data (F-2.03) with two witnesses",
+    ),
+    Evidence.SPTJM_PARENTS_MARRIAGE: (
+        "SPTJM kebenaran pasangan suami istri (F-2.04) dengan dua saksi",
+        "statement of truth of the parents' marriage (F-2.04) with two witnesses",
+    ),
+    Evidence.SPTJM_MARRIAGE: (
+        "SPTJM perkawinan belum tercatat (F-1.05)",
+        "statement of an unregistered marriage (F-1.05)",
+    ),
+    Evidence.MARRIAGE_PROOF: (
+        "buku nikah atau kutipan akta perkawinan",
+        "marriage book or marriage certificate",
+    ),
+    Evidence.DIVORCE_PROOF: ("kutipan akta perceraian", "divorce certificate"),
+    Evidence.DEATH_CERTIFICATE: ("kutipan akta kematian", "death certificate"),
+    Evidence.DEATH_LETTER: ("surat keterangan kematian", "death letter"),
+    Evidence.POLICE_LETTER: (
+        "surat keterangan kehilangan dari kepolisian",
+        "police letter on the loss",
+    ),
+    Evidence.POLICE_REPORT: ("berita acara dari kepolisian", "police report"),
+    Evidence.COURT_DECISION: (
+        "putusan pengadilan yang berkekuatan hukum tetap",
+        "final court decision",
+    ),
+    Evidence.COURT_DISPENSATION: (
+        "dispensasi kawin dari pengadilan",
+        "court dispensation to marry",
+    ),
+    Evidence.PARENTS_CONSENT: ("izin orang tua", "parents' consent"),
+    Evidence.RELIGIOUS_STATEMENT: (
+        "surat keterangan perkawinan dari pemuka agama",
+        "religious leader's marriage statement",
+    ),
+    Evidence.PHOTOS: ("pas foto berwarna", "colour photographs"),
+    Evidence.WITNESSES: ("dua orang saksi dengan KTP-el", "two witnesses with their KTP-el"),
+    Evidence.FORM_F101: ("formulir biodata F-1.01", "biodata form F-1.01"),
+    Evidence.FORM_F102: ("formulir pendaftaran F-1.02", "application form F-1.02"),
+    Evidence.FORM_F201: ("formulir pelaporan F-2.01", "civil registration form F-2.01"),
+    Evidence.FORM_F212: (
+        "formulir pencatatan perkawinan F-2.12",
+        "marriage registration form F-2.12",
+    ),
+    Evidence.KK: ("Kartu Keluarga (KK)", "family card (KK)"),
+    Evidence.KTP_EL: ("KTP-el", "electronic ID card (KTP-el)"),
+    Evidence.BIRTH_CERTIFICATE: ("kutipan akta kelahiran", "birth certificate"),
+    Evidence.PARENTS_KTP_EL: ("KTP-el kedua orang tua", "both parents' KTP-el"),
+    Evidence.OLD_KTP_EL: ("KTP-el lama", "old KTP-el"),
+    Evidence.OLD_KIA: ("KIA lama", "old child card"),
+    Evidence.DAMAGED_DOCUMENT: ("dokumen yang rusak", "the damaged document"),
+    Evidence.PROOF_OF_CHANGE: ("dokumen bukti perubahan data", "proof of the changed data"),
+    Evidence.SKPWNI: ("surat keterangan pindah (SKPWNI)", "moving letter (SKPWNI)"),
+    Evidence.HEAD_OF_OFFICE_DECISION: (
+        "keputusan kepala dinas untuk pelaporan terlambat",
+        "decision of the head of office for a late report",
+    ),
+    Evidence.BIOMETRICS: ("perekaman biometrik KTP-el", "KTP-el biometric recording"),
+}
+
+
+class Channel(enum.Enum):
+    """How the application reached the office."""
+
+    COUNTER = "counter"  #: in person at the office
+    WEBSITE = "website"
+    WHATSAPP = "whatsapp"
+    OUTREACH = "outreach"  #: jemput bola: officers visit the resident
+
+    @property
+    def online(self) -> bool:
+        """Whether the channel is online (scans must be of the originals)."""
+        return self in (Channel.WEBSITE, Channel.WHATSAPP)
+
+
+class FindingKind(enum.Enum):
+    """What sort of problem a finding reports."""
+
+    MISSING = "missing"  #: evidence is missing
+    INELIGIBLE = "ineligible"  #: the person cannot get this document (age, status)
+    INVALID = "invalid"  #: the application itself is impossible (a future date, no subject)
+    LATE = "late"  #: reported after the legal deadline; adds requirements, does not refuse
+
+
+@attrs.frozen
+class Finding:
+    """One unmet requirement, in Indonesian and English, with its basis and what would fix it."""
+
+    code: str
+    kind: FindingKind
+    message_id: str
+    message_en: str
+    basis: str
+    satisfy_with: tuple[Evidence, ...] = ()
+
+    @property
+    def blocking(self) -> bool:
+        """Whether the finding stops the application (lateness alone does not)."""
+        return self.kind is not FindingKind.LATE
+
+
+@attrs.frozen
+class Report:
+    """The checker's answer: every finding at once."""
+
+    document: str
+    variant: str
+    findings: tuple[Finding, ...]
+
+    @property
+    def ok(self) -> bool:
+        """Whether nothing blocks the application."""
+        return not any(finding.blocking for finding in self.findings)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The codes of the findings, in order."""
+        return tuple(finding.code for finding in self.findings)
+
+
+def _evidence(value: Iterable[Evidence]) -> frozenset[Evidence]:
+    items = frozenset(value)
+    for item in items:
+        if not isinstance(item, Evidence):
+            raise InvalidComponent(f"evidence must be Evidence members, not {type(item).__name__}")
+    return items
+
+
+@attrs.frozen(kw_only=True)
+class Application:
+    """An application for one document: who, what, how it came in, and what is attached.
+
+    ``subject`` is the NIK of the person the document is about (the child's mother for a birth,
+    the husband for a marriage); ``partner`` is the second person where there is one (the wife,
+    the other spouse); ``applicant`` reports or applies. ``event_date`` is the birth, death,
+    marriage or final decision date. For a birth, ``child_sex`` and ``child_name`` describe the
+    child; for a move, ``destination`` is the region code moved to.
+    """
+
+    document: str
+    variant: str
+    channel: Channel
+    subject: str | None = attrs.field(default=None, converter=optional_nik, repr=masked_repr)
+    partner: str | None = attrs.field(default=None, converter=optional_nik, repr=masked_repr)
+    applicant: str | None = attrs.field(default=None, converter=optional_nik, repr=masked_repr)
+    evidence: frozenset[Evidence] = attrs.field(default=frozenset(), converter=_evidence)
+    event_date: datetime.date | None = None
+    child_name: str | None = None
+    child_sex: Sex | None = None
+    destination: str | None = None
+
+    def with_evidence(self, *kinds: Evidence) -> Application:
+        """Return the application with more evidence attached."""
+        return attrs.evolve(self, evidence=self.evidence | frozenset(kinds))
+
+
+@attrs.frozen
+class Context:
+    """What a requirement's rule sees: the application, the register, the date of the check."""
+
+    application: Application
+    registry: Registry
+    on: datetime.date
+
+    def person(self, number: str | None) -> Resident | None:
+        """The resident with NIK ``number`` in the register, if any."""
+        if number is None:
+            return None
+        return self.registry._residents.get(number)
+
+    @property
+    def subject(self) -> Resident | None:
+        """The subject as the register knows them."""
+        return self.person(self.application.subject)
+
+    @property
+    def partner(self) -> Resident | None:
+        """The partner as the register knows them."""
+        return self.person(self.application.partner)
+
+    def age(self, person: Resident | None) -> int | None:
+        """The person's age on the event date (or the check date)."""
+        if person is None:
+            return None
+        return age_on(person.birth_date, self.application.event_date or self.on)
+
+    def has(self, *kinds: Evidence) -> bool:
+        """Whether any of ``kinds`` is attached."""
+        return any(kind in self.application.evidence for kind in kinds)
+
+    def in_family(self, number: str | None) -> bool:
+        """Whether the register places the resident in a family (its KK is on file)."""
+        return number is not None and number in self.registry._family_of
+
+
+Rule = Callable[[Context], bool]
+
+
+def always(_: Context) -> bool:
+    """A rule that always holds (the default of ``applies``)."""
+    return True
+
+
+@attrs.frozen(kw_only=True)
+class Requirement:
+    """One requirement: met when any evidence in ``satisfied_by`` is attached or ``met`` holds.
+
+    ``applies`` decides whether the requirement concerns this application at all (an under-21
+    consent only for the young). ``met`` lets the register answer instead of a paper (a KK on
+    file, an age). ``kind`` is what an unmet requirement reports.
+    """
+
+    id: str
+    message_id: str
+    message_en: str
+    basis: str
+    satisfied_by: tuple[Evidence, ...] = ()
+    met: Rule | None = None
+    applies: Rule = always
+    kind: FindingKind = FindingKind.MISSING
+    #: What the catalogue says is required, when the evidence names alone do not say it.
+    summary_id: str = ""
+    summary_en: str = ""
+
+    def evaluate(self, context: Context) -> Finding | None:
+        """Return a finding if the requirement applies and is unmet, else ``None``."""
+        if not self.applies(context):
+            return None
+        if context.has(*self.satisfied_by):
+            return None
+        if self.met is not None and self.met(context):
+            return None
+        return Finding(
+            code=self.id,
+            kind=self.kind,
+            message_id=self.message_id,
+            message_en=self.message_en,
+            basis=self.basis,
+            satisfy_with=self.satisfied_by,
+        )
+
+
+@attrs.frozen
+class Variant:
+    """A service variant: its code, names, and the requirements it adds to the common ones."""
+
+    code: str
+    name_id: str
+    name_en: str
+    requirements: tuple[Requirement, ...] = ()
+
+
+class DocumentType:
+    """Base of the document types. Subclasses fill these attributes in as data."""
+
+    #: Short code (``"KK"``, ``"KTP-el"``).
+    code: ClassVar[str]
+    #: Indonesian name (canonical).
+    name_id: ClassVar[str]
+    #: English name.
+    name_en: ClassVar[str]
+    #: Regulations the document rests on.
+    legal_basis: ClassVar[tuple[str, ...]]
+    #: Service variants by code.
+    variants: ClassVar[tuple[Variant, ...]]
+    #: Requirements of every variant.
+    requirements: ClassVar[tuple[Requirement, ...]] = ()
+    #: Evidence that can stand in for other evidence (key replaces any of the values).
+    substitutes: ClassVar[dict[Evidence, tuple[Evidence, ...]]] = {}
+    #: Days after the event within which it must be reported, if the law sets a deadline.
+    deadline_days: ClassVar[int | None] = None
+    #: Who may apply, in both languages.
+    who_id: ClassVar[str]
+    who_en: ClassVar[str]
+    #: The register change issuing the document makes (used by workflows).
+    register_event: ClassVar[type[Event] | None] = None
+    #: Codes of documents issued together with this one.
+    issued_with: ClassVar[tuple[str, ...]] = ()
+
+    @classmethod
+    def variant(cls, code: str) -> Variant:
+        """Return the variant with ``code``; ``InvalidComponent`` if the type has none such."""
+        for variant in cls.variants:
+            if variant.code == code:
+                return variant
+        known = ", ".join(v.code for v in cls.variants)
+        raise InvalidComponent(f"{cls.code} has no variant {code!r}; variants are {known}")
+
+    @classmethod
+    def all_requirements(cls, variant: str) -> tuple[Requirement, ...]:
+        """The common requirements followed by those of ``variant``."""
+        return cls.requirements + cls.variant(variant).requirements
+
+    @classmethod
+    def evidence_kinds(cls) -> frozenset[Evidence]:
+        """Every evidence kind any requirement of this type accepts."""
+        return frozenset(
+            kind
+            for variant in cls.variants
+            for requirement in cls.all_requirements(variant.code)
+            for kind in requirement.satisfied_by
+        )

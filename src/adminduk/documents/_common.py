@@ -1,0 +1,117 @@
+"""Requirement rows that several document types share, built from small rules."""
+
+from __future__ import annotations
+
+from adminduk.documents._base import Context, Evidence, FindingKind, Requirement
+
+__all__ = [
+    "couple_on_file",
+    "form",
+    "kk_on_file",
+    "ktp_el_on_file",
+    "late_decision",
+    "police_letter",
+    "subject_known",
+]
+
+
+def kk_on_file(
+    code: str, who: str = "subject", *, who_id: str = "pemohon", who_en: str = "applicant"
+) -> Requirement:
+    """The person's family card: on file when the register places them in a family."""
+
+    def met(context: Context) -> bool:
+        return context.in_family(getattr(context.application, who))
+
+    return Requirement(
+        id=code,
+        message_id=f"Kartu Keluarga {who_id} belum ada: lampirkan KK atau daftarkan keluarga.",
+        message_en=f"The {who_en}'s family card is missing: attach the KK or register the family.",
+        basis="Perpres 96/2018",
+        satisfied_by=(Evidence.KK,),
+        met=met,
+        summary_id=f"Kartu Keluarga (KK) {who_id}",
+        summary_en=f"the {who_en}'s family card (KK)",
+    )
+
+
+def ktp_el_on_file(
+    code: str, who: str = "subject", *, who_id: str = "pemohon", who_en: str = "applicant"
+) -> Requirement:
+    """The person's KTP-el: on file when the register shows it recorded."""
+
+    def met(context: Context) -> bool:
+        person = context.person(getattr(context.application, who))
+        return person is not None and person.ktp_el_status.is_recorded
+
+    return Requirement(
+        id=code,
+        message_id=f"KTP-el {who_id} belum ada: lampirkan KTP-el atau lakukan perekaman.",
+        message_en=f"The {who_en}'s KTP-el is missing: attach it or record the biometrics.",
+        basis="Pasal 63 UU 24/2013",
+        satisfied_by=(Evidence.KTP_EL,),
+        met=met,
+        summary_id=f"KTP-el {who_id}",
+        summary_en=f"the {who_en}'s KTP-el",
+    )
+
+
+def form(code: str, evidence: Evidence, name: str) -> Requirement:
+    """A filled-in form."""
+    return Requirement(
+        id=code,
+        message_id=f"Formulir {name} belum diisi.",
+        message_en=f"Form {name} is not filled in.",
+        basis="Permendagri 108/2019",
+        satisfied_by=(evidence,),
+    )
+
+
+def subject_known(code: str, role_id: str, role_en: str, who: str = "subject") -> Requirement:
+    """The person named must be in the register."""
+
+    def met(context: Context) -> bool:
+        return context.person(getattr(context.application, who)) is not None
+
+    return Requirement(
+        id=code,
+        message_id=f"NIK {role_id} tidak ditemukan dalam data kependudukan.",
+        message_en=f"The {role_en}'s NIK is not in the population register.",
+        basis="Pasal 13 UU 24/2013",
+        met=met,
+        kind=FindingKind.INVALID,
+    )
+
+
+def late_decision(code: str) -> Requirement:
+    """A late report needs the head of office's decision (no court order since UU 24/2013)."""
+    return Requirement(
+        id=code,
+        message_id="Pelaporan terlambat: perlu keputusan kepala dinas.",
+        message_en="Late report: a decision of the head of office is needed.",
+        basis="Pasal 32 UU 24/2013",
+        satisfied_by=(Evidence.HEAD_OF_OFFICE_DECISION,),
+    )
+
+
+def couple_on_file(prefix: str) -> tuple[Requirement, ...]:
+    """Both spouses known to the register, with their KK and KTP-el (subject: husband)."""
+    return (
+        subject_known(f"{prefix}.husband", "suami", "husband"),
+        subject_known(f"{prefix}.wife", "istri", "wife", "partner"),
+        kk_on_file(f"{prefix}.kk_husband", who_id="suami", who_en="husband"),
+        kk_on_file(f"{prefix}.kk_wife", "partner", who_id="istri", who_en="wife"),
+        ktp_el_on_file(f"{prefix}.ktp_husband", who_id="suami", who_en="husband"),
+        ktp_el_on_file(f"{prefix}.ktp_wife", "partner", who_id="istri", who_en="wife"),
+    )
+
+
+def police_letter(code: str, basis: str = "Perpres 96/2018") -> Requirement:
+    """The police letter on the loss of a document."""
+    return Requirement(
+        id=code,
+        message_id="Surat keterangan kehilangan dari kepolisian belum ada.",
+        message_en="The police letter on the loss is missing.",
+        basis=basis,
+        satisfied_by=(Evidence.POLICE_LETTER,),
+    )

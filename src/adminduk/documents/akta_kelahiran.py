@@ -1,0 +1,114 @@
+"""Akta Kelahiran (birth certificate), with the new KK and KIA issued together.
+
+Reported within 60 days (Pasal 27 UU 24/2013). Requirements (Perpres 96/2018): form F-2.01;
+the birth letter, or SPTJM F-2.03 with two witnesses; the parents' marriage proof, or SPTJM
+F-2.04 with two witnesses (the certificate then names the marriage as not registered); the KK
+the child joins. A child of unknown origin needs a police report. An SPTJM is signed with its two
+witnesses, so the SPTJM evidence includes them.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from adminduk.codes import MaritalStatus
+from adminduk.documents._base import (
+    Context,
+    DocumentType,
+    Evidence,
+    FindingKind,
+    Requirement,
+    Variant,
+)
+from adminduk.documents._common import form, kk_on_file
+from adminduk.events import Birth
+
+__all__ = ["AktaKelahiran"]
+
+
+def _parents_registered_married(context: Context) -> bool:
+    mother, father = context.subject, context.partner
+    return (
+        mother is not None
+        and father is not None
+        and context.registry._spouse.get(mother.nik) == father.nik
+        and mother.marital_status is MaritalStatus.MARRIED
+    )
+
+
+def _child_described(context: Context) -> bool:
+    application = context.application
+    return (
+        bool(application.child_name and application.child_name.strip())
+        and application.child_sex is not None
+    )
+
+
+class AktaKelahiran(DocumentType):
+    """The birth certificate (kutipan akta kelahiran)."""
+
+    code = "AKTA-LAHIR"
+    name_id = "Kutipan Akta Kelahiran"
+    name_en = "Birth certificate"
+    legal_basis = ("Pasal 27 UU 24/2013", "Perpres 96/2018")
+    who_id = "orang tua, keluarga, atau pelapor dengan dua saksi"
+    who_en = "a parent, a relative, or another reporter with two witnesses"
+    deadline_days = 60  # Pasal 27(1) UU 24/2013
+    register_event = Birth
+    issued_with = ("KK", "KIA")
+    substitutes: ClassVar[dict[Evidence, tuple[Evidence, ...]]] = {
+        Evidence.SPTJM_BIRTH: (Evidence.BIRTH_LETTER,),
+        Evidence.SPTJM_PARENTS_MARRIAGE: (Evidence.MARRIAGE_PROOF,),
+    }
+    requirements: ClassVar[tuple[Requirement, ...]] = (
+        form("akta-lahir.form", Evidence.FORM_F201, "F-2.01"),
+        Requirement(
+            id="akta-lahir.child",
+            message_id="Nama dan jenis kelamin anak belum diisi.",
+            message_en="The child's name and sex are not given.",
+            basis="Perpres 96/2018",
+            met=_child_described,
+            kind=FindingKind.INVALID,
+        ),
+        kk_on_file("akta-lahir.kk", who_id="ibu/orang tua", who_en="mother's"),
+    )
+    variants = (
+        Variant(
+            "standard",
+            "Kelahiran",
+            "Birth",
+            (
+                # Perpres 96/2018: birth letter, or SPTJM F-2.03 with two witnesses.
+                Requirement(
+                    id="akta-lahir.birth_letter",
+                    message_id="Surat keterangan kelahiran belum ada (atau SPTJM F-2.03 dengan dua saksi).",
+                    message_en="The birth letter is missing (or SPTJM F-2.03 with two witnesses).",
+                    basis="Perpres 96/2018",
+                    satisfied_by=(Evidence.BIRTH_LETTER, Evidence.SPTJM_BIRTH),
+                ),
+                # Perpres 96/2018: parents' marriage proof, or SPTJM F-2.04 with two witnesses.
+                Requirement(
+                    id="akta-lahir.marriage",
+                    message_id="Bukti perkawinan orang tua belum ada (atau SPTJM F-2.04 dengan dua saksi).",
+                    message_en="The parents' marriage proof is missing (or SPTJM F-2.04 with two witnesses).",
+                    basis="Perpres 96/2018",
+                    satisfied_by=(Evidence.MARRIAGE_PROOF, Evidence.SPTJM_PARENTS_MARRIAGE),
+                    met=_parents_registered_married,
+                ),
+            ),
+        ),
+        Variant(
+            "unknown_origin",
+            "Anak tidak diketahui asal usulnya",
+            "Child of unknown origin",
+            (
+                Requirement(
+                    id="akta-lahir.police_report",
+                    message_id="Berita acara dari kepolisian belum ada.",
+                    message_en="The police report is missing.",
+                    basis="Perpres 96/2018",
+                    satisfied_by=(Evidence.POLICE_REPORT,),
+                ),
+            ),
+        ),
+    )

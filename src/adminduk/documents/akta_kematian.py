@@ -1,0 +1,100 @@
+"""Akta Kematian (death certificate), reported within 30 days (Pasal 44 UU 24/2013).
+
+Requirements (Perpres 96/2018): the death letter (doctor, or village head; police for an unknown
+identity; a court order for a missing person); the KK and KTP-el of the deceased; the reporter's KK.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from adminduk.codes import LifeStatus
+from adminduk.documents._base import (
+    Context,
+    DocumentType,
+    Evidence,
+    FindingKind,
+    Requirement,
+    Variant,
+)
+from adminduk.documents._common import kk_on_file, ktp_el_on_file, subject_known
+from adminduk.events import Death
+
+__all__ = ["AktaKematian"]
+
+
+def _not_yet_dead(context: Context) -> bool:
+    person = context.subject
+    return person is None or person.life_status is not LifeStatus.DEAD
+
+
+class AktaKematian(DocumentType):
+    """The death certificate (kutipan akta kematian)."""
+
+    code = "AKTA-MATI"
+    name_id = "Kutipan Akta Kematian"
+    name_en = "Death certificate"
+    legal_basis = ("Pasal 44 UU 24/2013", "Perpres 96/2018")
+    who_id = "keluarga atau pelapor"
+    who_en = "a relative or another reporter"
+    deadline_days = 30  # Pasal 44(1) UU 24/2013
+    register_event = Death
+    issued_with = ("KK",)
+    requirements: ClassVar[tuple[Requirement, ...]] = (
+        subject_known("akta-mati.subject", "yang meninggal", "deceased"),
+        Requirement(
+            id="akta-mati.already_registered",
+            message_id="Kematian ini sudah tercatat.",
+            message_en="This death is already registered.",
+            basis="Pasal 44 UU 24/2013",
+            met=_not_yet_dead,
+            kind=FindingKind.INVALID,
+        ),
+        kk_on_file("akta-mati.kk", who_id="yang meninggal", who_en="deceased"),
+        ktp_el_on_file("akta-mati.ktp_el", who_id="yang meninggal", who_en="deceased"),
+        kk_on_file("akta-mati.reporter_kk", "applicant", who_id="pelapor", who_en="reporter"),
+    )
+    variants = (
+        Variant(
+            "standard",
+            "Kematian",
+            "Death",
+            (
+                Requirement(
+                    id="akta-mati.death_letter",
+                    message_id="Surat keterangan kematian dari dokter atau kepala desa belum ada.",
+                    message_en="The death letter from a doctor or the village head is missing.",
+                    basis="Perpres 96/2018",
+                    satisfied_by=(Evidence.DEATH_LETTER,),
+                ),
+            ),
+        ),
+        Variant(
+            "unknown_identity",
+            "Identitas tidak diketahui",
+            "Unknown identity",
+            (
+                Requirement(
+                    id="akta-mati.police",
+                    message_id="Surat keterangan dari kepolisian belum ada.",
+                    message_en="The police statement is missing.",
+                    basis="Perpres 96/2018",
+                    satisfied_by=(Evidence.POLICE_REPORT,),
+                ),
+            ),
+        ),
+        Variant(
+            "missing_person",
+            "Orang hilang",
+            "Missing person",
+            (
+                Requirement(
+                    id="akta-mati.court",
+                    message_id="Penetapan pengadilan tentang orang hilang belum ada.",
+                    message_en="The court order on the missing person is missing.",
+                    basis="Perpres 96/2018",
+                    satisfied_by=(Evidence.COURT_DECISION,),
+                ),
+            ),
+        ),
+    )

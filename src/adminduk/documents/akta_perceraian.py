@@ -1,0 +1,71 @@
+"""Akta Perceraian (divorce certificate), after a final (inkracht) court decision.
+
+Reported within 60 days of the decision (Pasal 40 UU 23/2006). Requirements (Perpres 96/2018):
+the decision; the marriage certificate (withdrawn by the office); KK and KTP-el of both.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from adminduk.documents._base import (
+    Context,
+    DocumentType,
+    Evidence,
+    FindingKind,
+    Requirement,
+    Variant,
+)
+from adminduk.documents._common import (
+    couple_on_file,
+)
+from adminduk.events import Divorce
+
+__all__ = ["AktaPerceraian"]
+
+
+def _married_to_each_other(context: Context) -> bool:
+    subject, partner = context.application.subject, context.application.partner
+    return subject is not None and context.registry._spouse.get(subject) == partner
+
+
+class AktaPerceraian(DocumentType):
+    """The divorce certificate (kutipan akta perceraian)."""
+
+    code = "AKTA-CERAI"
+    name_id = "Kutipan Akta Perceraian"
+    name_en = "Divorce certificate"
+    legal_basis = ("Pasal 40 UU 23/2006", "Perpres 96/2018")
+    who_id = "salah satu pihak yang bercerai"
+    who_en = "either former spouse"
+    deadline_days = 60  # Pasal 40(1) UU 23/2006, from the final decision
+    register_event = Divorce
+    issued_with = ("KK",)
+    requirements: ClassVar[tuple[Requirement, ...]] = (
+        *couple_on_file("akta-cerai"),
+        Requirement(
+            id="akta-cerai.married",
+            message_id="Kedua pihak tidak tercatat sebagai suami istri.",
+            message_en="The two are not registered as married to each other.",
+            basis="Pasal 40 UU 23/2006",
+            met=_married_to_each_other,
+            kind=FindingKind.INELIGIBLE,
+            summary_id="kedua pihak tercatat sebagai suami istri",
+            summary_en="the two are registered as married to each other",
+        ),
+        Requirement(
+            id="akta-cerai.decision",
+            message_id="Putusan pengadilan yang berkekuatan hukum tetap belum ada.",
+            message_en="The final court decision is missing.",
+            basis="Pasal 40 UU 23/2006",
+            satisfied_by=(Evidence.COURT_DECISION,),
+        ),
+        Requirement(
+            id="akta-cerai.marriage_certificate",
+            message_id="Kutipan akta perkawinan belum diserahkan (akan ditarik).",
+            message_en="The marriage certificate has not been handed in (it is withdrawn).",
+            basis="Perpres 96/2018",
+            satisfied_by=(Evidence.MARRIAGE_PROOF,),
+        ),
+    )
+    variants = (Variant("standard", "Perceraian", "Divorce", ()),)

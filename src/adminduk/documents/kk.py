@@ -1,0 +1,146 @@
+"""Kartu Keluarga (KK, family card): new family, head died, change of data, lost, damaged, split.
+
+Requirements: Perpres 96/2018 and Permendagri 108/2019 (post-2018 lists).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from adminduk.documents._base import (
+    Context,
+    DocumentType,
+    Evidence,
+    FindingKind,
+    Requirement,
+    Variant,
+)
+from adminduk.documents._common import (
+    form,
+    kk_on_file,
+    ktp_el_on_file,
+    police_letter,
+    subject_known,
+)
+
+__all__ = ["KartuKeluarga"]
+
+
+def _adult_or_married(context: Context) -> bool:
+    person = context.subject
+    age = context.age(person)
+    return (
+        person is not None
+        and age is not None
+        and (age >= 17 or person.marital_status.ever_married)
+    )
+
+
+class KartuKeluarga(DocumentType):
+    """The family card, reissued on every change of members or data."""
+
+    code = "KK"
+    name_id = "Kartu Keluarga"
+    name_en = "Family card"
+    legal_basis = ("UU 24/2013", "Perpres 96/2018", "Permendagri 108/2019")
+    who_id = "kepala keluarga atau anggota keluarga yang berusia 17 tahun atau sudah kawin"
+    who_en = "the head of family, or a member aged 17 or married"
+    requirements: ClassVar[tuple[Requirement, ...]] = (
+        subject_known("kk.subject", "pemohon", "applicant"),
+        form("kk.form", Evidence.FORM_F102, "F-1.02"),
+    )
+    variants = (
+        Variant(
+            "new",
+            "Keluarga baru",
+            "New family",
+            (
+                form("kk.new.biodata", Evidence.FORM_F101, "F-1.01"),
+                # Perpres 96/2018: proof of marriage or divorce, or SPTJM F-1.05.
+                Requirement(
+                    id="kk.new.marriage",
+                    message_id="Bukti perkawinan atau perceraian belum ada (atau SPTJM F-1.05).",
+                    message_en="Proof of marriage or divorce is missing (or SPTJM F-1.05).",
+                    basis="Perpres 96/2018",
+                    satisfied_by=(
+                        Evidence.MARRIAGE_PROOF,
+                        Evidence.DIVORCE_PROOF,
+                        Evidence.SPTJM_MARRIAGE,
+                    ),
+                ),
+            ),
+        ),
+        Variant(
+            "head_died",
+            "Kepala keluarga meninggal",
+            "Head of family died",
+            (
+                Requirement(
+                    id="kk.head_died.death",
+                    message_id="Kutipan akta kematian kepala keluarga belum ada.",
+                    message_en="The head of family's death certificate is missing.",
+                    basis="Perpres 96/2018",
+                    satisfied_by=(Evidence.DEATH_CERTIFICATE,),
+                ),
+                kk_on_file("kk.head_died.old_kk"),
+            ),
+        ),
+        Variant(
+            "change",
+            "Perubahan data",
+            "Change of data",
+            (
+                kk_on_file("kk.change.old_kk"),
+                Requirement(
+                    id="kk.change.proof",
+                    message_id="Dokumen bukti perubahan data belum ada.",
+                    message_en="Proof of the changed data is missing.",
+                    basis="Perpres 96/2018",
+                    satisfied_by=(Evidence.PROOF_OF_CHANGE,),
+                ),
+            ),
+        ),
+        Variant(
+            "lost",
+            "Hilang",
+            "Lost",
+            (
+                police_letter("kk.lost.police"),
+                ktp_el_on_file("kk.lost.ktp_el"),
+            ),
+        ),
+        Variant(
+            "damaged",
+            "Rusak",
+            "Damaged",
+            (
+                Requirement(
+                    id="kk.damaged.document",
+                    message_id="KK yang rusak belum diserahkan.",
+                    message_en="The damaged KK has not been handed in.",
+                    basis="Perpres 96/2018",
+                    satisfied_by=(Evidence.DAMAGED_DOCUMENT,),
+                ),
+                ktp_el_on_file("kk.damaged.ktp_el"),
+            ),
+        ),
+        Variant(
+            "split",
+            "Pisah KK dalam satu alamat",
+            "Split at the same address",
+            (
+                kk_on_file("kk.split.old_kk"),
+                Requirement(
+                    id="kk.split.eligible",
+                    message_id="Pemohon pisah KK harus berusia 17 tahun atau sudah kawin.",
+                    message_en="Who splits off must be 17 or married.",
+                    basis="Perpres 96/2018",
+                    met=_adult_or_married,
+                    kind=FindingKind.INELIGIBLE,
+                    summary_id="pemohon berusia 17 tahun atau sudah kawin",
+                    summary_en="the applicant is 17 or married",
+                ),
+                ktp_el_on_file("kk.split.ktp_el"),
+            ),
+        ),
+    )

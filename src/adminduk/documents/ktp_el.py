@@ -1,0 +1,148 @@
+"""KTP-el (electronic ID card): new, arrival from another regency, change of data, lost, damaged.
+
+Requirements: Pasal 63-64 UU 24/2013, Perpres 96/2018. The card is valid for life.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from adminduk.documents._base import (
+    Context,
+    DocumentType,
+    Evidence,
+    FindingKind,
+    Requirement,
+    Variant,
+)
+from adminduk.documents._common import (
+    form,
+    kk_on_file,
+    police_letter,
+    subject_known,
+)
+from adminduk.events import KTPElRecorded
+
+__all__ = ["KTPEl"]
+
+
+def _eligible(context: Context) -> bool:
+    person = context.subject
+    return person is not None and person.must_hold_ktp_el(context.on)
+
+
+def _recorded(context: Context) -> bool:
+    person = context.subject
+    return person is not None and person.ktp_el_status.is_recorded
+
+
+def _police_or_old_card(code: str) -> Requirement:
+    return Requirement(
+        id=code,
+        message_id="KTP-el lama atau surat kehilangan dari kepolisian belum ada.",
+        message_en="The old KTP-el or a police letter on its loss is missing.",
+        basis="Perpres 96/2018",
+        satisfied_by=(Evidence.OLD_KTP_EL, Evidence.POLICE_LETTER),
+    )
+
+
+class KTPEl(DocumentType):
+    """The electronic ID card, for citizens aged 17+ or married or ever married."""
+
+    code = "KTP-el"
+    name_id = "Kartu Tanda Penduduk elektronik"
+    name_en = "Electronic ID card"
+    legal_basis = ("Pasal 63 UU 24/2013", "Perpres 96/2018")
+    who_id = "penduduk berusia 17 tahun atau sudah kawin atau pernah kawin"
+    who_en = "residents aged 17, or married or ever married"
+    register_event = KTPElRecorded
+    requirements: ClassVar[tuple[Requirement, ...]] = (
+        subject_known("ktp-el.subject", "pemohon", "applicant"),
+        # Pasal 63(1) UU 24/2013: aged 17, or married or ever married.
+        Requirement(
+            id="ktp-el.eligible",
+            message_id="Pemohon belum wajib KTP-el: belum berusia 17 tahun dan belum pernah kawin.",
+            message_en="Not yet required to hold a KTP-el: under 17 and never married.",
+            basis="Pasal 63 UU 24/2013",
+            met=_eligible,
+            applies=lambda context: context.subject is not None,
+            kind=FindingKind.INELIGIBLE,
+            summary_id="berusia 17 tahun, atau sudah kawin atau pernah kawin",
+            summary_en="aged 17, or married or ever married",
+        ),
+        kk_on_file("ktp-el.kk"),
+    )
+    variants = (
+        Variant(
+            "new",
+            "Baru",
+            "New",
+            (
+                form("ktp-el.new.form", Evidence.FORM_F102, "F-1.02"),
+                Requirement(
+                    id="ktp-el.new.biometrics",
+                    message_id="Perekaman biometrik belum dilakukan: datang ke kantor atau minta jemput bola.",
+                    message_en="Biometrics not recorded yet: come to the office or ask for an outreach visit.",
+                    basis="Pasal 64 UU 24/2013",
+                    satisfied_by=(Evidence.BIOMETRICS,),
+                    met=_recorded,
+                ),
+            ),
+        ),
+        Variant(
+            "arrival",
+            "Pindah datang",
+            "Arrival from another regency",
+            (
+                Requirement(
+                    id="ktp-el.arrival.skpwni",
+                    message_id="Surat keterangan pindah (SKPWNI) belum ada.",
+                    message_en="The moving letter (SKPWNI) is missing.",
+                    basis="Pasal 25 Perpres 96/2018",
+                    satisfied_by=(Evidence.SKPWNI,),
+                ),
+                _police_or_old_card("ktp-el.arrival.old_card"),
+            ),
+        ),
+        Variant(
+            "change",
+            "Perubahan data",
+            "Change of data",
+            (
+                Requirement(
+                    id="ktp-el.change.old_card",
+                    message_id="KTP-el lama belum diserahkan.",
+                    message_en="The old KTP-el has not been handed in.",
+                    basis="Perpres 96/2018",
+                    satisfied_by=(Evidence.OLD_KTP_EL,),
+                ),
+                Requirement(
+                    id="ktp-el.change.proof",
+                    message_id="Dokumen bukti perubahan data belum ada.",
+                    message_en="Proof of the changed data is missing.",
+                    basis="Perpres 96/2018",
+                    satisfied_by=(Evidence.PROOF_OF_CHANGE,),
+                ),
+            ),
+        ),
+        Variant(
+            "lost",
+            "Hilang",
+            "Lost",
+            (police_letter("ktp-el.lost.police"),),
+        ),
+        Variant(
+            "damaged",
+            "Rusak",
+            "Damaged",
+            (
+                Requirement(
+                    id="ktp-el.damaged.card",
+                    message_id="KTP-el yang rusak belum diserahkan.",
+                    message_en="The damaged KTP-el has not been handed in.",
+                    basis="Perpres 96/2018",
+                    satisfied_by=(Evidence.DAMAGED_DOCUMENT,),
+                ),
+            ),
+        ),
+    )

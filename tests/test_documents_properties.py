@@ -1,0 +1,69 @@
+"""Property tests of the checker over generated applications."""
+
+from __future__ import annotations
+
+import datetime
+
+import attrs
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from adminduk import Registry
+from adminduk.documents import Application, Context, check, document_type
+from adminduk.strategies import applications, registries
+
+ON = datetime.date(2026, 1, 1)
+
+
+@settings(max_examples=200)
+@given(st.data(), registries(max_families=3))
+def test_findings_are_exactly_the_unmet_requirements(
+    data: st.DataObject, registry: Registry
+) -> None:
+    """Every finding is an applicable requirement whose evidence is absent and rule unmet;
+    every requirement the application does not meet has a finding (besides lateness)."""
+    application = data.draw(applications(registry, on=ON))
+    report = check(application, registry, on=ON)
+    kind = document_type(application.document)
+    context = Context(application, registry, ON)
+    unmet = {
+        r.id
+        for r in kind.all_requirements(application.variant)
+        if r.applies(context)
+        and not context.has(*r.satisfied_by)
+        and not (r.met is not None and r.met(context))
+    }
+    timing = {code for code in report.codes if code.startswith(kind.code.lower() + ".")}
+    timing -= {r.id for r in kind.all_requirements(application.variant)}
+    assert unmet == set(report.codes) - timing
+    assert len(report.codes) == len(set(report.codes))
+    assert report.ok == all(not f.blocking for f in report.findings)
+
+
+@settings(max_examples=200)
+@given(st.data(), registries(max_families=3))
+def test_adding_suggested_evidence_only_removes_findings(
+    data: st.DataObject, registry: Registry
+) -> None:
+    """Attaching what a finding suggests clears it and never adds a finding about that evidence."""
+    application = data.draw(applications(registry, on=ON))
+    report = check(application, registry, on=ON)
+    fixable = [f for f in report.findings if f.satisfy_with]
+    if not fixable:
+        return
+    finding = data.draw(st.sampled_from(fixable))
+    evidence = data.draw(st.sampled_from(finding.satisfy_with))
+    better: Application = application.with_evidence(evidence)
+    after = check(better, registry, on=ON)
+    assert finding.code not in after.codes
+    assert set(after.codes) <= set(report.codes)
+    assert not any(evidence in f.satisfy_with for f in after.findings)
+
+
+@given(applications(on=ON))
+def test_checking_is_pure(application: Application) -> None:
+    """The same inputs give the same report, and checking changes nothing."""
+    registry = Registry()
+    first = check(application, registry, on=ON)
+    assert first == check(attrs.evolve(application), registry, on=ON)
+    assert Registry() == registry
