@@ -23,8 +23,10 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(PY) -m mypy --strict src tests examples benchmarks
 
+# coverage starts before pytest: pytest imports adminduk's plugin (and so adminduk) at start-up.
 unit: $(STAMP)
-	$(PY) -m pytest --cov --cov-report=term
+	$(PY) -m coverage run -m pytest
+	$(PY) -m coverage report
 
 test: lint typecheck unit
 

@@ -12,3 +12,6 @@ settings.register_profile(
     "ci", deadline=None, max_examples=200, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile("ci" if os.environ.get("CI") else "default")
+
+# pytester runs small pytest sessions to test the plugin.
+pytest_plugins = ["pytester"]

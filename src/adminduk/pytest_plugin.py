@@ -1,0 +1,69 @@
+"""A pytest plugin with deterministic adminduk fixtures (``[project.entry-points.pytest11]``).
+
+Fixtures hold no Hypothesis: they are built by :func:`adminduk.simulation.synthesize_population`
+from a seed, ``--adminduk-seed`` (default 2026), so a failing test can be rerun exactly.
+
+- ``adminduk_seed``: the seed in use.
+- ``registry``: a small consistent register (a few hundred residents of Umpu Semenguk, Way Kanan).
+- ``way_kanan_registry``: a realistic register of all 15 Way Kanan districts, scaled down to
+  about 5,000 residents; built once per session, so treat it as read-only.
+- ``make_application``: a factory of :class:`adminduk.documents.Application` with defaults.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from adminduk.documents import Application
+    from adminduk.registry import Registry
+
+DEFAULT_SEED = 2026
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """Add ``--adminduk-seed``."""
+    group = parser.getgroup("adminduk")
+    group.addoption(
+        "--adminduk-seed",
+        type=int,
+        default=DEFAULT_SEED,
+        help=f"seed of adminduk's synthetic fixtures (default {DEFAULT_SEED})",
+    )
+
+
+@pytest.fixture(scope="session")
+def adminduk_seed(request: pytest.FixtureRequest) -> int:
+    """The seed of adminduk's synthetic fixtures."""
+    return int(request.config.getoption("--adminduk-seed"))
+
+
+@pytest.fixture
+def registry(adminduk_seed: int) -> Registry:
+    """A small consistent register: about 300 residents of 18.08.15, Way Kanan."""
+    from adminduk.simulation import synthesize_population  # noqa: PLC0415
+
+    return synthesize_population("18.08.15", counts={"18.08.15": (150, 150)}, seed=adminduk_seed)
+
+
+@pytest.fixture(scope="session")
+def way_kanan_registry(adminduk_seed: int) -> Registry:
+    """A realistic Way Kanan register scaled down to about 5,000 residents (session-wide)."""
+    from adminduk.simulation import synthesize_population  # noqa: PLC0415
+
+    return synthesize_population("18.08", seed=adminduk_seed, scale=0.01)
+
+
+@pytest.fixture
+def make_application() -> Callable[..., Application]:
+    """Return a factory: ``make_application("KTP-el", "new", subject=nik, evidence={...})``."""
+    from adminduk.documents import Application, Channel  # noqa: PLC0415
+
+    def make(document: str, variant: str, **fields: Any) -> Application:
+        fields.setdefault("channel", Channel.COUNTER)
+        return Application(document=document, variant=variant, **fields)
+
+    return make
