@@ -126,7 +126,7 @@ def mutate(document: dict[str, Any], path: list[Any], value: Any) -> dict[str, A
         (
             ["data", "journal", 0, "family", "members", 0, "nik"],
             "1808011708870000",
-            r"NIK 180801\*{10} has serial 0000.*@ \$\.data\.journal\[0\]\.family\.members\[0\]",
+            r"NIK 180801\*{10} has serial 0000.*@ \$\.data\.journal\[0\]\.family\.members\[0\]\.nik",
         ),
         (
             ["data", "journal", 0, "residents", 1, "sex"],

@@ -31,11 +31,15 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Final, TypeVar, Union, cast
 
+import attrs
 import cattrs
+from cattrs.gen import make_dict_structure_fn, override
 from cattrs.strategies import configure_tagged_union
 
+from adminduk._fields import compact_kk, compact_nik, optional_kk, optional_nik
 from adminduk.address import Address
 from adminduk.codes import CodeTable, Relationship
+from adminduk.documents._base import Channel, Evidence, FindingKind
 from adminduk.errors import AdmindukError, InvalidComponent, InvalidFormat
 from adminduk.events import (
     Birth,
@@ -45,6 +49,7 @@ from adminduk.events import (
     Event,
     FamilyRegistered,
     FamilySplit,
+    Household,
     KTPElRecorded,
     Marriage,
     MoveIn,
@@ -99,6 +104,8 @@ AnyEvent = Union[  # noqa: UP007 - cattrs needs a typing.Union to configure the 
 ]
 
 _T = TypeVar("_T")
+#: Plain enums written by value.
+_ENUMS: tuple[type[enum.Enum], ...] = (Household, Channel, Evidence, FindingKind)
 
 
 def _strict(kind: type[_T], name: str) -> Callable[[Any, Any], _T]:
@@ -136,6 +143,14 @@ def _code_hook(kind: type[CodeTable]) -> Callable[[Any, Any], CodeTable]:
     return hook
 
 
+def _code_value(member: CodeTable) -> int:
+    return member._value_
+
+
+def _enum_value(member: enum.Enum) -> Any:
+    return member.value
+
+
 def _structure_enum(value: Any, kind: type[enum.Enum]) -> enum.Enum:
     try:
         return kind(value)
@@ -165,30 +180,54 @@ def _tuple_unstructurer(hook: Callable[[Any], Any]) -> Callable[[Any], list[Any]
     return unstructure_items
 
 
+#: The attrs converters that check personal numbers, and the kind of value each expects.
+_NUMBER_CONVERTERS: dict[Any, bool] = {
+    compact_nik: False,
+    compact_kk: False,
+    optional_nik: True,
+    optional_kk: True,
+}
+
+
+def _number_hook(check: Callable[[Any], Any], optional: bool) -> Callable[[Any, Any], Any]:
+    """A field hook that checks a NIK or KK number where it stands, so errors name its path."""
+
+    def hook(value: Any, _: Any) -> Any:
+        if value is None and optional:
+            return None
+        if type(value) is not str:
+            raise InvalidFormat(f"expected a string, not {type(value).__name__}")
+        return check(value)
+
+    return hook
+
+
+def _number_overrides(made: cattrs.Converter) -> None:
+    """Structure classes with personal-number fields through per-field hooks."""
+    for kind in (Resident, Membership, Family, *EVENT_TYPES.values()):
+        overrides: dict[str, Any] = {
+            field.name: override(struct_hook=_number_hook(field.converter, optional))
+            for field in attrs.fields(kind)
+            if (optional := _NUMBER_CONVERTERS.get(field.converter)) is not None
+        }
+        if overrides:
+            made.register_structure_hook(kind, make_dict_structure_fn(kind, made, **overrides))
+
+
 def _make_converter() -> cattrs.Converter:
     made = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     made.register_unstructure_hook(datetime.date, datetime.date.isoformat)
     made.register_structure_hook(datetime.date, _structure_date)
     for kind, name in ((str, "a string"), (int, "an integer"), (bool, "true or false")):
         made.register_structure_hook(kind, _strict(kind, name))
-    made.register_unstructure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, CodeTable), lambda member: member._value_
-    )
-    made.register_structure_hook_factory(
-        lambda t: isinstance(t, type) and issubclass(t, CodeTable), _code_hook
-    )
-    made.register_unstructure_hook_func(
-        lambda t: (
-            isinstance(t, type) and issubclass(t, enum.Enum) and not issubclass(t, CodeTable)
-        ),
-        lambda member: member.value,
-    )
-    made.register_structure_hook_func(
-        lambda t: (
-            isinstance(t, type) and issubclass(t, enum.Enum) and not issubclass(t, CodeTable)
-        ),
-        _structure_enum,
-    )
+    # Hooks registered for each class outrank cattrs' own enum handling in every version (a
+    # predicate hook does not in cattrs 24, which would take True for code 1).
+    for table in CodeTable.__subclasses__():
+        made.register_unstructure_hook(table, _code_value)
+        made.register_structure_hook(table, _code_hook(table))
+    for plain in _ENUMS:
+        made.register_unstructure_hook(plain, _enum_value)
+        made.register_structure_hook(plain, _structure_enum)
     made.register_unstructure_hook_func(
         lambda t: t == Relationships, lambda pairs: {n: r.code for n, r in pairs}
     )
@@ -199,6 +238,7 @@ def _make_converter() -> cattrs.Converter:
         made.register_unstructure_hook_func(
             _is_tuple_of(element), _tuple_unstructurer(made.get_unstructure_hook(element))
         )
+    _number_overrides(made)
     configure_tagged_union(AnyEvent, made, tag_generator=_TAGS.__getitem__, tag_name="type")
     return made
 
