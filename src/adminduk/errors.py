@@ -18,17 +18,23 @@ from __future__ import annotations
 __all__ = [
     "AdmindukError",
     "DuplicateRecord",
+    "ForbiddenTransition",
+    "GuardFailed",
     "ImpossibleEvent",
     "InvalidComponent",
     "InvalidFormat",
     "InvalidLength",
     "InvariantViolation",
+    "PermissionDenied",
     "RegistryError",
+    "StaleApplication",
+    "UnknownApplication",
     "UnknownFamily",
     "UnknownRegion",
     "UnknownRegionCode",
     "UnknownResident",
     "ValidationError",
+    "WorkflowError",
 ]
 
 
@@ -123,3 +129,50 @@ class InvariantViolation(RegistryError):
     def __init__(self, message: str | None = None, *, rule: str = "") -> None:
         super().__init__(message)
         self.rule = rule
+
+
+class WorkflowError(AdmindukError):
+    """An application workflow refused an action; the application and the register are unchanged."""
+
+    default_message = "the workflow refused the action"
+
+
+class ForbiddenTransition(WorkflowError):
+    """The action is not possible from the application's status or on its delivery path."""
+
+    default_message = "the action is not possible in the application's current status"
+
+
+class PermissionDenied(WorkflowError):
+    """The actor's role may not take this action (or the actor is not who may collect)."""
+
+    default_message = "the actor may not take this action"
+
+
+class GuardFailed(WorkflowError):
+    """A condition of the action does not hold; ``guard`` names it, ``findings`` say why.
+
+    ``findings`` holds the checker's findings when verification is refused, so a caller can
+    send the application back with them.
+    """
+
+    default_message = "a condition of the action does not hold"
+
+    def __init__(
+        self, message: str | None = None, *, guard: str = "", findings: tuple[object, ...] = ()
+    ) -> None:
+        super().__init__(message)
+        self.guard = guard
+        self.findings = findings
+
+
+class UnknownApplication(WorkflowError, LookupError):
+    """No application with that id at this office."""
+
+    default_message = "no such application at this office"
+
+
+class StaleApplication(WorkflowError):
+    """The application given is not the office's current version of it (acted on meanwhile)."""
+
+    default_message = "the application has changed since this version was read"

@@ -33,12 +33,21 @@ from typing import Any, Final, TypeVar, Union, cast
 
 import attrs
 import cattrs
-from cattrs.gen import make_dict_structure_fn, override
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.strategies import configure_tagged_union
 
 from adminduk._fields import compact_kk, compact_nik, optional_kk, optional_nik
 from adminduk.address import Address
 from adminduk.codes import CodeTable, Relationship
+from adminduk.documents._application import (
+    Action,
+    Actor,
+    Application,
+    Delivery,
+    Role,
+    Status,
+    Trigger,
+)
 from adminduk.documents._base import Channel, Evidence, FindingKind
 from adminduk.errors import AdmindukError, InvalidComponent, InvalidFormat
 from adminduk.events import (
@@ -105,7 +114,16 @@ AnyEvent = Union[  # noqa: UP007 - cattrs needs a typing.Union to configure the 
 
 _T = TypeVar("_T")
 #: Plain enums written by value.
-_ENUMS: tuple[type[enum.Enum], ...] = (Household, Channel, Evidence, FindingKind)
+_ENUMS: tuple[type[enum.Enum], ...] = (
+    Household,
+    Channel,
+    Evidence,
+    FindingKind,
+    Status,
+    Delivery,
+    Role,
+    Trigger,
+)
 
 
 def _strict(kind: type[_T], name: str) -> Callable[[Any, Any], _T]:
@@ -126,6 +144,17 @@ def _structure_date(value: Any, _: Any) -> datetime.date:
         return datetime.date.fromisoformat(value)
     except ValueError:
         raise InvalidFormat(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _structure_datetime(value: Any, _: Any) -> datetime.datetime:
+    if not isinstance(value, str) or "T" not in value:
+        raise InvalidFormat(
+            f"expected an ISO date and time (YYYY-MM-DDTHH:MM:SS), not {type(value).__name__}"
+        )
+    try:
+        return datetime.datetime.fromisoformat(value)
+    except ValueError:
+        raise InvalidFormat(f"{value!r} is not a date and time (ISO 8601)") from None
 
 
 def _code_hook(kind: type[CodeTable]) -> Callable[[Any, Any], CodeTable]:
@@ -204,20 +233,45 @@ def _number_hook(check: Callable[[Any], Any], optional: bool) -> Callable[[Any, 
 
 def _number_overrides(made: cattrs.Converter) -> None:
     """Structure classes with personal-number fields through per-field hooks."""
-    for kind in (Resident, Membership, Family, *EVENT_TYPES.values()):
+    for kind in (Resident, Membership, Family, Actor, Application, Action, *EVENT_TYPES.values()):
         overrides: dict[str, Any] = {
             field.name: override(struct_hook=_number_hook(field.converter, optional))
             for field in attrs.fields(kind)
             if (optional := _NUMBER_CONVERTERS.get(field.converter)) is not None
         }
+        if kind is Action:
+            # An action's form is an application (recursive) and its event any life event.
+            overrides["form"] = override(
+                struct_hook=lambda value, _: _optional(value, Application),
+                unstruct_hook=lambda value: _unoptional(value, Application),
+            )
+            overrides["event"] = override(
+                struct_hook=lambda value, _: _optional(value, AnyEvent),
+                unstruct_hook=lambda value: _unoptional(value, AnyEvent),
+            )
+            made.register_unstructure_hook(kind, make_dict_unstructure_fn(kind, made, **overrides))
         if overrides:
             made.register_structure_hook(kind, make_dict_structure_fn(kind, made, **overrides))
+
+
+def _optional(value: Any, kind: Any) -> Any:
+    return None if value is None else converter.structure(value, kind)
+
+
+def _unoptional(value: Any, kind: Any) -> Any:
+    return None if value is None else converter.unstructure(value, kind)
+
+
+def _evidence_list(items: frozenset[Evidence]) -> list[str]:
+    return sorted(item.value for item in items)
 
 
 def _make_converter() -> cattrs.Converter:
     made = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     made.register_unstructure_hook(datetime.date, datetime.date.isoformat)
     made.register_structure_hook(datetime.date, _structure_date)
+    made.register_unstructure_hook(datetime.datetime, datetime.datetime.isoformat)
+    made.register_structure_hook(datetime.datetime, _structure_datetime)
     for kind, name in ((str, "a string"), (int, "an integer"), (bool, "true or false")):
         made.register_structure_hook(kind, _strict(kind, name))
     # Hooks registered for each class outrank cattrs' own enum handling in every version (a
@@ -238,6 +292,7 @@ def _make_converter() -> cattrs.Converter:
         made.register_unstructure_hook_func(
             _is_tuple_of(element), _tuple_unstructurer(made.get_unstructure_hook(element))
         )
+    made.register_unstructure_hook_func(lambda t: t == frozenset[Evidence], _evidence_list)
     _number_overrides(made)
     configure_tagged_union(AnyEvent, made, tag_generator=_TAGS.__getitem__, tag_name="type")
     return made
@@ -257,6 +312,7 @@ _SCHEMAS: dict[str, type] = {
     "adminduk/event": Event,
     "adminduk/journal": tuple,
     "adminduk/registry": Registry,
+    "adminduk/application": Application,
 }
 
 
@@ -284,7 +340,8 @@ def unstructure(value: Any) -> dict[str, Any]:
 
     Accepts a :class:`~adminduk.Resident`, :class:`~adminduk.Family`,
     :class:`~adminduk.Address`, :class:`~adminduk.Membership`, any event, a sequence of events
-    (a journal) or a whole :class:`~adminduk.Registry`.
+    (a journal), a whole :class:`~adminduk.Registry`, or an
+    :class:`~adminduk.documents.Application` with its history.
     """
     schema = _schema_of(value)
     if schema == "adminduk/registry":
@@ -352,6 +409,8 @@ def structure(document: Any, kind: type[_T] | None = None) -> _T:
         return cast(_T, tuple(_structure_as(data, list[AnyEvent], "$.data")))
     if schema == "adminduk/event":
         return cast(_T, _structure_as(data, AnyEvent, "$.data"))
+    if schema == "adminduk/application":
+        return cast(_T, _structure_application(data))
     return cast(_T, _structure_as(data, _SCHEMAS[schema], "$.data"))
 
 
@@ -379,6 +438,20 @@ def _structure_registry(data: Any) -> Registry:
                 f"invalid document: the journal cannot be replayed: {exc} @ $.data.journal[{index}]"
             ) from None
     return registry
+
+
+def _structure_application(data: Any) -> Application:
+    application: Application = _structure_as(data, Application, "$.data")
+    if application.history:
+        try:
+            replayed = Application.replay(application.history)
+        except AdmindukError as exc:
+            raise InvalidComponent(f"invalid document: {exc} @ $.data.history") from None
+        if replayed != application:
+            raise InvalidComponent(
+                "invalid document: the application differs from what its history says @ $.data"
+            )
+    return application
 
 
 @contextlib.contextmanager

@@ -32,7 +32,8 @@ from adminduk.codes import (
     Religion,
     Sex,
 )
-from adminduk.documents._base import Application, Channel, Evidence
+from adminduk.documents._application import Application
+from adminduk.documents._base import Channel, Evidence
 from adminduk.errors import AdmindukError
 from adminduk.events import (
     Birth,

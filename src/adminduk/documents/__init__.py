@@ -9,8 +9,16 @@ One module per document type, each a table on the shared base in ``_base``:
 and what would satisfy it; :func:`catalogue` publishes the same tables for residents.
 """
 
-from adminduk.documents._base import (
+from adminduk.documents._application import (
+    Action,
+    Actor,
     Application,
+    Delivery,
+    Role,
+    Status,
+    Trigger,
+)
+from adminduk.documents._base import (
     Channel,
     Context,
     DocumentType,
@@ -48,6 +56,8 @@ DOCUMENT_TYPES: tuple[type[DocumentType], ...] = (
 __all__ = [
     "DOCUMENT_TYPES",
     "KIA",
+    "Action",
+    "Actor",
     "AktaKelahiran",
     "AktaKematian",
     "AktaPerceraian",
@@ -56,6 +66,7 @@ __all__ = [
     "Catalogue",
     "Channel",
     "Context",
+    "Delivery",
     "DocumentType",
     "Evidence",
     "Finding",
@@ -65,8 +76,11 @@ __all__ = [
     "MoveLevel",
     "Report",
     "Requirement",
+    "Role",
     "ServiceLevels",
+    "Status",
     "SuratPindah",
+    "Trigger",
     "Variant",
     "catalogue",
     "check",

@@ -9,20 +9,21 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Callable, Iterable
-from typing import ClassVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
-from adminduk._fields import age_on, masked_repr, optional_nik
-from adminduk.codes import Sex
+from adminduk._fields import age_on
 from adminduk.errors import InvalidComponent
 from adminduk.events import Event
 from adminduk.registry import Registry
 from adminduk.resident import Resident
 
+if TYPE_CHECKING:
+    from adminduk.documents._application import Application
+
 __all__ = [
-    "Application",
     "Channel",
     "Context",
     "DocumentType",
@@ -205,42 +206,6 @@ class Report:
         return tuple(finding.code for finding in self.findings)
 
 
-def _evidence(value: Iterable[Evidence]) -> frozenset[Evidence]:
-    items = frozenset(value)
-    for item in items:
-        if not isinstance(item, Evidence):
-            raise InvalidComponent(f"evidence must be Evidence members, not {type(item).__name__}")
-    return items
-
-
-@attrs.frozen(kw_only=True)
-class Application:
-    """An application for one document: who, what, how it came in, and what is attached.
-
-    ``subject`` is the NIK of the person the document is about (the child's mother for a birth,
-    the husband for a marriage); ``partner`` is the second person where there is one (the wife,
-    the other spouse); ``applicant`` reports or applies. ``event_date`` is the birth, death,
-    marriage or final decision date. For a birth, ``child_sex`` and ``child_name`` describe the
-    child; for a move, ``destination`` is the region code moved to.
-    """
-
-    document: str
-    variant: str
-    channel: Channel
-    subject: str | None = attrs.field(default=None, converter=optional_nik, repr=masked_repr)
-    partner: str | None = attrs.field(default=None, converter=optional_nik, repr=masked_repr)
-    applicant: str | None = attrs.field(default=None, converter=optional_nik, repr=masked_repr)
-    evidence: frozenset[Evidence] = attrs.field(default=frozenset(), converter=_evidence)
-    event_date: datetime.date | None = None
-    child_name: str | None = None
-    child_sex: Sex | None = None
-    destination: str | None = None
-
-    def with_evidence(self, *kinds: Evidence) -> Application:
-        """Return the application with more evidence attached."""
-        return attrs.evolve(self, evidence=self.evidence | frozenset(kinds))
-
-
 @attrs.frozen
 class Context:
     """What a requirement's rule sees: the application, the register, the date of the check."""
@@ -329,12 +294,17 @@ class Requirement:
 
 @attrs.frozen
 class Variant:
-    """A service variant: its code, names, and the requirements it adds to the common ones."""
+    """A service variant: its code, names, and the requirements it adds to the common ones.
+
+    ``reissue`` marks a replacement of a lost or damaged document: a workflow may link it to the
+    application that issued the first one (a reprint).
+    """
 
     code: str
     name_id: str
     name_en: str
     requirements: tuple[Requirement, ...] = ()
+    reissue: bool = attrs.field(default=False, kw_only=True)
 
 
 class DocumentType:

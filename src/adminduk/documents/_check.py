@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime
 
+from adminduk.documents._application import Application
 from adminduk.documents._base import (
-    Application,
     Context,
     DocumentType,
     Finding,

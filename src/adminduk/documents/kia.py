@@ -118,6 +118,7 @@ class KIA(DocumentType):
             "Hilang",
             "Lost",
             (police_letter("kia.lost.police", "Permendagri 2/2016"),),
+            reissue=True,
         ),
         Variant(
             "damaged",
@@ -132,6 +133,7 @@ class KIA(DocumentType):
                     satisfied_by=(Evidence.DAMAGED_DOCUMENT, Evidence.OLD_KIA),
                 ),
             ),
+            reissue=True,
         ),
     )
 

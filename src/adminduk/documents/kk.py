@@ -108,6 +108,7 @@ class KartuKeluarga(DocumentType):
                 police_letter("kk.lost.police"),
                 ktp_el_on_file("kk.lost.ktp_el"),
             ),
+            reissue=True,
         ),
         Variant(
             "damaged",
@@ -123,6 +124,7 @@ class KartuKeluarga(DocumentType):
                 ),
                 ktp_el_on_file("kk.damaged.ktp_el"),
             ),
+            reissue=True,
         ),
         Variant(
             "split",

@@ -130,6 +130,7 @@ class KTPEl(DocumentType):
             "Hilang",
             "Lost",
             (police_letter("ktp-el.lost.police"),),
+            reissue=True,
         ),
         Variant(
             "damaged",
@@ -144,5 +145,6 @@ class KTPEl(DocumentType):
                     satisfied_by=(Evidence.DAMAGED_DOCUMENT,),
                 ),
             ),
+            reissue=True,
         ),
     )

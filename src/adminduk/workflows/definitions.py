@@ -1,0 +1,372 @@
+"""The workflows as data: one table of steps per document type, each built into one shared machine.
+
+A :class:`Step` says which action (trigger) leads from which statuses to which, who may take it
+(roles), on which delivery paths, and under which :mod:`guards <adminduk.workflows.guards>`. A
+:class:`Workflow` is a document type's steps, the deliveries it offers and the register change
+issuing it makes (per variant). Each workflow builds one ``transitions.Machine`` with no model
+attached; every application of that document type is fired through the same machine's
+transition table (:meth:`Workflow.candidates`), so a hundred thousand open applications cost a
+hundred thousand small records, not a hundred thousand machines.
+
+The roles and paths are **office policy** (Way Kanan's: documents by post to the district
+office, outreach at home, an intake by WhatsApp and website): build your own ``Workflow`` with
+:meth:`Workflow.with_steps` to change them.
+
+>>> kk = workflow_for("KK")
+>>> [step.dest.name for step in kk.candidates(Trigger.COLLECT, Status.PRINTED)]
+['COLLECTED', 'COLLECTED']
+>>> sorted(delivery.value for delivery in workflow_for("KTP-el").deliveries)
+['outreach', 'pickup', 'post']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+from transitions import Machine
+
+from adminduk.documents._application import Delivery, Role, Status, Trigger
+from adminduk.errors import InvalidComponent
+from adminduk.events import (
+    Birth,
+    DataCorrection,
+    Death,
+    Divorce,
+    Event,
+    FamilyRegistered,
+    FamilySplit,
+    KTPElRecorded,
+    Marriage,
+    MoveIn,
+    MoveOut,
+    MoveWithin,
+)
+from adminduk.workflows.guards import (
+    AUTHORISED_COLLECTOR,
+    BIOMETRICS_RECORDED,
+    COLLECTOR_IS_ACTOR,
+    REASON_GIVEN,
+    REASON_OR_FINDINGS,
+    REISSUE_LINK,
+    REQUIREMENTS_MET,
+    SAME_FILE,
+    Attempt,
+    Guard,
+)
+
+__all__ = [
+    "DRAFT",
+    "WORKFLOWS",
+    "RegisterChange",
+    "Step",
+    "Workflow",
+    "workflow_for",
+]
+
+#: The machine's name for the state before submission (an application with no history).
+DRAFT = "DRAFT"
+
+_ALL_DELIVERIES = frozenset(Delivery)
+_INTAKE = frozenset({Role.RESIDENT, Role.FRONT_OFFICE, Role.OUTREACH_OFFICER, Role.SYSTEM})
+_OFFICE = frozenset({Role.FRONT_OFFICE, Role.REGISTRAR})
+
+
+@attrs.frozen
+class Step:
+    """One transition: ``trigger`` from any of ``sources`` to ``dest`` (``None``: stays).
+
+    ``sources`` holds ``None`` for a draft. ``deliveries`` limits the step to those delivery
+    paths; ``effect`` is a register event the step always applies (built from the application).
+    """
+
+    trigger: Trigger
+    sources: tuple[Status | None, ...]
+    dest: Status | None
+    roles: frozenset[Role]
+    deliveries: frozenset[Delivery] = _ALL_DELIVERIES
+    guards: tuple[Guard, ...] = ()
+    effect: type[Event] | None = None
+    note: str = ""
+
+    def admits(self, attempt: Attempt) -> bool:
+        """Whether this step is the one for the attempt's delivery path (a machine condition)."""
+        return attempt.application.delivery in self.deliveries
+
+    def _condition(self, event_data: Any) -> bool:
+        attempt: Attempt = event_data.kwargs["attempt"]
+        return self.admits(attempt)
+
+
+@attrs.frozen
+class RegisterChange:
+    """The register change issuing a variant makes: one of ``events``, required or not."""
+
+    events: tuple[type[Event], ...]
+    required: bool = True
+    note: str = ""
+
+
+def _state(status: Status | None) -> str:
+    return DRAFT if status is None else status.name
+
+
+@attrs.frozen
+class Workflow:
+    """A document type's steps, deliveries and register changes, with its shared machine."""
+
+    name: str
+    steps: tuple[Step, ...]
+    deliveries: frozenset[Delivery] = _ALL_DELIVERIES
+    register_changes: Mapping[str, RegisterChange] = attrs.field(factory=dict)
+    machine: Machine = attrs.field(init=False, repr=False, eq=False)
+    _index: dict[tuple[Trigger, Status | None], tuple[Step, ...]] = attrs.field(
+        init=False, repr=False, eq=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        steps_by_transition: dict[tuple[str, str, Any], Step] = {}
+        specs = []
+        for step in self.steps:
+            for source in step.sources:
+                condition = step._condition
+                steps_by_transition[(step.trigger.value, _state(source), condition)] = step
+                specs.append(
+                    {
+                        "trigger": step.trigger.value,
+                        "source": _state(source),
+                        "dest": None if step.dest is None else step.dest.name,
+                        "conditions": [condition],
+                    }
+                )
+        # One machine per workflow, no model attached: transitions validates the table (unknown
+        # states raise) and holds it; applications only borrow it.
+        machine = Machine(
+            model=None,
+            states=[DRAFT, *(status.name for status in Status)],
+            initial=DRAFT,
+            transitions=specs,
+            auto_transitions=False,
+            send_event=True,
+        )
+        index: dict[tuple[Trigger, Status | None], tuple[Step, ...]] = {}
+        for trigger_name, event in machine.events.items():
+            trigger = Trigger(trigger_name)
+            for source_name, transitions in event.transitions.items():
+                source = None if source_name == DRAFT else Status[source_name]
+                index[(trigger, source)] = tuple(
+                    steps_by_transition[(trigger_name, source_name, t.conditions[0].func)]
+                    for t in transitions
+                )
+        object.__setattr__(self, "machine", machine)
+        object.__setattr__(self, "_index", index)
+
+    def candidates(self, trigger: Trigger, source: Status | None) -> tuple[Step, ...]:
+        """The steps ``trigger`` may take from ``source``, in the machine's order."""
+        return self._index.get((trigger, source), ())
+
+    def triggers(self, source: Status | None, delivery: Delivery | None = None) -> list[Trigger]:
+        """The actions possible from ``source`` (on ``delivery``'s path, if given)."""
+        return [
+            trigger
+            for (trigger, state), steps in self._index.items()
+            if state == source
+            and any(delivery is None or delivery in step.deliveries for step in steps)
+        ]
+
+    def with_steps(self, steps: Iterable[Step]) -> Workflow:
+        """Return the workflow with ``steps`` instead (an office's own policy)."""
+        return Workflow(self.name, tuple(steps), self.deliveries, self.register_changes)
+
+
+def _steps(
+    *, issue_guards: tuple[Guard, ...] = (), extra: tuple[Step, ...] = ()
+) -> tuple[Step, ...]:
+    return (
+        Step(Trigger.SUBMIT, (None,), Status.SUBMITTED, _INTAKE, guards=(REISSUE_LINK,)),
+        *extra,
+        Step(
+            Trigger.VERIFY,
+            (Status.SUBMITTED,),
+            Status.VERIFIED,
+            _OFFICE,
+            guards=(REQUIREMENTS_MET,),
+        ),
+        Step(
+            Trigger.SEND_BACK,
+            (Status.SUBMITTED, Status.VERIFIED),
+            Status.RETURNED,
+            _OFFICE,
+            guards=(REASON_OR_FINDINGS,),
+        ),
+        Step(
+            Trigger.RESUBMIT,
+            (Status.RETURNED,),
+            Status.SUBMITTED,
+            _INTAKE,
+            guards=(SAME_FILE, REISSUE_LINK),
+        ),
+        Step(
+            Trigger.REJECT,
+            (Status.SUBMITTED, Status.VERIFIED, Status.RETURNED),
+            Status.REJECTED,
+            frozenset({Role.REGISTRAR}),
+            guards=(REASON_GIVEN,),
+        ),
+        Step(
+            Trigger.CANCEL,
+            (Status.SUBMITTED, Status.VERIFIED, Status.RETURNED),
+            Status.CANCELLED,
+            frozenset({Role.RESIDENT, Role.FRONT_OFFICE}),
+            note="withdrawn by the resident (at the counter, the operator records it)",
+        ),
+        Step(
+            Trigger.ISSUE,
+            (Status.VERIFIED,),
+            Status.PRINTED,
+            frozenset({Role.REGISTRAR}),
+            guards=issue_guards,
+            note="signed and printed by the registrar; applies the register change",
+        ),
+        Step(
+            Trigger.SHIP,
+            (Status.PRINTED,),
+            Status.SHIPPED,
+            frozenset({Role.FRONT_OFFICE, Role.COURIER}),
+            deliveries=frozenset({Delivery.POST}),
+            note="post-office batch to the resident's district office",
+        ),
+        Step(
+            Trigger.SHIP,
+            (Status.PRINTED,),
+            Status.SHIPPED,
+            frozenset({Role.FRONT_OFFICE, Role.SYSTEM}),
+            deliveries=frozenset({Delivery.DIGITAL}),
+            note="electronically signed document sent by WhatsApp or e-mail",
+        ),
+        Step(
+            Trigger.COLLECT,
+            (Status.SHIPPED,),
+            Status.COLLECTED,
+            frozenset({Role.DISTRICT_OFFICER}),
+            deliveries=frozenset({Delivery.POST}),
+            guards=(AUTHORISED_COLLECTOR,),
+            note="handed over at the district office",
+        ),
+        Step(
+            Trigger.COLLECT,
+            (Status.SHIPPED,),
+            Status.COLLECTED,
+            frozenset({Role.RESIDENT}),
+            deliveries=frozenset({Delivery.DIGITAL}),
+            guards=(COLLECTOR_IS_ACTOR, AUTHORISED_COLLECTOR),
+            note="the resident confirms receipt",
+        ),
+        Step(
+            Trigger.COLLECT,
+            (Status.PRINTED,),
+            Status.COLLECTED,
+            frozenset({Role.FRONT_OFFICE}),
+            deliveries=frozenset({Delivery.PICKUP}),
+            guards=(AUTHORISED_COLLECTOR,),
+            note="collected at the regency office",
+        ),
+        Step(
+            Trigger.COLLECT,
+            (Status.PRINTED,),
+            Status.COLLECTED,
+            frozenset({Role.OUTREACH_OFFICER}),
+            deliveries=frozenset({Delivery.OUTREACH}),
+            guards=(AUTHORISED_COLLECTOR,),
+            note="handed over at home (jemput bola)",
+        ),
+    )
+
+
+#: Cards are physical: no digital delivery.
+_CARD_DELIVERIES = frozenset({Delivery.POST, Delivery.PICKUP, Delivery.OUTREACH})
+
+# Pasal 63 UU 24/2013: biometrics are recorded (at the office or at home) before the card is
+# printed; recording is its own step and changes the register.
+_RECORD = Step(
+    Trigger.RECORD_BIOMETRICS,
+    (Status.SUBMITTED, Status.VERIFIED, Status.RETURNED),
+    None,
+    frozenset({Role.FRONT_OFFICE, Role.OUTREACH_OFFICER}),
+    effect=KTPElRecorded,
+    note="biometric recording at the office or at home",
+)
+
+_GENERIC = _steps()
+
+#: The workflow of each document type, by document code.
+WORKFLOWS: Mapping[str, Workflow] = {
+    "KK": Workflow(
+        "KK",
+        _GENERIC,
+        register_changes={
+            "new": RegisterChange(
+                (Marriage, MoveWithin, FamilyRegistered),
+                required=False,
+                note="a new family, if not registered yet",
+            ),
+            "head_died": RegisterChange((Death,), required=False, note="if not registered yet"),
+            "change": RegisterChange((DataCorrection,), required=False),
+            # Perpres 96/2018: a split at the same address creates the new family's KK.
+            "split": RegisterChange((FamilySplit,)),
+        },
+    ),
+    "KTP-el": Workflow(
+        "KTP-el",
+        _steps(issue_guards=(BIOMETRICS_RECORDED,), extra=(_RECORD,)),
+        deliveries=_CARD_DELIVERIES,
+        register_changes={"change": RegisterChange((DataCorrection,), required=False)},
+    ),
+    "KIA": Workflow("KIA", _GENERIC, deliveries=_CARD_DELIVERIES),
+    # Pasal 25 Perpres 96/2018: the origin office issues the SKPWNI (the residents leave its
+    # register); the destination office registers the arrival with it.
+    "SKPWNI": Workflow(
+        "SKPWNI",
+        _GENERIC,
+        register_changes={
+            "departure": RegisterChange((MoveOut,), note="origin side"),
+            "arrival": RegisterChange((MoveIn,), note="destination side"),
+        },
+    ),
+    # Pasal 27 UU 24/2013; the birth certificate is issued with the new KK and the KIA.
+    "AKTA-LAHIR": Workflow(
+        "AKTA-LAHIR",
+        _GENERIC,
+        register_changes={
+            "standard": RegisterChange((Birth,)),
+            "unknown_origin": RegisterChange((FamilyRegistered,), required=False),
+        },
+    ),
+    # Pasal 44 UU 24/2013.
+    "AKTA-MATI": Workflow(
+        "AKTA-MATI",
+        _GENERIC,
+        register_changes={
+            "standard": RegisterChange((Death,)),
+            "missing_person": RegisterChange((Death,)),
+        },
+    ),
+    # Pasal 34 UU 23/2006.
+    "AKTA-KAWIN": Workflow(
+        "AKTA-KAWIN", _GENERIC, register_changes={"standard": RegisterChange((Marriage,))}
+    ),
+    # Pasal 40 UU 23/2006.
+    "AKTA-CERAI": Workflow(
+        "AKTA-CERAI", _GENERIC, register_changes={"standard": RegisterChange((Divorce,))}
+    ),
+}
+
+
+def workflow_for(document: str) -> Workflow:
+    """Return the workflow of the document type with code ``document``."""
+    try:
+        return WORKFLOWS[document]
+    except KeyError:
+        known = ", ".join(WORKFLOWS)
+        raise InvalidComponent(f"no workflow for {document!r}; known are {known}") from None

@@ -1,0 +1,203 @@
+"""Guards: the conditions an action must meet besides being allowed from the current status.
+
+Each guard is a named check over an :class:`Attempt` that raises a typed error when it fails.
+Guards marked ``needs_registry`` read the register as it is now; replaying a history skips them
+(the register has moved on since), while the structural ones run again.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+
+import attrs
+
+from adminduk._privacy import mask
+from adminduk.documents._application import Actor, Application, Role, Trigger
+from adminduk.documents._base import Finding
+from adminduk.documents._check import check, document_type
+from adminduk.errors import GuardFailed, PermissionDenied
+from adminduk.events import Event
+from adminduk.registry import Registry
+
+__all__ = [
+    "AUTHORISED_COLLECTOR",
+    "BIOMETRICS_RECORDED",
+    "COLLECTOR_IS_ACTOR",
+    "REASON_GIVEN",
+    "REASON_OR_FINDINGS",
+    "REISSUE_LINK",
+    "REQUIREMENTS_MET",
+    "SAME_FILE",
+    "Attempt",
+    "Guard",
+]
+
+
+@attrs.frozen
+class Attempt:
+    """An action being tried: on what, by whom, when, and with which details."""
+
+    application: Application
+    trigger: Trigger
+    actor: Actor
+    at: datetime.datetime
+    registry: Registry | None = None
+    reason: str = ""
+    event: Event | None = None
+    collector: str | None = None
+    form: Application | None = None
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def on(self) -> datetime.date:
+        """The date of the attempt."""
+        return self.at.date()
+
+
+@attrs.frozen
+class Guard:
+    """A named condition: ``test`` raises (a :class:`~adminduk.errors.WorkflowError`) if unmet."""
+
+    id: str
+    description: str
+    test: Callable[[Attempt], None] = attrs.field(repr=False)
+    needs_registry: bool = False
+
+    def __call__(self, attempt: Attempt) -> None:
+        """Run the check (registry guards only when a register is given)."""
+        if self.needs_registry and attempt.registry is None:
+            return
+        self.test(attempt)
+
+
+def _requirements_met(attempt: Attempt) -> None:
+    assert attempt.registry is not None  # Guard.__call__ ensures it
+    report = check(attempt.application, attempt.registry, on=attempt.on)
+    if not report.ok:
+        blocking = tuple(finding for finding in report.findings if finding.blocking)
+        raise GuardFailed(
+            f"cannot verify: {len(blocking)} requirement(s) unmet "
+            f"({', '.join(finding.code for finding in blocking)}); send it back with them",
+            guard="requirements-met",
+            findings=report.findings,
+        )
+
+
+# Pasal 63 UU 24/2013: the card is printed from recorded biometrics.
+def _biometrics_recorded(attempt: Attempt) -> None:
+    assert attempt.registry is not None  # Guard.__call__ ensures it
+    subject = attempt.application.subject
+    person = None if subject is None else attempt.registry._residents.get(subject)
+    if person is None or not person.ktp_el_status.is_recorded:
+        shown = "the subject" if subject is None else mask(subject)
+        raise GuardFailed(
+            f"cannot print the KTP-el of {shown}: biometrics are not recorded",
+            guard="biometrics-recorded",
+        )
+
+
+def _reason_given(attempt: Attempt) -> None:
+    if not attempt.reason.strip():
+        raise GuardFailed(f"{attempt.trigger.value} needs a reason", guard="reason-given")
+
+
+def _reason_or_findings(attempt: Attempt) -> None:
+    if not attempt.reason.strip() and not any(f.blocking for f in attempt.findings):
+        raise GuardFailed(
+            "sending back needs a reason: the checker finds nothing missing",
+            guard="reason-or-findings",
+        )
+
+
+def _same_file(attempt: Attempt) -> None:
+    form = attempt.form
+    if form is None:
+        return
+    current = attempt.application
+    if (form.id, form.document, form.reprint_of) != (
+        current.id,
+        current.document,
+        current.reprint_of,
+    ):
+        raise GuardFailed(
+            "a resubmission is the same file: same id, document and reprint link",
+            guard="same-file",
+        )
+
+
+def _reissue_link(attempt: Attempt) -> None:
+    application = attempt.form or attempt.application
+    if application.reprint_of is None:
+        return
+    kind = document_type(application.document)
+    if not kind.variant(application.variant).reissue:
+        raise GuardFailed(
+            f"only a lost or damaged {kind.code} is a reprint; {application.variant!r} is not",
+            guard="reissue-link",
+        )
+
+
+def _family_numbers(registry: Registry, numbers: set[str]) -> set[str]:
+    kks = {registry._family_of[number] for number in numbers if number in registry._family_of}
+    return {member.nik for kk in kks for member in registry._families[kk].members}
+
+
+# Collection in person: the resident, or an adult member of their family, shows their KTP-el.
+def _authorised_collector(attempt: Attempt) -> None:
+    collector = attempt.collector
+    if collector is None:
+        raise PermissionDenied("a collection names who received the document, by NIK")
+    application = attempt.application
+    named = {n for n in (application.subject, application.partner, application.applicant) if n}
+    if collector in named:
+        return
+    registry = attempt.registry
+    if registry is None:  # replaying: the register has moved on; the history was checked then
+        return
+    person = registry._residents.get(collector)
+    if (
+        person is not None
+        and collector in _family_numbers(registry, named)
+        and person.must_hold_ktp_el(attempt.on)
+    ):
+        return
+    raise PermissionDenied(
+        f"{mask(collector)} may not collect: neither named on the application nor an adult "
+        "member of their family"
+    )
+
+
+def _collector_is_actor(attempt: Attempt) -> None:
+    if attempt.actor.role is Role.RESIDENT and attempt.collector != attempt.actor.nik:
+        raise PermissionDenied("a resident confirms receipt for themselves only")
+
+
+REQUIREMENTS_MET = Guard(
+    "requirements-met",
+    "adminduk.check reports nothing blocking on the day",
+    _requirements_met,
+    needs_registry=True,
+)
+BIOMETRICS_RECORDED = Guard(
+    "biometrics-recorded",
+    "the subject's KTP-el biometrics are recorded",
+    _biometrics_recorded,
+    needs_registry=True,
+)
+REASON_GIVEN = Guard("reason-given", "a reason is given", _reason_given)
+REASON_OR_FINDINGS = Guard(
+    "reason-or-findings", "the checker's findings or a reason", _reason_or_findings
+)
+SAME_FILE = Guard("same-file", "the resubmitted form is the same file", _same_file)
+REISSUE_LINK = Guard(
+    "reissue-link", "a reprint is of a lost or damaged document variant", _reissue_link
+)
+AUTHORISED_COLLECTOR = Guard(
+    "authorised-collector",
+    "received by a person named on the application or an adult member of their family",
+    _authorised_collector,
+)
+COLLECTOR_IS_ACTOR = Guard(
+    "collector-is-actor", "a resident confirms receipt for themselves", _collector_is_actor
+)

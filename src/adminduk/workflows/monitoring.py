@@ -1,0 +1,120 @@
+"""What an office dashboard shows every morning: what waits where, and what is overdue.
+
+Everything is computed from the applications' histories, so it is the same whether the
+applications come from a live office, a file or a simulation.
+
+>>> import datetime
+>>> from adminduk.workflows import Office, Actor, Role
+>>> from adminduk import Registry
+>>> from adminduk.documents import Application, Channel, Evidence
+>>> from adminduk.samples import SIAP_KELUARGA, family_event
+>>> office = Office("18.08", Registry.replay([family_event()]))
+>>> at = datetime.datetime(2026, 3, 2, 9, 0)
+>>> app = office.submit(
+...     Application(document="KK", variant="lost", channel=Channel.WHATSAPP,
+...                 subject=SIAP_KELUARGA.head, evidence={Evidence.POLICE_LETTER}),
+...     actor=Actor.resident(SIAP_KELUARGA.head), at=at)
+>>> app.due
+datetime.datetime(2026, 3, 3, 9, 0)
+>>> board = dashboard(office.applications.values(), on=datetime.datetime(2026, 3, 4, 8, 0))
+>>> board.waiting[Status.SUBMITTED], len(board.overdue)
+(1, 1)
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from adminduk.documents._application import Application, Status
+
+__all__ = ["Dashboard", "dashboard", "durations", "lead_time", "overdue", "waiting"]
+
+
+def durations(
+    application: Application, *, until: datetime.datetime | None = None
+) -> dict[Status, datetime.timedelta]:
+    """Time spent in each status, summed over every visit; the current one up to ``until``.
+
+    A final status has no duration (nothing waits in it).
+    """
+    spent: dict[Status, datetime.timedelta] = {}
+    history = application.history
+    for action, following in itertools.pairwise(history):
+        spent[action.status] = spent.get(action.status, datetime.timedelta()) + (
+            following.at - action.at
+        )
+    if history and until is not None and not history[-1].status.final:
+        last = history[-1]
+        spent[last.status] = spent.get(last.status, datetime.timedelta()) + max(
+            until - last.at, datetime.timedelta()
+        )
+    return spent
+
+
+def lead_time(application: Application) -> datetime.timedelta | None:
+    """From the first submission to collection; ``None`` while not collected."""
+    if application.status is not Status.COLLECTED:
+        return None
+    return application.history[-1].at - application.history[0].at
+
+
+def waiting(applications: Iterable[Application]) -> dict[Status, list[Application]]:
+    """The open applications by status (final ones left out), oldest first."""
+    found: dict[Status, list[Application]] = {}
+    for application in applications:
+        status = application.status
+        if status is not None and not status.final:
+            found.setdefault(status, []).append(application)
+    for group in found.values():
+        group.sort(key=lambda app: app.history[-1].at)
+    return found
+
+
+def overdue(applications: Iterable[Application], on: datetime.datetime) -> list[Application]:
+    """The applications past their service-level deadline on ``on``, most overdue first."""
+    late = [application for application in applications if application.overdue(on)]
+    late.sort(key=lambda app: app.due or on)
+    return late
+
+
+@attrs.frozen
+class Dashboard:
+    """Counts of open applications by status and document, and the overdue ones."""
+
+    on: datetime.datetime
+    waiting: Mapping[Status, int]
+    by_document: Mapping[str, Mapping[Status, int]]
+    overdue: tuple[Application, ...]
+
+    def render(self) -> str:
+        """The dashboard as a plain-text table (documents down, open statuses across)."""
+        statuses = [status for status in Status if not status.final]
+        header = f"{'document':<12}" + "".join(f"{s.value:>11}" for s in statuses)
+        lines = [f"open applications on {self.on:%Y-%m-%d %H:%M}", header]
+        for document, counts in sorted(self.by_document.items()):
+            lines.append(f"{document:<12}" + "".join(f"{counts.get(s, 0):>11}" for s in statuses))
+        lines.append(f"{'total':<12}" + "".join(f"{self.waiting.get(s, 0):>11}" for s in statuses))
+        lines.append(f"overdue: {len(self.overdue)}")
+        return "\n".join(lines)
+
+
+def dashboard(applications: Iterable[Application], *, on: datetime.datetime) -> Dashboard:
+    """What waits in each status, per document, and what is overdue on ``on``."""
+    items = list(applications)
+    by_document: dict[str, Counter[Status]] = {}
+    totals: Counter[Status] = Counter()
+    for status, group in waiting(items).items():
+        totals[status] = len(group)
+        for application in group:
+            by_document.setdefault(application.document, Counter())[status] += 1
+    return Dashboard(
+        on=on,
+        waiting=dict(totals),
+        by_document={code: dict(counts) for code, counts in by_document.items()},
+        overdue=tuple(overdue(items, on)),
+    )

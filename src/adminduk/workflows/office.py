@@ -1,0 +1,337 @@
+"""An office: its register, its service levels, its staff, and the applications it holds.
+
+Every action is a typed method (``office.verify(...)``), so a misspelt action is a type error,
+not a string that fails at run time. Each method takes the application (or its id), an actor and
+the time, and returns the new version of the application, which the office keeps; on any refusal
+it raises a :class:`~adminduk.errors.WorkflowError` (or the register's error) and nothing changes.
+
+>>> import datetime
+>>> from adminduk import Registry
+>>> from adminduk.documents import Application, Channel, Evidence
+>>> from adminduk.samples import SIAP_KELUARGA, family_event
+>>> office = Office("18.08", Registry.replay([family_event()]))
+>>> at = datetime.datetime(2026, 3, 2, 9, 0)
+>>> operator = Actor(id="FO-01", role=Role.FRONT_OFFICE)
+>>> registrar = Actor(id="REG-01", role=Role.REGISTRAR)
+>>> app = office.submit(
+...     Application(document="KK", variant="lost", channel=Channel.WHATSAPP,
+...                 subject=SIAP_KELUARGA.head,
+...                 evidence={Evidence.POLICE_LETTER, Evidence.FORM_F102, Evidence.KTP_EL}),
+...     actor=Actor.resident(SIAP_KELUARGA.head), at=at)
+>>> app.id, app.status
+('18.08/000001', <Status.SUBMITTED: 'submitted'>)
+>>> app = office.verify(app, actor=operator, at=at.replace(hour=10))
+>>> app = office.issue(app, actor=registrar, at=at.replace(hour=11))
+>>> app = office.collect(app, actor=operator, at=at.replace(hour=14),
+...                      collector=SIAP_KELUARGA.wife)
+>>> [action.trigger.value for action in app.history]
+['submit', 'verify', 'issue', 'collect']
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+
+import attrs
+
+from adminduk.documents._application import (
+    Actor,
+    Application,
+    Delivery,
+    Role,
+    Status,
+    Trigger,
+)
+from adminduk.documents._base import Channel, Evidence
+from adminduk.documents.service_levels import ServiceLevels
+from adminduk.errors import (
+    DuplicateRecord,
+    ForbiddenTransition,
+    InvalidFormat,
+    PermissionDenied,
+    StaleApplication,
+    UnknownApplication,
+)
+from adminduk.events import Event
+from adminduk.registry import Registry
+from adminduk.workflows.definitions import WORKFLOWS, Workflow
+from adminduk.workflows.engine import fire
+
+__all__ = ["Office"]
+
+#: Roles that act for the office and must be on its staff list (when it has one).
+_STAFF_ROLES = frozenset(Role) - {Role.RESIDENT, Role.SYSTEM}
+
+
+class Office:
+    """A regency office (Disdukcapil): register, service levels, staff and applications.
+
+    ``code`` is the office's region code (Way Kanan: ``"18.08"``). ``staff``, when given, lists
+    every officer who may act; anyone else acting for the office is refused. ``workflows``
+    replaces the default workflow of some document types (office policy).
+    """
+
+    def __init__(
+        self,
+        code: str,
+        registry: Registry,
+        *,
+        name: str = "",
+        service_levels: ServiceLevels | None = None,
+        staff: Iterable[Actor] = (),
+        workflows: Mapping[str, Workflow] | None = None,
+    ) -> None:
+        if not isinstance(registry, Registry):
+            raise InvalidFormat(f"an office needs a Registry, not {type(registry).__name__}")
+        self.code = code
+        self.name = name
+        self.registry = registry
+        self.service_levels = service_levels or ServiceLevels.default()
+        self.staff: tuple[Actor, ...] = tuple(staff)
+        self.workflows: Mapping[str, Workflow] = {**WORKFLOWS, **(workflows or {})}
+        self._staff_ids = {(actor.id, actor.role) for actor in self.staff}
+        self._applications: dict[str, Application] = {}
+        self._serial = 0
+
+    def __repr__(self) -> str:
+        return f"Office({self.code!r}, {len(self._applications)} applications)"
+
+    @property
+    def applications(self) -> Mapping[str, Application]:
+        """The current version of every application, by id (read-only)."""
+        return MappingProxyType(self._applications)
+
+    def staff_in(self, role: Role) -> tuple[Actor, ...]:
+        """The staff with ``role``."""
+        return tuple(actor for actor in self.staff if actor.role is role)
+
+    def get(self, application_id: str) -> Application:
+        """The current version of application ``application_id``."""
+        try:
+            return self._applications[application_id]
+        except KeyError:
+            raise UnknownApplication(f"no application {application_id!r} at {self.code}") from None
+
+    def adopt(self, application: Application) -> Application:
+        """Take in an application with its history (from a file), checking it by replaying."""
+        if not isinstance(application, Application) or not application.history:
+            raise InvalidFormat("adopt takes a submitted Application with its history")
+        if application.id in self._applications:
+            raise DuplicateRecord(f"application {application.id!r} is already at {self.code}")
+        if Application.replay(application.history) != application:
+            raise InvalidFormat(f"application {application.id!r} does not match its history")
+        self._applications[application.id] = application
+        return application
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def submit(
+        self,
+        application: Application,
+        *,
+        actor: Actor,
+        at: datetime.datetime,
+        channel: Channel | None = None,
+    ) -> Application:
+        """File a draft application; the office numbers it unless it has an ``id`` already."""
+        if not isinstance(application, Application):
+            raise InvalidFormat(f"expected an Application, not {type(application).__name__}")
+        if application.reprint_of is not None:
+            original = self.get(application.reprint_of)
+            if (
+                original.status is not Status.COLLECTED
+                or original.document != application.document
+            ):
+                raise ForbiddenTransition(
+                    f"a reprint replaces a collected {application.document}; "
+                    f"{original.id} is not one"
+                )
+        number = application.id or self._next_id()
+        if number in self._applications:
+            raise DuplicateRecord(f"application {number!r} is already at {self.code}")
+        filed = attrs.evolve(application, id=number) if number != application.id else application
+        return self._fire(filed, Trigger.SUBMIT, actor, at, channel=channel or application.channel)
+
+    def record_biometrics(
+        self, application: Application | str, *, actor: Actor, at: datetime.datetime
+    ) -> Application:
+        """Record the subject's KTP-el biometrics (at the office or at home): a register change."""
+        return self._fire(self._current(application), Trigger.RECORD_BIOMETRICS, actor, at)
+
+    def verify(
+        self, application: Application | str, *, actor: Actor, at: datetime.datetime
+    ) -> Application:
+        """Mark the application complete; refused with the findings if the checker finds any."""
+        return self._fire(self._current(application), Trigger.VERIFY, actor, at)
+
+    def send_back(
+        self,
+        application: Application | str,
+        *,
+        actor: Actor,
+        at: datetime.datetime,
+        reason: str = "",
+    ) -> Application:
+        """Return the application to the resident with the checker's findings (and ``reason``)."""
+        return self._fire(self._current(application), Trigger.SEND_BACK, actor, at, reason=reason)
+
+    def resubmit(
+        self,
+        application: Application | str,
+        *,
+        actor: Actor,
+        at: datetime.datetime,
+        evidence: Iterable[Evidence] = (),
+        form: Application | None = None,
+        channel: Channel | None = None,
+    ) -> Application:
+        """File a returned application again, with more ``evidence`` or a corrected ``form``."""
+        current = self._current(application)
+        corrected = (form or current.form).with_evidence(*evidence)
+        return self._fire(
+            current,
+            Trigger.RESUBMIT,
+            actor,
+            at,
+            form=corrected,
+            channel=channel or current.channel,
+        )
+
+    def reject(
+        self, application: Application | str, *, actor: Actor, at: datetime.datetime, reason: str
+    ) -> Application:
+        """Refuse the application for good, with a reason."""
+        return self._fire(self._current(application), Trigger.REJECT, actor, at, reason=reason)
+
+    def cancel(
+        self,
+        application: Application | str,
+        *,
+        actor: Actor,
+        at: datetime.datetime,
+        reason: str = "",
+    ) -> Application:
+        """Withdraw the application at the resident's request."""
+        return self._fire(self._current(application), Trigger.CANCEL, actor, at, reason=reason)
+
+    def issue(
+        self,
+        application: Application | str,
+        *,
+        actor: Actor,
+        at: datetime.datetime,
+        event: Event | None = None,
+    ) -> Application:
+        """Sign and print the document, applying its register change ``event`` atomically."""
+        return self._fire(self._current(application), Trigger.ISSUE, actor, at, event=event)
+
+    def ship(
+        self, application: Application | str, *, actor: Actor, at: datetime.datetime
+    ) -> Application:
+        """Send the document: a post batch to the district office, or digitally."""
+        return self._fire(self._current(application), Trigger.SHIP, actor, at)
+
+    def collect(
+        self,
+        application: Application | str,
+        *,
+        actor: Actor,
+        at: datetime.datetime,
+        collector: str | None = None,
+    ) -> Application:
+        """Hand the document over to ``collector`` (a NIK; a resident actor collects themselves)."""
+        return self._fire(
+            self._current(application), Trigger.COLLECT, actor, at, collector=collector
+        )
+
+    def reprint(
+        self,
+        original: Application | str,
+        *,
+        variant: str,
+        actor: Actor,
+        at: datetime.datetime,
+        evidence: Iterable[Evidence] = (),
+        channel: Channel | None = None,
+        delivery: Delivery | None = None,
+    ) -> Application:
+        """File a new application replacing the lost or damaged document of ``original``."""
+        first = self._current(original)
+        draft = Application(
+            document=first.document,
+            variant=variant,
+            channel=channel or first.channel,
+            subject=first.subject,
+            partner=first.partner,
+            applicant=first.applicant,
+            evidence=frozenset(evidence),
+            delivery=delivery or first.delivery,
+            reprint_of=first.id,
+        )
+        return self.submit(draft, actor=actor, at=at)
+
+    # --- plumbing --------------------------------------------------------------------------
+
+    def _next_id(self) -> str:
+        while True:
+            self._serial += 1
+            number = f"{self.code}/{self._serial:06d}"
+            if number not in self._applications:
+                return number
+
+    def _current(self, application: Application | str) -> Application:
+        if isinstance(application, str):
+            return self.get(application)
+        if not isinstance(application, Application):
+            raise InvalidFormat(
+                f"expected an Application or its id, not {type(application).__name__}"
+            )
+        current = self.get(application.id)
+        if current is not application and current.history != application.history:
+            raise StaleApplication(
+                f"application {application.id} has changed: it is {current.status.value if current.status else 'a draft'} now"
+            )
+        return current
+
+    def _fire(
+        self,
+        application: Application,
+        trigger: Trigger,
+        actor: Actor,
+        at: datetime.datetime,
+        *,
+        channel: Channel | None = None,
+        reason: str = "",
+        event: Event | None = None,
+        collector: str | None = None,
+        form: Application | None = None,
+    ) -> Application:
+        if not isinstance(actor, Actor):
+            raise InvalidFormat(f"expected an Actor, not {type(actor).__name__}")
+        if (
+            self.staff
+            and actor.role in _STAFF_ROLES
+            and (actor.id, actor.role) not in self._staff_ids
+        ):
+            raise PermissionDenied(
+                f"{actor.id} is not on the staff of {self.code} as {actor.role.value}"
+            )
+        updated = fire(
+            application,
+            trigger,
+            actor=actor,
+            at=at,
+            office=self.code,
+            registry=self.registry,
+            service_levels=self.service_levels,
+            workflows=self.workflows,
+            channel=channel,
+            reason=reason,
+            event=event,
+            collector=collector,
+            form=form,
+        )
+        self._applications[updated.id] = updated
+        return updated
