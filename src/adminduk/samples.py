@@ -16,12 +16,28 @@ import attrs
 
 from adminduk.address import Address
 from adminduk.codes import Education, MaritalStatus, Occupation, Relationship, Religion, Sex
+from adminduk.documents._application import Actor, Application, Delivery, Role
+from adminduk.documents._base import Channel, Evidence
+from adminduk.documents._check import document_type
 from adminduk.events import FamilyRegistered
 from adminduk.family import Family, Membership
 from adminduk.identifiers import nik
+from adminduk.registry import Registry
 from adminduk.resident import Resident
 
-__all__ = ["SIAP_KELUARGA", "SampleNumbers", "family_event", "make_resident", "sample_address"]
+__all__ = [
+    "SIAP_KELUARGA",
+    "SIAP_MENIKAH",
+    "CoupleNumbers",
+    "SampleNumbers",
+    "couple_events",
+    "family_event",
+    "make_resident",
+    "sample_address",
+    "sample_application",
+    "sample_registry",
+    "sample_staff",
+]
 
 
 @attrs.frozen
@@ -133,4 +149,142 @@ def family_event(
         recorded_on=recorded_on,
         family=family,
         residents=(budi, siti, ani),
+    )
+
+
+@attrs.frozen
+class CoupleNumbers:
+    """The synthetic numbers of the sample engaged couple, each heading a one-person family."""
+
+    groom: str
+    bride: str
+    groom_family: str
+    bride_family: str
+
+
+#: An engaged Christian couple in Baradatu (18.08.04): marriage certificates are theirs to get
+#: (Muslim marriages are registered by the KUA, not the civil registry).
+SIAP_MENIKAH = CoupleNumbers(
+    groom="1808040305960021",
+    bride="1808046809980022",
+    groom_family="1808040101210011",
+    bride_family="1808040101210012",
+)
+
+_COUPLE_SINCE = datetime.date(2021, 1, 1)
+
+
+def couple_events() -> tuple[FamilyRegistered, FamilyRegistered]:
+    """Return the registrations of the engaged couple: Yohanes Saragih and Maria Simanjuntak."""
+    address = Address(street="Jl. Baradatu No. 4", rt="2", rw="1", village_code="18.08.04.2001")
+    people = (
+        (SIAP_MENIKAH.groom, SIAP_MENIKAH.groom_family, "Yohanes Saragih", Sex.MALE),
+        (SIAP_MENIKAH.bride, SIAP_MENIKAH.bride_family, "Maria Simanjuntak", Sex.FEMALE),
+    )
+    events = []
+    for number, family_number, name, sex in people:
+        person = Resident(
+            nik=number,
+            name=name,
+            sex=sex,
+            birth_place="Baradatu",
+            birth_date=nik.parse(number, on=_COUPLE_SINCE).birth_date,
+            religion=Religion.KRISTEN,
+            marital_status=MaritalStatus.SINGLE,
+            education=Education.BACHELOR,
+            occupation=Occupation.PRIVATE_EMPLOYEE,
+        )
+        family = Family(
+            number=family_number,
+            address=address,
+            members=(Membership(nik=number, relationship=Relationship.HEAD, since=_COUPLE_SINCE),),
+        )
+        events.append(
+            FamilyRegistered(
+                occurred_on=_COUPLE_SINCE,
+                recorded_on=_COUPLE_SINCE,
+                family=family,
+                residents=(person,),
+            )
+        )
+    return events[0], events[1]
+
+
+def sample_registry() -> Registry:
+    """Return a Way Kanan register (area ``18.08``) holding the sample family and couple.
+
+    >>> len(sample_registry().residents())
+    5
+    """
+    return Registry.replay([family_event(), *couple_events()], area="18.08")
+
+
+#: Who each sample application is about: (subject, partner, applicant).
+_PEOPLE: dict[str, tuple[str | None, str | None, str | None]] = {
+    "KK": (SIAP_KELUARGA.head, None, SIAP_KELUARGA.head),
+    "KTP-el": (SIAP_KELUARGA.head, None, SIAP_KELUARGA.head),
+    "KIA": (SIAP_KELUARGA.child, None, SIAP_KELUARGA.wife),
+    "SKPWNI": (SIAP_KELUARGA.head, None, SIAP_KELUARGA.head),
+    "AKTA-LAHIR": (SIAP_KELUARGA.wife, SIAP_KELUARGA.head, SIAP_KELUARGA.head),
+    "AKTA-MATI": (SIAP_KELUARGA.head, None, SIAP_KELUARGA.wife),
+    "AKTA-KAWIN": (SIAP_MENIKAH.groom, SIAP_MENIKAH.bride, SIAP_MENIKAH.groom),
+    "AKTA-CERAI": (SIAP_KELUARGA.head, SIAP_KELUARGA.wife, SIAP_KELUARGA.wife),
+}
+
+
+#: The variant a sample application takes by default (the first one, unless it does not fit).
+_USUAL_VARIANT = {"KIA": "5_to_17"}
+
+
+def sample_application(
+    document: str,
+    variant: str | None = None,
+    *,
+    on: datetime.date,
+    complete: bool = True,
+    channel: Channel = Channel.WHATSAPP,
+    delivery: Delivery = Delivery.PICKUP,
+) -> Application:
+    """Return a draft application about the people of :func:`sample_registry`.
+
+    ``variant`` defaults to the document's usual one (a KIA for a child aged 5 to 17, the
+    first variant otherwise). A complete application carries every kind
+    of evidence the document accepts, so :func:`adminduk.check` finds nothing blocking on ``on``
+    for the usual variants; the event (a birth, a death, a wedding) is dated ten days before
+    ``on``. An incomplete one carries no evidence.
+
+    >>> import datetime
+    >>> from adminduk import check
+    >>> on = datetime.date(2026, 3, 2)
+    >>> check(sample_application("AKTA-LAHIR", on=on), sample_registry(), on=on).ok
+    True
+    """
+    kind = document_type(document)
+    chosen = kind.variant(variant or _USUAL_VARIANT.get(kind.code, kind.variants[0].code))
+    subject, partner, applicant = _PEOPLE[kind.code]
+    return Application(
+        document=kind.code,
+        variant=chosen.code,
+        channel=channel,
+        subject=subject,
+        partner=partner,
+        applicant=applicant,
+        evidence=kind.evidence_kinds() if complete else frozenset[Evidence](),
+        event_date=on - datetime.timedelta(days=10),
+        child_name="Bayu Pratama" if kind.code == "AKTA-LAHIR" else None,
+        child_sex=Sex.MALE if kind.code == "AKTA-LAHIR" else None,
+        destination="31.71" if kind.code == "SKPWNI" else None,
+        delivery=delivery,
+    )
+
+
+def sample_staff() -> tuple[Actor, ...]:
+    """Return one synthetic officer of each staff role (and the intake system)."""
+    return (
+        Actor(id="FO-01", role=Role.FRONT_OFFICE, name="Dewi Anggraini"),
+        Actor(id="REG-01", role=Role.REGISTRAR, name="Hendra Wijaya"),
+        Actor(id="POS-01", role=Role.COURIER, name="Kantor Pos Blambangan Umpu"),
+        Actor(id="KEC-01", role=Role.DISTRICT_OFFICER, name="Rudi Hartono"),
+        Actor(id="JB-01", role=Role.OUTREACH_OFFICER, name="Fitri Handayani"),
+        Actor(id="SYS", role=Role.SYSTEM, name="Layanan online"),
     )

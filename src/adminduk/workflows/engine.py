@@ -146,7 +146,7 @@ def _step(workflow: Workflow, attempt: Attempt) -> Step:
     if not allowed:
         roles = sorted({role.value for step in on_path for role in step.roles})
         raise PermissionDenied(
-            f"a {attempt.actor.role.value} may not {attempt.trigger.value} application "
+            f"a {attempt.actor.role.value.replace('_', ' ')} may not {attempt.trigger.value} application "
             f"{application.id}; allowed: {', '.join(roles)}"
         )
     return allowed[0]
@@ -331,7 +331,8 @@ def event_for(application: Application, *, on: datetime.date, **details: Any) ->
     """Build the register change issuing ``application`` makes, from what it says.
 
     ``details`` supplies what the application does not carry (a birth's ``birth_place``, a
-    moving letter's ``skpwni`` number, a marriage's ``household``). Raises
+    moving letter's ``skpwni`` number, a marriage's ``household``) and overrides what it
+    derives (``niks`` of everyone moving with the applicant). Raises
     ``InvalidComponent`` when the document makes no such change or a fact is missing.
 
     >>> import datetime
@@ -343,35 +344,30 @@ def event_for(application: Application, *, on: datetime.date, **details: Any) ->
     'Death'
     """
     code = application.document
-    occurred = application.event_date or on
+    dates: dict[str, Any] = {"occurred_on": application.event_date or on, "recorded_on": on}
     try:
         if code == "AKTA-LAHIR":
             return Birth(
-                name=_given(application.child_name, "child_name"),
-                sex=_given(application.child_sex, "child_sex"),
-                mother=application.subject,
-                father=application.partner,
-                occurred_on=occurred,
-                recorded_on=on,
-                **details,
+                **{
+                    "name": _given(application.child_name, "child_name"),
+                    "sex": _given(application.child_sex, "child_sex"),
+                    "mother": application.subject,
+                    "father": application.partner,
+                    **dates,
+                    **details,
+                }
             )
         subject = _given(application.subject, "subject")
         if code == "AKTA-MATI":
-            return Death(nik=subject, occurred_on=occurred, recorded_on=on, **details)
+            return Death(**{"nik": subject, **dates, **details})
         if code in ("AKTA-KAWIN", "AKTA-CERAI"):
             kind: type[Marriage | Divorce] = Marriage if code == "AKTA-KAWIN" else Divorce
             partner = _given(application.partner, "partner")
-            return kind(
-                husband=subject, wife=partner, occurred_on=occurred, recorded_on=on, **details
-            )
+            return kind(**{"husband": subject, "wife": partner, **dates, **details})
         if code == "SKPWNI" and application.variant == "departure":
-            return MoveOut(
-                niks=(subject,),
-                destination=_given(application.destination, "destination"),
-                occurred_on=on,
-                recorded_on=on,
-                **details,
-            )
+            destination = _given(application.destination, "destination")
+            moving: dict[str, Any] = {"niks": (subject,), "destination": destination}
+            return MoveOut(**{**moving, "occurred_on": on, "recorded_on": on, **details})
     except TypeError as exc:
         raise InvalidComponent(f"cannot build the register change of {code}: {exc}") from None
     raise InvalidComponent(
