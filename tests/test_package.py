@@ -17,7 +17,12 @@ RUNTIME_DEPENDENCIES = {"attr", "attrs", "cattrs", "transitions", "dateutil"}
 # What those dependencies import in turn (cattrs: typing_extensions, exceptiongroup; dateutil: six).
 TRANSITIVE = {"typing_extensions", "exceptiongroup", "six"}
 # Modules that need the `testing` extra; the core must not import them.
-TESTING_ONLY = {"adminduk.strategies", "adminduk.pytest_plugin", "adminduk._hypothesis"}
+TESTING_ONLY = {
+    "adminduk.strategies",
+    "adminduk.pytest_plugin",
+    "adminduk._hypothesis",
+    "adminduk.testing",
+}
 
 
 def test_all_is_sorted_and_importable() -> None:

@@ -12,7 +12,7 @@ True
 
 from importlib.metadata import PackageNotFoundError, version
 
-from adminduk import codes, documents, errors, events, identifiers, regions
+from adminduk import codes, documents, errors, events, identifiers, regions, workflows
 from adminduk.address import Address
 from adminduk.codes import (
     BloodType,
@@ -26,15 +26,18 @@ from adminduk.codes import (
     Religion,
     Sex,
 )
-from adminduk.documents import check
+from adminduk.documents import Status, check
 from adminduk.errors import (
     AdmindukError,
     DuplicateRecord,
+    ForbiddenTransition,
+    GuardFailed,
     ImpossibleEvent,
     InvalidComponent,
     InvalidFormat,
     InvalidLength,
     InvariantViolation,
+    PermissionDenied,
     RegistryError,
     UnknownFamily,
     UnknownRegion,
@@ -59,6 +62,8 @@ __all__ = [
     "DuplicateRecord",
     "Education",
     "Family",
+    "ForbiddenTransition",
+    "GuardFailed",
     "ImpossibleEvent",
     "InvalidComponent",
     "InvalidFormat",
@@ -69,12 +74,14 @@ __all__ = [
     "MaritalStatus",
     "Membership",
     "Occupation",
+    "PermissionDenied",
     "Registry",
     "RegistryError",
     "Relationship",
     "Religion",
     "Resident",
     "Sex",
+    "Status",
     "UnknownFamily",
     "UnknownRegion",
     "UnknownRegionCode",
@@ -88,4 +95,5 @@ __all__ = [
     "events",
     "identifiers",
     "regions",
+    "workflows",
 ]

@@ -1,8 +1,8 @@
 """Command line: ``python -m adminduk`` (or ``adminduk``).
 
 Commands: ``demo`` (a short tour on the packaged data), ``nik`` (validate and describe NIKs),
-``catalogue`` (the service catalogue, Markdown or JSON) and ``region`` (describe a region code and
-list what lies below it). Bad input gives one clear line on
+``catalogue`` (the service catalogue, Markdown or JSON), ``region`` (describe a region code and
+list what lies below it) and ``diagram`` (a document type's workflow as a Mermaid diagram). Bad input gives one clear line on
 standard error and exit status 1, never a traceback.
 """
 
@@ -17,12 +17,13 @@ from collections.abc import Sequence
 from adminduk import regions, serialization
 from adminduk._privacy import mask
 from adminduk.codes import Relationship, Sex
-from adminduk.documents import catalogue
+from adminduk.documents import DOCUMENT_TYPES, catalogue, document_type
 from adminduk.errors import AdmindukError
 from adminduk.events import Birth, Death
 from adminduk.identifiers import nik
 from adminduk.registry import Registry
 from adminduk.simulation import synthesize_population
+from adminduk.workflows import diagram
 
 # Synthetic NIKs for the demo: composed from a district, a made-up birth date and a serial.
 _DEMO_PEOPLE = (
@@ -130,6 +131,15 @@ def _register_tour(on: datetime.date) -> list[str]:
     return out
 
 
+def _diagrams(codes: Sequence[str], *, markdown: bool) -> list[str]:
+    kinds = [document_type(code) for code in codes] or list(DOCUMENT_TYPES)
+    if not markdown:
+        return [diagram(kind).rstrip("\n") for kind in kinds]
+    return [
+        f"## {kind.code}: {kind.name_en}\n\n```mermaid\n{diagram(kind)}```\n" for kind in kinds
+    ]
+
+
 def _date(text: str) -> datetime.date:
     try:
         return datetime.date.fromisoformat(text)
@@ -149,6 +159,11 @@ def _parser() -> argparse.ArgumentParser:
     region = commands.add_parser("region", help="describe a region and list its children")
     region.add_argument("code")
     region.add_argument("--as-of", type=int, default=None, help="year of the code list to use")
+    drawing = commands.add_parser("diagram", help="a workflow as a Mermaid state diagram")
+    drawing.add_argument(
+        "documents", nargs="*", metavar="CODE", help="document codes (default all)"
+    )
+    drawing.add_argument("--markdown", action="store_true", help="Markdown sections with fences")
     for sub in (demo, check):
         sub.add_argument(
             "--on",
@@ -178,6 +193,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 else published.to_markdown()
             )
             lines = [text]
+            status = 0
+        elif args.command == "diagram":
+            lines = _diagrams(args.documents, markdown=args.markdown)
             status = 0
         else:
             region = regions.get(args.code, as_of=args.as_of)

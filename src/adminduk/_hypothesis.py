@@ -14,9 +14,11 @@ def _hypothesis_setup_hook() -> None:
     from adminduk.documents import Application  # noqa: PLC0415
     from adminduk.events import FamilyRegistered  # noqa: PLC0415
 
-    st.register_type_strategy(Resident, strategies.residents())
-    st.register_type_strategy(Address, strategies.addresses())
-    st.register_type_strategy(Family, strategies.families())
-    st.register_type_strategy(FamilyRegistered, strategies.family_registrations())
-    st.register_type_strategy(Registry, strategies.registries())
-    st.register_type_strategy(Application, strategies.applications())
+    # Functions, not strategies: when ``import adminduk.strategies`` is what loads Hypothesis,
+    # this hook runs while that module is still half-imported, so look its names up later.
+    st.register_type_strategy(Resident, lambda _: strategies.residents())
+    st.register_type_strategy(Address, lambda _: strategies.addresses())
+    st.register_type_strategy(Family, lambda _: strategies.families())
+    st.register_type_strategy(FamilyRegistered, lambda _: strategies.family_registrations())
+    st.register_type_strategy(Registry, lambda _: strategies.registries())
+    st.register_type_strategy(Application, lambda _: strategies.applications())

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import datetime
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
+from hypothesis import assume
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
@@ -32,7 +33,7 @@ from adminduk.codes import (
     Religion,
     Sex,
 )
-from adminduk.documents._application import Application
+from adminduk.documents._application import Application, Status
 from adminduk.documents._base import Channel, Evidence
 from adminduk.errors import AdmindukError
 from adminduk.events import (
@@ -60,6 +61,7 @@ from adminduk.resident import Resident
 __all__ = [
     "addresses",
     "applications",
+    "applications_in",
     "families",
     "family_registrations",
     "kk_numbers",
@@ -569,14 +571,22 @@ def applications(
     registry: Registry | None = None,
     *,
     document_type: str | None = None,
+    complete: bool | None = None,
     on: datetime.date = _ON,
 ) -> st.SearchStrategy[Application]:
-    """Generate applications for any document type (or ``document_type``) and variant.
+    """Generate draft applications for any document type (or ``document_type``) and variant.
 
-    People are drawn from ``registry`` when given (otherwise any valid NIK); the evidence is any
-    subset of the kinds the chosen variant accepts; event dates fall within a year before ``on``
-    (sometimes after it, to exercise the checker). Shrinks toward a family card application for
-    a new family, at the counter, with no evidence.
+    With ``complete=None`` the evidence is any subset of the kinds the chosen variant accepts
+    and people are drawn from ``registry`` when given (otherwise any valid NIK); event dates
+    fall within a year before ``on`` (sometimes after it, to exercise the checker). Shrinks
+    toward a family card application for a new family, at the counter, with no evidence.
+
+    With ``complete=True`` (needs ``registry``) every application passes
+    :func:`adminduk.check` on ``on``: the people are residents who qualify, the evidence is
+    everything the variant accepts, the event ten days before ``on``. With ``complete=False``
+    the same applications lack some evidence, so ``check`` reports findings, each satisfied by
+    evidence that was left out. Both shrink toward the first qualifying resident (by NIK) and
+    the document types' catalogue order.
     """
     from adminduk.documents import DOCUMENT_TYPES  # noqa: PLC0415 - keep import light
 
@@ -585,12 +595,270 @@ def applications(
         raise InvalidArgument(f"no document type {document_type!r}")
     if registry is not None and not isinstance(registry, Registry):
         raise InvalidArgument(f"registry must be a Registry, not {registry!r}")
+    if complete is not None:
+        if registry is None:
+            raise InvalidArgument("complete= needs the registry the applications are checked on")
+        return _checked_applications(registry, kinds=kinds, on=on, complete=complete)
     people = (
         st.sampled_from(sorted(r.nik for r in registry.residents()))
         if registry is not None and len(registry.residents())
         else niks()
     )
     return _applications(kinds=kinds, people=people, on=on)
+
+
+#: How many residents (by NIK) are tried as subjects of complete applications.
+_TEMPLATE_PEOPLE = 40
+
+
+_SUBJECT_SEX = {"AKTA-KAWIN": Sex.MALE, "AKTA-CERAI": Sex.MALE, "AKTA-LAHIR": Sex.FEMALE}
+
+
+def _templates(registry: Registry, kinds: list[Any], on: datetime.date) -> list[Application]:
+    """Complete draft applications about residents of ``registry``, in a stable order."""
+    from adminduk.documents import check  # noqa: PLC0415 - documents import strategies lazily
+
+    living = sorted(
+        (r for r in registry.residents() if r.is_alive and registry.family_of(r.nik)),
+        key=lambda r: r.nik,
+    )[:_TEMPLATE_PEOPLE]
+    free = [r for r in living if not r.marital_status.is_married and r.age(on) >= 21]
+    found: list[Application] = []
+    for kind in kinds:
+        for person in living:
+            # The subject of a marriage or divorce is the husband; of a birth, the mother.
+            wanted = _SUBJECT_SEX.get(kind.code)
+            if wanted is not None and person.sex is not wanted:
+                continue
+            spouse = registry.spouse_of(person.nik)
+            partners: list[str | None]
+            if kind.code == "AKTA-KAWIN":
+                match = next((r.nik for r in free if r.sex is not person.sex), None)
+                partners = [match] if match else []
+            elif kind.code in ("AKTA-LAHIR", "AKTA-CERAI"):
+                partners = [spouse] if spouse else []
+            else:
+                partners = [None]
+            for partner in partners:
+                for variant in kind.variants:
+                    accepted = {
+                        evidence
+                        for requirement in kind.all_requirements(variant.code)
+                        for evidence in requirement.satisfied_by
+                    }
+                    draft = Application(
+                        document=kind.code,
+                        variant=variant.code,
+                        channel=Channel.WHATSAPP,
+                        subject=person.nik,
+                        partner=partner,
+                        applicant=person.nik,
+                        evidence=accepted,
+                        event_date=on - datetime.timedelta(days=10),
+                        child_name="Bayu Pratama" if kind.code == "AKTA-LAHIR" else None,
+                        child_sex=Sex.MALE if kind.code == "AKTA-LAHIR" else None,
+                        destination="31.71" if kind.code == "SKPWNI" else None,
+                    )
+                    if check(draft, registry, on=on).ok:
+                        found.append(draft)
+    return found
+
+
+def _checked_applications(
+    registry: Registry,
+    *,
+    kinds: list[Any],
+    on: datetime.date,
+    complete: bool,
+    keep: Callable[[Application], bool] | None = None,
+) -> st.SearchStrategy[Application]:
+    def build() -> st.SearchStrategy[Application]:
+        templates = [t for t in _templates(registry, kinds, on) if keep is None or keep(t)]
+        if not templates:
+            raise InvalidArgument(
+                "nobody in the register can complete such an application on " + on.isoformat()
+            )
+
+        groups: dict[str, list[Application]] = {}
+        for draft in templates:
+            groups.setdefault(draft.document, []).append(draft)
+        # Document type first, then a template of it (every type equally likely); indices, not
+        # sampled_from(templates), so the strategy's repr stays small.
+        drafts = _pick(_Templates(tuple(tuple(group) for group in groups.values())))
+        channels = st.sampled_from(Channel)
+        if complete:
+            return st.builds(
+                lambda app, channel: attrs.evolve(app, channel=channel), drafts, channels
+            )
+        return _incomplete(drafts, registry, on)
+
+    return st.deferred(build)
+
+
+class _Templates:
+    """Complete drafts grouped by document type, with a short repr for Hypothesis's reports."""
+
+    def __init__(self, groups: tuple[tuple[Application, ...], ...]) -> None:
+        self.groups = groups
+
+    def __repr__(self) -> str:
+        return f"<{sum(map(len, self.groups))} complete drafts>"
+
+
+@st.composite
+def _pick(draw: st.DrawFn, templates: _Templates) -> Application:
+    groups = templates.groups
+    group = groups[draw(st.integers(0, len(groups) - 1))]
+    return group[draw(st.integers(0, len(group) - 1))]
+
+
+@st.composite
+def _incomplete(
+    draw: st.DrawFn, drafts: st.SearchStrategy[Application], registry: Registry, on: datetime.date
+) -> Application:
+    from adminduk.documents import check  # noqa: PLC0415
+
+    draft = draw(drafts)
+    kinds = sorted(draft.evidence, key=lambda e: e.value)
+    kept = draw(st.lists(st.sampled_from(kinds), unique=True, max_size=len(kinds) - 1))
+    application = attrs.evolve(draft, evidence=frozenset(kept))
+    # Evidence that stands in for the removed kinds may still satisfy every requirement.
+    assume(not check(application, registry, on=on).ok)
+    return application
+
+
+def applications_in(
+    *,
+    status: Status,
+    document_type: str | None = None,
+    registry: Registry | None = None,
+    on: datetime.date = _ON,
+) -> st.SearchStrategy[Application]:
+    """Generate applications whose history leads to ``status``, through an office's workflow.
+
+    Each draw files a complete application (see :func:`applications`) at an office over a copy
+    of ``registry`` (default: :func:`adminduk.samples.sample_registry`) and takes it along a
+    path to ``status``: possibly returned and resubmitted a few times, then verified, printed
+    with its register change, and shipped or collected on its delivery path. The history
+    replays (:meth:`Application.replay`); the register copy it changed is discarded. Shrinks
+    toward a family card for a new family, collected at the office, with no detours.
+    """
+    from adminduk.documents import DOCUMENT_TYPES  # noqa: PLC0415
+    from adminduk.samples import sample_registry  # noqa: PLC0415
+
+    if not isinstance(status, Status):
+        raise InvalidArgument(f"status must be a Status, not {status!r}")
+    if registry is not None and not isinstance(registry, Registry):
+        raise InvalidArgument(f"registry must be a Registry, not {registry!r}")
+    base = registry if registry is not None else sample_registry()
+    kinds = [k for k in DOCUMENT_TYPES if document_type in (None, k.code)]
+    if not kinds:
+        raise InvalidArgument(f"no document type {document_type!r}")
+    issued = status in (Status.PRINTED, Status.SHIPPED, Status.COLLECTED)
+    drafts = _checked_applications(
+        base, kinds=kinds, on=on, complete=True, keep=_issuable if issued else None
+    )
+    return _applications_in(drafts, base, status, on)
+
+
+#: Variants whose register change only the office can describe (who splits off, who arrives).
+_OFFICE_DESCRIBED = frozenset({("KK", "split"), ("SKPWNI", "arrival")})
+
+
+def _issuable(application: Application) -> bool:
+    return (application.document, application.variant) not in _OFFICE_DESCRIBED
+
+
+_PRINTED_OR_LATER = frozenset({"PRINTED", "SHIPPED", "COLLECTED"})
+
+
+@st.composite
+def _applications_in(
+    draw: st.DrawFn,
+    drafts: st.SearchStrategy[Application],
+    base: Registry,
+    status: Status,
+    on: datetime.date,
+) -> Application:
+    from adminduk.samples import sample_staff  # noqa: PLC0415
+    from adminduk.workflows import (  # noqa: PLC0415 - workflows build on this module's users
+        Actor,
+        Delivery,
+        Office,
+        Role,
+        event_for,
+        workflow_for,
+    )
+
+    draft = draw(drafts)
+    flow = workflow_for(draft.document)
+    deliveries = sorted(flow.deliveries, key=lambda d: list(Delivery).index(d))
+    if status is Status.SHIPPED:
+        deliveries = [d for d in deliveries if d in (Delivery.POST, Delivery.DIGITAL)]
+    delivery = draw(st.sampled_from(deliveries))
+    draft = attrs.evolve(draft, delivery=Delivery(delivery))
+    office = Office(base.area or "18.08", Registry.replay(base.journal, area=base.area))
+    staff = {actor.role: actor for actor in sample_staff()}
+    clock = [datetime.datetime.combine(on, datetime.time(8))]
+
+    def at() -> datetime.datetime:
+        clock[0] += datetime.timedelta(hours=draw(st.integers(0, 48)))
+        return clock[0]
+
+    resident = Actor.resident(draft.applicant or draft.subject or "")
+    app = office.submit(draft, actor=staff[Role.SYSTEM], at=at())
+    rounds = 0 if status is Status.RETURNED else draw(st.integers(0, 2))
+    for _ in range(rounds):
+        app = office.send_back(app, actor=staff[Role.FRONT_OFFICE], at=at(), reason="unclear scan")
+        app = office.resubmit(app, actor=resident, at=at())
+    if status is Status.RETURNED:
+        return office.send_back(
+            app, actor=staff[Role.FRONT_OFFICE], at=at(), reason="unclear scan"
+        )
+    if status is Status.REJECTED:
+        return office.reject(app, actor=staff[Role.REGISTRAR], at=at(), reason="forged letter")
+    if status is Status.CANCELLED:
+        return office.cancel(app, actor=resident, at=at(), reason="no longer needed")
+    if status is Status.SUBMITTED:
+        return app
+    if (
+        app.document == "KTP-el"
+        and not office.registry.resident(app.subject or "").ktp_el_status.is_recorded
+    ):
+        app = office.record_biometrics(app, actor=staff[Role.FRONT_OFFICE], at=at())
+    app = office.verify(app, actor=staff[Role.FRONT_OFFICE], at=at())
+    if status is Status.VERIFIED:
+        return app
+    change = flow.register_changes.get(app.variant)
+    event = None
+    if change is not None and change.required:
+        event = event_for(app, on=clock[0].date(), **_event_details(office.registry, app))
+    app = office.issue(app, actor=staff[Role.REGISTRAR], at=at(), event=event)
+    if status is Status.PRINTED:
+        return app
+    if app.delivery in (Delivery.POST, Delivery.DIGITAL):
+        courier = staff[Role.COURIER] if app.delivery is Delivery.POST else staff[Role.SYSTEM]
+        app = office.ship(app, actor=courier, at=at())
+        if status is Status.SHIPPED:
+            return app
+    handed_by = {
+        Delivery.POST: staff[Role.DISTRICT_OFFICER],
+        Delivery.DIGITAL: resident,
+        Delivery.PICKUP: staff[Role.FRONT_OFFICE],
+        Delivery.OUTREACH: staff[Role.OUTREACH_OFFICER],
+    }[app.delivery]
+    return office.collect(app, actor=handed_by, at=at(), collector=resident.nik)
+
+
+def _event_details(registry: Registry, application: Application) -> dict[str, Any]:
+    """What the office enters besides the application to issue it (see ``event_for``)."""
+    if application.document == "AKTA-LAHIR":
+        return {"birth_place": "Blambangan Umpu"}
+    if application.document == "SKPWNI":
+        family = registry.family_of(application.subject or "")
+        niks = tuple(m.nik for m in family.members) if family else (application.subject,)
+        return {"skpwni": "SKPWNI/1808/0001", "niks": niks}
+    return {}
 
 
 @st.composite
