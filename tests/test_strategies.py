@@ -6,15 +6,18 @@ import datetime
 from typing import Any
 
 import pytest
-from hypothesis import find, given
+from hypothesis import find, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from adminduk import Registry, Sex, regions
+from adminduk import Registry, Sex, check, regions
+from adminduk.documents import Application, Delivery, Status, Trigger, document_type
 from adminduk.identifiers import kk, nik
 from adminduk.regions import RegionLevel
+from adminduk.samples import SIAP_MENIKAH, sample_registry
 from adminduk.strategies import (
     applications,
+    applications_in,
     families,
     family_registrations,
     kk_numbers,
@@ -208,3 +211,79 @@ def test_applications_arguments() -> None:
 def test_applications_of_one_type(application: Any) -> None:
     """document_type restricts the generated applications."""
     assert "KIA" == application.document
+
+
+SAMPLE = sample_registry()
+ON_SAMPLE = datetime.date(2026, 3, 2)
+
+
+@given(applications(SAMPLE, complete=True, on=ON_SAMPLE))
+def test_complete_applications_pass_the_checker(application: Application) -> None:
+    assert check(application, SAMPLE, on=ON_SAMPLE).ok
+    assert application.subject is not None
+    assert application.subject in {r.nik for r in SAMPLE.residents()}
+
+
+@given(applications(SAMPLE, complete=False, on=ON_SAMPLE))
+def test_incomplete_applications_fail_with_findings_the_missing_evidence_fixes(
+    application: Application,
+) -> None:
+    report = check(application, SAMPLE, on=ON_SAMPLE)
+    assert not report.ok
+    kind = document_type(application.document)
+    accepted = {
+        evidence
+        for requirement in kind.all_requirements(application.variant)
+        for evidence in requirement.satisfied_by
+    }
+    restored = application.with_evidence(*accepted)
+    assert check(restored, SAMPLE, on=ON_SAMPLE).ok
+    for finding in report.findings:
+        assert finding.satisfy_with, finding.code  # a missing paper, not an ineligible person
+
+
+def test_complete_applications_shrink_toward_the_first_resident_and_document() -> None:
+    first = find(applications(SAMPLE, complete=True, on=ON_SAMPLE), lambda a: True)
+    assert ("KK", "new") == (first.document, first.variant)
+    assert min(r.nik for r in SAMPLE.residents() if SAMPLE.family_of(r.nik)) == first.subject
+    marriage = find(
+        applications(SAMPLE, document_type="AKTA-KAWIN", complete=True, on=ON_SAMPLE),
+        lambda a: True,
+    )
+    assert (SIAP_MENIKAH.groom, SIAP_MENIKAH.bride) == (marriage.subject, marriage.partner)
+
+
+def test_complete_applications_need_a_register_and_someone_who_qualifies() -> None:
+    with pytest.raises(InvalidArgument, match="registry"):
+        applications(complete=True)
+    nobody = Registry()
+    with pytest.raises(InvalidArgument, match="nobody"):
+        find(applications(nobody, complete=True), lambda a: True)
+
+
+@pytest.mark.parametrize("status", list(Status))
+def test_applications_in_each_status(status: Status) -> None:
+    @settings(max_examples=15, deadline=None)
+    @given(applications_in(status=status))
+    def check_one(application: Application) -> None:
+        assert status is application.status
+        assert Application.replay(application.history) == application
+
+    check_one()
+
+
+def test_applications_in_shrink_target_and_arguments() -> None:
+    first = find(applications_in(status=Status.COLLECTED), lambda a: True)
+    assert ("KK", Delivery.PICKUP) == (first.document, first.delivery)
+    assert ["submit", "verify", "issue", "collect"] == [
+        action.trigger.value for action in first.history
+    ]
+    with pytest.raises(InvalidArgument):
+        applications_in(status="collected")  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgument):
+        applications_in(status=Status.SUBMITTED, document_type="PASPOR")
+    with pytest.raises(InvalidArgument):
+        applications_in(status=Status.SUBMITTED, registry="x")  # type: ignore[arg-type]
+    shipped = find(applications_in(status=Status.SHIPPED, document_type="KTP-el"), lambda a: True)
+    assert shipped.delivery in (Delivery.POST, Delivery.DIGITAL)
+    assert any(action.trigger is Trigger.RECORD_BIOMETRICS for action in shipped.history)

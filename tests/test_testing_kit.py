@@ -7,12 +7,14 @@ import subprocess
 import sys
 import textwrap
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from adminduk import Registry, Sex, check
-from adminduk.documents import Application, Channel, Evidence
+from adminduk.documents import Application, Channel, Evidence, Role, Status
+from adminduk.workflows import Office
 
 FROM_TYPE = textwrap.dedent(
     """
@@ -94,3 +96,42 @@ def test_registry_fixture_is_small_and_consistent(request: pytest.FixtureRequest
     plugin_registry: Any = request.getfixturevalue("registry")
     assert 300 == len(plugin_registry.residents())
     assert 150 == sum(r.sex is Sex.MALE for r in plugin_registry.residents())
+
+
+def test_office_fixture(office: Office, registry: Registry) -> None:
+    """The office works on the registry fixture and has one officer of each staff role."""
+    assert office.registry is registry
+    assert {Role.FRONT_OFFICE, Role.REGISTRAR, Role.COURIER, Role.DISTRICT_OFFICER} <= {
+        actor.role for actor in office.staff
+    }
+    assert 1 == len(office.staff_in(Role.REGISTRAR))
+    assert 1 == office.service_levels.days("KK", "new")
+    adult = min(
+        (r for r in registry.residents() if r.age(datetime.date(2026, 1, 1)) > 30),
+        key=lambda r: r.nik,
+    )
+    draft = Application(
+        document="KK",
+        variant="lost",
+        channel=Channel.WHATSAPP,
+        subject=adult.nik,
+        evidence={Evidence.POLICE_LETTER, Evidence.FORM_F102, Evidence.KTP_EL},
+    )
+    at = datetime.datetime(2026, 1, 5, 9)
+    filed = office.submit(draft, actor=office.staff_in(Role.SYSTEM)[0], at=at)
+    verified = office.verify(filed, actor=office.staff_in(Role.FRONT_OFFICE)[0], at=at)
+    assert Status.VERIFIED is verified.status
+
+
+def test_the_example_user_suite_passes() -> None:
+    """examples/test_my_app.py: strategies, a fixture and a subclassed RegistryMachine."""
+    example = Path(__file__).resolve().parents[1] / "examples" / "test_my_app.py"
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(example)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=example.parent,
+    )
+    assert 0 == result.returncode, result.stdout + result.stderr
+    assert "4 passed" in result.stdout

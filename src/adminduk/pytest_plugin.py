@@ -7,6 +7,8 @@ from a seed, ``--adminduk-seed`` (default 2026), so a failing test can be rerun 
 - ``registry``: a small consistent register (a few hundred residents of Umpu Semenguk, Way Kanan).
 - ``way_kanan_registry``: a realistic register of all 15 Way Kanan districts, scaled down to
   about 5,000 residents; built once per session, so treat it as read-only.
+- ``office``: an :class:`adminduk.workflows.Office` over ``registry`` with the default
+  service levels and one synthetic officer of each staff role (``office.staff_in(role)``).
 - ``make_application``: a factory of :class:`adminduk.documents.Application` with defaults.
 """
 
@@ -20,6 +22,7 @@ import pytest
 if TYPE_CHECKING:
     from adminduk.documents import Application
     from adminduk.registry import Registry
+    from adminduk.workflows import Office
 
 DEFAULT_SEED = 2026
 
@@ -55,6 +58,15 @@ def way_kanan_registry(adminduk_seed: int) -> Registry:
     from adminduk.simulation import synthesize_population  # noqa: PLC0415
 
     return synthesize_population("18.08", seed=adminduk_seed, scale=0.01)
+
+
+@pytest.fixture
+def office(registry: Registry) -> Office:
+    """An office over ``registry``: default service levels, one officer of each staff role."""
+    from adminduk.samples import sample_staff  # noqa: PLC0415
+    from adminduk.workflows import Office  # noqa: PLC0415
+
+    return Office("18.08", registry, name="Disdukcapil Way Kanan", staff=sample_staff())
 
 
 @pytest.fixture

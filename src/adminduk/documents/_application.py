@@ -37,6 +37,8 @@ __all__ = [
 class Status(enum.Enum):
     """Where an application stands. ``COLLECTED``, ``REJECTED`` and ``CANCELLED`` are final."""
 
+    __hash__ = object.__hash__  # members are singletons: identity hashing is exact, and fast
+
     SUBMITTED = "submitted"  #: filed, waiting for the front office
     VERIFIED = "verified"  #: complete on the checker's word, waiting for the registrar
     PRINTED = "printed"  #: issued and signed (the register change is applied)
@@ -73,6 +75,8 @@ _STATUS_LABELS = {
 class Delivery(enum.Enum):
     """How a finished document reaches the resident; it decides the path after printing."""
 
+    __hash__ = object.__hash__  # members are singletons: identity hashing is exact, and fast
+
     POST = "post"  #: by post to the resident's district office, collected there
     PICKUP = "pickup"  #: collected at the regency office
     DIGITAL = "digital"  #: electronically signed, sent by WhatsApp or e-mail
@@ -81,6 +85,8 @@ class Delivery(enum.Enum):
 
 class Role(enum.Enum):
     """Who takes an action."""
+
+    __hash__ = object.__hash__  # members are singletons: identity hashing is exact, and fast
 
     RESIDENT = "resident"  #: the applicant or a member of their family
     FRONT_OFFICE = "front_office"  #: front-office operator (intake, verification, hand-over)
@@ -93,6 +99,8 @@ class Role(enum.Enum):
 
 class Trigger(enum.Enum):
     """The actions a workflow knows (each is a method of :class:`adminduk.workflows.Office`)."""
+
+    __hash__ = object.__hash__  # members are singletons: identity hashing is exact, and fast
 
     SUBMIT = "submit"
     RECORD_BIOMETRICS = "record_biometrics"
@@ -160,6 +168,14 @@ class Action:
     collector: str | None = attrs.field(default=None, converter=optional_nik, repr=masked_repr)
     issued: tuple[str, ...] = ()
 
+    @classmethod
+    def _trusted(cls, **values: object) -> Action:
+        """Build an action from values the workflow engine has already checked (no re-checks)."""
+        made = object.__new__(cls)
+        for name, default in _ACTION_DEFAULTS:
+            object.__setattr__(made, name, values.get(name, default))
+        return made
+
     def __attrs_post_init__(self) -> None:
         require_member(self.trigger, Trigger, "trigger")
         require_member(self.status, Status, "status")
@@ -174,6 +190,13 @@ class Action:
             require_member(self.channel, Channel, "channel")
         if self.form is not None and self.form.history:
             raise InvalidComponent("an action's form is the application as filed, without history")
+
+
+#: Each field of an action with its default (``None`` for the required ones).
+_ACTION_DEFAULTS = tuple(
+    (field.name, None if field.default is attrs.NOTHING else field.default)
+    for field in attrs.fields(Action)
+)
 
 
 def _evidence(value: Iterable[Evidence]) -> frozenset[Evidence]:
@@ -235,7 +258,7 @@ class Application:
     @property
     def form(self) -> Application:
         """The application as filed, without its history."""
-        return attrs.evolve(self, history=()) if self.history else self
+        return self._with_history(()) if self.history else self
 
     @property
     def submitted_at(self) -> datetime.datetime | None:
@@ -266,6 +289,26 @@ class Application:
                 return action
         return None
 
+    def _with(self, **changes: object) -> Application:
+        """This application with ``changes``, which the caller has already checked."""
+        made = self._with_history(self.history)
+        for name, value in changes.items():
+            object.__setattr__(made, name, value)
+        return made
+
+    def _with_history(self, history: tuple[Action, ...]) -> Application:
+        """This application with ``history`` instead, without re-running the field checks.
+
+        Every other field is copied from an instance that passed them; the history's actions
+        are checked when they are made. Used on every workflow step, where ``attrs.evolve``
+        (which converts and checks every field again) was the largest single cost.
+        """
+        made = object.__new__(Application)
+        for name in _FIELD_NAMES:
+            object.__setattr__(made, name, getattr(self, name))
+        object.__setattr__(made, "history", history)
+        return made
+
     @classmethod
     def replay(cls, history: Iterable[Action]) -> Application:
         """Rebuild an application from its history, refusing one no workflow allows.
@@ -277,3 +320,6 @@ class Application:
         from adminduk.workflows import replay  # noqa: PLC0415 - workflows build on documents
 
         return replay(history)
+
+
+_FIELD_NAMES = tuple(field.name for field in attrs.fields(Application) if field.name != "history")

@@ -21,13 +21,19 @@ __all__ = ["check", "document_type"]
 
 def document_type(code: str) -> type[DocumentType]:
     """Return the document type with ``code`` (``"KK"``, ``"KTP-el"``, ``"AKTA-LAHIR"``, ...)."""
-    from adminduk.documents import DOCUMENT_TYPES  # noqa: PLC0415 - the registry of types
+    if not _BY_CODE:
+        from adminduk.documents import DOCUMENT_TYPES  # noqa: PLC0415 - the registry of types
 
-    for kind in DOCUMENT_TYPES:
-        if kind.code == code:
-            return kind
-    known = ", ".join(kind.code for kind in DOCUMENT_TYPES)
-    raise InvalidComponent(f"no document type {code!r}; known types are {known}")
+        _BY_CODE.update((kind.code, kind) for kind in DOCUMENT_TYPES)
+    found = _BY_CODE.get(code) if isinstance(code, str) else None
+    if found is None:
+        known = ", ".join(_BY_CODE)
+        raise InvalidComponent(f"no document type {code!r}; known types are {known}")
+    return found
+
+
+#: Document types by code, filled on first use (the types import this module).
+_BY_CODE: dict[str, type[DocumentType]] = {}
 
 
 def _timing(kind: type[DocumentType], context: Context) -> list[Finding]:

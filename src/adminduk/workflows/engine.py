@@ -15,12 +15,13 @@ from typing import Any, TypeVar
 
 import attrs
 
-from adminduk._fields import compact_nik
+from adminduk._fields import compact_nik, require_member, require_text
 from adminduk._privacy import mask
 from adminduk.documents._application import (
     Action,
     Actor,
     Application,
+    Role,
     Trigger,
 )
 from adminduk.documents._base import Channel, Finding
@@ -125,28 +126,31 @@ def _check_change(attempt: Attempt, change: RegisterChange | None) -> None:
         )
 
 
-def _step(workflow: Workflow, attempt: Attempt) -> Step:
-    application = attempt.application
+def _step(workflow: Workflow, application: Application, trigger: Trigger, role: Role) -> Step:
     source = application.status
-    candidates = workflow.candidates(attempt.trigger, source)
+    candidates = workflow.candidates(trigger, source)
+    if len(candidates) == 1:  # the usual case: one step, on every path
+        only = candidates[0]
+        if application.delivery in only.deliveries and role in only.roles:
+            return only
     state = "a draft" if source is None else source.value
     if not candidates:
         possible = ", ".join(t.value for t in workflow.triggers(source, application.delivery))
         raise ForbiddenTransition(
-            f"cannot {attempt.trigger.value} application {application.id or '(draft)'}: it is "
+            f"cannot {trigger.value} application {application.id or '(draft)'}: it is "
             f"{state}; possible now: {possible or 'nothing (final)'}"
         )
-    on_path = [step for step in candidates if step.admits(attempt)]
+    on_path = [step for step in candidates if application.delivery in step.deliveries]
     if not on_path:
         raise ForbiddenTransition(
-            f"cannot {attempt.trigger.value} application {application.id} ({state}) on the "
+            f"cannot {trigger.value} application {application.id} ({state}) on the "
             f"{application.delivery.value} delivery path"
         )
-    allowed = [step for step in on_path if attempt.actor.role in step.roles]
+    allowed = [step for step in on_path if role in step.roles]
     if not allowed:
         roles = sorted({role.value for step in on_path for role in step.roles})
         raise PermissionDenied(
-            f"a {attempt.actor.role.value.replace('_', ' ')} may not {attempt.trigger.value} application "
+            f"a {role.value.replace('_', ' ')} may not {trigger.value} application "
             f"{application.id}; allowed: {', '.join(roles)}"
         )
     return allowed[0]
@@ -207,6 +211,10 @@ def fire(
     if form is not None and not isinstance(form, Application):
         raise InvalidFormat(f"form must be an Application, not {type(form).__name__}")
     _check_time(application, at)
+    require_text(office, "office")
+    require_text(reason, "reason", empty=True)
+    if channel is not None:
+        require_member(channel, Channel, "channel")
     workflow = (workflows or WORKFLOWS).get(application.document) or workflow_for(
         application.document
     )
@@ -227,37 +235,40 @@ def fire(
     if collector is not None:
         collector = compact_nik(collector)
     findings: tuple[Finding, ...] = ()
-    if trigger is Trigger.SEND_BACK:
+    if trigger is Trigger.SEND_BACK or trigger is Trigger.VERIFY:
         findings = check(application, registry, on=at.date()).findings
-    attempt = Attempt(
-        application=application,
-        trigger=trigger,
-        actor=actor,
-        at=at,
-        registry=registry,
-        reason=reason,
-        event=event,
-        collector=collector if collector is not None else actor.nik,
-        form=filed,
-        findings=findings,
-    )
-    step = _step(workflow, attempt)
-    for guard in step.guards:
-        guard(attempt)
+    step = _step(workflow, application, trigger, actor.role)
+    collector = collector if collector is not None else actor.nik
+    attempt = None
+    if step.guards or trigger is Trigger.ISSUE:
+        attempt = Attempt(
+            application=application,
+            trigger=trigger,
+            actor=actor,
+            at=at,
+            registry=registry,
+            reason=reason,
+            event=event,
+            collector=collector,
+            form=filed,
+            findings=findings,
+        )
+        for guard in step.guards:
+            guard(attempt)
     due = None
     if trigger in (Trigger.SUBMIT, Trigger.RESUBMIT) and service_levels is not None:
         days = service_levels.days(subject.document, subject.variant)
         due = at + datetime.timedelta(days=days)
-    if trigger is Trigger.VERIFY:
-        findings = check(application, registry, on=at.date()).findings  # late ones stay on file
     change = event if trigger is Trigger.ISSUE else _effect(step, application, at.date())
-    if trigger is Trigger.ISSUE:
+    if attempt is not None and trigger is Trigger.ISSUE:
         _check_change(attempt, workflow.register_changes.get(application.variant))
     elif event is not None:
         raise GuardFailed(f"{trigger.value} makes no register change", guard="register-change")
     dest = application.status if step.dest is None else step.dest
     assert dest is not None  # a draft only has the submit step
-    action = Action(
+    # The last step that can fail: the register applies the change atomically or raises.
+    applied = None if change is None else registry.apply(change)
+    action = Action._trusted(
         trigger=trigger,
         status=dest,
         actor=actor,
@@ -268,14 +279,12 @@ def fire(
         findings=findings,
         form=(application if trigger is Trigger.SUBMIT else filed),
         due=due,
-        collector=attempt.collector if trigger is Trigger.COLLECT else None,
+        collector=collector if trigger is Trigger.COLLECT else None,
         issued=(kind.code, *kind.issued_with) if trigger is Trigger.ISSUE else (),
+        event=applied,
     )
-    if change is not None:
-        applied = registry.apply(change)  # atomic: raises and changes nothing, or applies
-        action = attrs.evolve(action, event=applied)
     base = filed if filed is not None else application
-    return attrs.evolve(base, history=(*application.history, action))
+    return base._with_history((*application.history, action))
 
 
 def replay(history: Iterable[Action]) -> Application:
@@ -307,7 +316,7 @@ def replay(history: Iterable[Action]) -> Application:
             form=action.form if action.trigger is Trigger.RESUBMIT else None,
         )
         try:
-            step = _step(workflow, attempt)
+            step = _step(workflow, current, action.trigger, action.actor.role)
             for guard in step.guards:
                 guard(attempt)
         except (ForbiddenTransition, PermissionDenied, GuardFailed) as exc:
@@ -322,7 +331,7 @@ def replay(history: Iterable[Action]) -> Application:
             current = action.form
         elif action.form is not None:
             raise InvalidComponent(f"history step {index} carries a form; only filing does")
-        application = attrs.evolve(current, history=(*actions[:index], action))
+        application = current._with_history((*actions[:index], action))
     assert application is not None
     return application
 

@@ -15,7 +15,7 @@ import attrs
 from adminduk._privacy import mask
 from adminduk.documents._application import Actor, Application, Role, Trigger
 from adminduk.documents._base import Finding
-from adminduk.documents._check import check, document_type
+from adminduk.documents._check import document_type
 from adminduk.errors import GuardFailed, PermissionDenied
 from adminduk.events import Event
 from adminduk.registry import Registry
@@ -72,15 +72,14 @@ class Guard:
 
 
 def _requirements_met(attempt: Attempt) -> None:
-    assert attempt.registry is not None  # Guard.__call__ ensures it
-    report = check(attempt.application, attempt.registry, on=attempt.on)
-    if not report.ok:
-        blocking = tuple(finding for finding in report.findings if finding.blocking)
+    # The engine runs the checker once and passes its findings in the attempt.
+    blocking = tuple(finding for finding in attempt.findings if finding.blocking)
+    if blocking:
         raise GuardFailed(
             f"cannot verify: {len(blocking)} requirement(s) unmet "
             f"({', '.join(finding.code for finding in blocking)}); send it back with them",
             guard="requirements-met",
-            findings=report.findings,
+            findings=attempt.findings,
         )
 
 

@@ -34,8 +34,6 @@ import datetime
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
-import attrs
-
 from adminduk.documents._application import (
     Actor,
     Application,
@@ -151,7 +149,7 @@ class Office:
         number = application.id or self._next_id()
         if number in self._applications:
             raise DuplicateRecord(f"application {number!r} is already at {self.code}")
-        filed = attrs.evolve(application, id=number) if number != application.id else application
+        filed = application._with(id=number) if number != application.id else application
         return self._fire(filed, Trigger.SUBMIT, actor, at, channel=channel or application.channel)
 
     def record_biometrics(
