@@ -274,7 +274,8 @@ def test_applications_in_each_status(status: Status) -> None:
 
 def test_applications_in_shrink_target_and_arguments() -> None:
     first = find(applications_in(status=Status.COLLECTED), lambda a: True)
-    assert ("KK", Delivery.PICKUP) == (first.document, first.delivery)
+    assert "KK" == first.document
+    assert first.delivery in (Delivery.PICKUP, Delivery.OUTREACH)  # equally short paths
     assert ["submit", "verify", "issue", "collect"] == [
         action.trigger.value for action in first.history
     ]

@@ -741,8 +741,8 @@ def applications_in(
     path to ``status``: possibly returned and resubmitted a few times, then verified, printed
     with its register change, and shipped or collected on its delivery path. The history
     replays (:meth:`Application.replay`); the register copy it changed is discarded. Shrinks
-    toward a family card application collected at the office (the shortest path), with no
-    detours.
+    toward a family card application handed over without shipping (the shortest paths:
+    pickup or outreach), with no detours.
     """
     from adminduk.documents import DOCUMENT_TYPES  # noqa: PLC0415
     from adminduk.samples import sample_registry  # noqa: PLC0415
