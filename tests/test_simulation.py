@@ -4,10 +4,22 @@ from __future__ import annotations
 
 import collections
 
+import attrs
 import pytest
 
-from adminduk import KTPElStatus, Relationship, Sex, errors, regions
+from adminduk import (
+    Address,
+    Family,
+    KTPElStatus,
+    Membership,
+    Relationship,
+    Resident,
+    Sex,
+    errors,
+    regions,
+)
 from adminduk import serialization as s
+from adminduk._fields import trusted
 from adminduk.simulation import synthesize_population
 
 
@@ -93,3 +105,24 @@ def test_a_whole_regency_keeps_every_rule() -> None:
     districts = {f.address.district_code for f in registry.families()}
     assert 15 == len(districts)
     assert registry == s.loads(s.dumps(registry))
+
+
+def test_built_values_pass_the_checked_constructors() -> None:
+    """The synthesizer skips the constructors' checks for speed; its values pass them anyway."""
+    registry = synthesize_population("18.08.15", seed=5, scale=0.05)
+    for person in registry.residents():
+        assert person == Resident(**attrs.asdict(person, recurse=False))
+    for family in registry.families():
+        rebuilt = Family(
+            number=family.number,
+            address=Address(**attrs.asdict(family.address, recurse=False)),
+            members=tuple(
+                Membership(**attrs.asdict(member, recurse=False)) for member in family.members
+            ),
+        )
+        assert family == rebuilt
+
+
+def test_trusted_needs_every_required_field() -> None:
+    with pytest.raises(TypeError, match="needs nik"):
+        trusted(Membership, relationship=Relationship.HEAD)

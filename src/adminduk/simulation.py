@@ -10,11 +10,16 @@ invented; their NIKs are composed from their district, birth date, sex and a fre
 
 from __future__ import annotations
 
+import bisect
 import datetime
+import itertools
 import random
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import TypeVar
 
 from adminduk import regions
+from adminduk._fields import trusted
+from adminduk._gc import collector_paused
 from adminduk._names import BIRTH_PLACES, FEMALE_NAMES, MALE_NAMES, SECOND_NAMES, STREETS
 from adminduk.address import Address
 from adminduk.codes import (
@@ -36,10 +41,16 @@ from adminduk.resident import Resident
 
 __all__ = ["synthesize_population"]
 
+_T = TypeVar("_T")
+
 #: Share of families by number of members (rough shape of Indonesian household sizes).
 _FAMILY_SIZES = ((1, 10), (2, 17), (3, 23), (4, 24), (5, 14), (6, 7), (7, 3), (8, 2))
 #: Religion mix of Lampung (mostly Muslim), as weights in code order.
 _RELIGION_WEIGHTS = (94.0, 2.0, 1.0, 1.6, 1.3, 0.05, 0.05)
+_RELIGION_CUMULATIVE = tuple(itertools.accumulate(_RELIGION_WEIGHTS))
+_SIZES = tuple(size for size, _ in _FAMILY_SIZES)
+_SIZE_CUMULATIVE = tuple(itertools.accumulate(weight for _, weight in _FAMILY_SIZES))
+_SECOND_NAMES = ("", *SECOND_NAMES)
 
 
 class _Builder:
@@ -47,6 +58,7 @@ class _Builder:
 
     def __init__(self, rng: random.Random, on: datetime.date) -> None:
         self.rng = rng
+        self.random = rng.random
         self.on = on
         self.nik_serials: dict[str, int] = {}
         self.kk_serials: dict[str, int] = {}
@@ -54,10 +66,21 @@ class _Builder:
         self.adult_education = list(Education)[2:]
         self.blood_types = list(BloodType)
 
+    # random.Random's choice() and randint() run in Python and were a fifth of the time; these
+    # use random() (in C) directly.
+    def pick(self, items: Sequence[_T]) -> _T:
+        return items[int(self.random() * len(items))]
+
+    def between(self, low: int, high: int) -> int:
+        return low + int(self.random() * (high - low + 1))
+
+    def weighted(self, items: Sequence[_T], cumulative: Sequence[float]) -> _T:
+        return items[bisect.bisect(cumulative, self.random() * cumulative[-1])]
+
     def birth_date(self, min_age: int, max_age: int) -> datetime.date:
         oldest = self.on.toordinal() - (max_age + 1) * 365 + 1
         youngest = self.on.toordinal() - min_age * 366
-        return datetime.date.fromordinal(self.rng.randint(oldest, max(oldest, youngest)))
+        return datetime.date.fromordinal(self.between(oldest, max(oldest, youngest)))
 
     def nik(self, district: str, born: datetime.date, sex: Sex) -> str:
         offset = 40 if sex is Sex.FEMALE else 0
@@ -69,7 +92,7 @@ class _Builder:
         return f"{prefix}{serial:04d}"
 
     def kk_number(self, district: str) -> tuple[str, datetime.date]:
-        issued = datetime.date.fromordinal(self.on.toordinal() - self.rng.randint(0, 3650))
+        issued = datetime.date.fromordinal(self.on.toordinal() - self.between(0, 3650))
         prefix = f"{district.replace('.', '')}{issued:%d%m%y}"
         serial = self.kk_serials.get(prefix, 0) + 1
         self.kk_serials[prefix] = serial
@@ -88,7 +111,7 @@ class _Builder:
     ) -> Resident:
         rng = self.rng
         age = self.on.year - born.year - ((self.on.month, self.on.day) < (born.month, born.day))
-        given = rng.choice(MALE_NAMES if sex is Sex.MALE else FEMALE_NAMES)
+        given = self.pick(MALE_NAMES if sex is Sex.MALE else FEMALE_NAMES)
         required = marital is not MaritalStatus.SINGLE or age >= 17
         if not required:
             ktp = KTPElStatus.NOT_REQUIRED
@@ -99,8 +122,8 @@ class _Builder:
         elif age < 19:
             education, occupation = Education.PRIMARY_INCOMPLETE, Occupation.STUDENT
         else:
-            education = rng.choice(self.adult_education)
-            occupation = rng.choice(
+            education = self.pick(self.adult_education)
+            occupation = self.pick(
                 (
                     Occupation.FARMER,
                     Occupation.FARMER,
@@ -111,17 +134,18 @@ class _Builder:
                     Occupation.TEACHER,
                 )
             )
-        return Resident(
+        return trusted(
+            Resident,
             nik=self.nik(district, born, sex),
-            name=f"{given} {rng.choice(('', *SECOND_NAMES))}".strip(),
+            name=f"{given} {self.pick(_SECOND_NAMES)}".strip(),
             sex=sex,
-            birth_place=rng.choice(BIRTH_PLACES),
+            birth_place=self.pick(BIRTH_PLACES),
             birth_date=born,
-            religion=religion or rng.choices(self.religions, _RELIGION_WEIGHTS)[0],
+            religion=religion or self.weighted(self.religions, _RELIGION_CUMULATIVE),
             marital_status=marital,
             education=education,
             occupation=occupation,
-            blood_type=rng.choice(self.blood_types),
+            blood_type=self.pick(self.blood_types),
             father_name=father,
             mother_name=mother,
             ktp_el_status=ktp,
@@ -133,9 +157,7 @@ class _Builder:
         """Return one family drawn within the remaining ``males`` and ``females``."""
         rng = self.rng
         left = males + females
-        size = min(
-            left, rng.choices([s for s, _ in _FAMILY_SIZES], [w for _, w in _FAMILY_SIZES])[0]
-        )
+        size = min(left, self.weighted(_SIZES, _SIZE_CUMULATIVE))
         couple = size >= 2 and males > 0 and females > 0 and rng.random() < 0.9
         people: list[tuple[Resident, Relationship]] = []
         if couple:
@@ -162,7 +184,7 @@ class _Builder:
             marital = (
                 MaritalStatus.SINGLE
                 if size == 1 and age < 30
-                else rng.choice((MaritalStatus.WIDOWED, MaritalStatus.DIVORCED))
+                else self.pick((MaritalStatus.WIDOWED, MaritalStatus.DIVORCED))
             )
             head = self.person(district, sex, born, marital)
             people.append((head, Relationship.HEAD))
@@ -176,7 +198,7 @@ class _Builder:
                 sex = Sex.FEMALE if sex is Sex.MALE else Sex.MALE
             if first_child < self.on:
                 born = datetime.date.fromordinal(
-                    rng.randint(first_child.toordinal(), self.on.toordinal())
+                    self.between(first_child.toordinal(), self.on.toordinal())
                 )
                 father = next((p.name for p in parents if p.sex is Sex.MALE), "")
                 mother = next((p.name for p in parents if p.sex is Sex.FEMALE), "")
@@ -195,21 +217,24 @@ class _Builder:
                 people.append((member, Relationship.OTHER_RELATIVE))
             males, females = (males - 1, females) if sex is Sex.MALE else (males, females - 1)
         number, issued = self.kk_number(district)
-        address = Address(
-            street=f"{rng.choice(STREETS)} No. {rng.randint(1, 250)}",
-            rt=str(rng.randint(1, 25)),
-            rw=str(rng.randint(1, 8)),
-            village_code=rng.choice(villages),
+        address = trusted(
+            Address,
+            street=f"{self.pick(STREETS)} No. {self.between(1, 250)}",
+            rt=f"{self.between(1, 25):03d}",
+            rw=f"{self.between(1, 8):03d}",
+            village_code=self.pick(villages),
         )
-        family = Family(
+        family = trusted(
+            Family,
             number=number,
             address=address,
             members=tuple(
-                Membership(nik=p.nik, relationship=r, since=max(issued, p.birth_date))
+                trusted(Membership, nik=p.nik, relationship=r, since=max(issued, p.birth_date))
                 for p, r in people
             ),
         )
-        return FamilyRegistered(
+        return trusted(
+            FamilyRegistered,
             occurred_on=self.on,
             recorded_on=self.on,
             family=family,
@@ -269,6 +294,14 @@ def synthesize_population(
     wanted = dict(counts) if counts is not None else _default_counts(region, scale)
     builder = _Builder(random.Random(seed), on)
     registry = Registry(area=area)
+    with collector_paused():
+        _fill(registry, builder, wanted, area)
+    return registry
+
+
+def _fill(
+    registry: Registry, builder: _Builder, wanted: dict[str, tuple[int, int]], area: str | None
+) -> None:
     for district, (wanted_males, wanted_females) in sorted(wanted.items()):
         found = regions.get(district)
         if found.level is not RegionLevel.DISTRICT or not found.code.startswith(f"{area}."):
@@ -282,4 +315,3 @@ def synthesize_population(
             registry.apply(event)
             males -= sum(r.sex is Sex.MALE for r in event.residents)
             females -= sum(r.sex is Sex.FEMALE for r in event.residents)
-    return registry
