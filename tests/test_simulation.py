@@ -20,7 +20,8 @@ from adminduk import (
 )
 from adminduk import serialization as s
 from adminduk._fields import trusted
-from adminduk.simulation import synthesize_population
+from adminduk.documents import Application, Status, Trigger
+from adminduk.simulation import OfficeSimulation, simulate_office, synthesize_population
 
 
 def test_exact_counts_per_district() -> None:
@@ -126,3 +127,57 @@ def test_built_values_pass_the_checked_constructors() -> None:
 def test_trusted_needs_every_required_field() -> None:
     with pytest.raises(TypeError, match="needs nik"):
         trusted(Membership, relationship=Relationship.HEAD)
+
+
+@pytest.fixture(scope="module")
+def office_month() -> OfficeSimulation:
+    registry = synthesize_population("18.08", seed=11, scale=0.03)
+    return simulate_office(registry, days=31, seed=11)
+
+
+def test_a_simulated_month_keeps_every_rule(office_month: OfficeSimulation) -> None:
+    office_month.registry.check()
+    applications = office_month.applications
+    assert sum(day.filed for day in office_month.days) == len(applications)
+    for application in applications:
+        assert application == Application.replay(application.history)
+    statuses = collections.Counter(app.status for app in applications)
+    assert statuses[Status.COLLECTED] > len(applications) / 2
+    assert (
+        statuses[Status.RETURNED]
+        + sum(any(a.trigger is Trigger.SEND_BACK for a in app.history) for app in applications)
+        > 0
+    ), "a share of files comes back incomplete"
+    documents = {app.document for app in applications}
+    assert {"KK", "KTP-el", "KIA", "AKTA-LAHIR", "AKTA-MATI"} <= documents
+    # the office prints only what the register accepted: each change is in the journal
+    journal = set(map(id, office_month.registry.journal))
+    for app in applications:
+        for action in app.history:
+            if action.event is not None:
+                assert id(action.event) in journal
+
+
+def test_the_simulation_is_reproducible_and_scales_with_the_register() -> None:
+    def run(seed: int) -> list[tuple[str, str, int]]:
+        registry = synthesize_population("18.08.15", seed=2, scale=0.3)
+        outcome = simulate_office(registry, days=10, seed=seed)
+        return [(a.id, a.document, len(a.history)) for a in outcome.applications]
+
+    assert run(5) == run(5)
+    assert run(5) != run(6)
+    small = synthesize_population("18.08.15", seed=2, scale=0.3)
+    filed = sum(d.filed for d in simulate_office(small, days=28, seed=1).days)
+    expected = 300 * 28 * len(small.residents()) / 480_000
+    assert 0.5 * expected < filed < 1.5 * expected
+
+
+def test_simulation_arguments_and_progress() -> None:
+    registry = synthesize_population("18.08.15", seed=2, scale=0.05)
+    seen: list[tuple[int, int]] = []
+    outcome = simulate_office(registry, days=3, seed=1, progress=lambda i, n: seen.append((i, n)))
+    assert [(1, 3), (2, 3), (3, 3)] == seen
+    assert 3 == len(outcome.days)
+    assert outcome.office.registry is registry
+    with pytest.raises(errors.AdmindukError, match="days"):
+        simulate_office(registry, days=-1, seed=1)
