@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import subprocess
 import sys
@@ -9,12 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from adminduk import Registry, serialization
 from adminduk.__main__ import main
+from adminduk.samples import sample_application, sample_registry
 
 
 def test_demo(capsys: pytest.CaptureFixture[str]) -> None:
     """The demo describes synthetic NIKs, shows refusals masked, and lists Way Kanan."""
-    assert 0 == main(["demo", "--on", "2026-11-27"])
+    assert 0 == main(["demo", "--on", "2026-11-27", "--scale", "0.01", "--days", "10"])
     out = capsys.readouterr().out
     assert "18.08.01.410105.0001  valid: female, born 2005-01-01 (age 21 on 2026-11-27)" in out
     assert "born 1930-06-20 (age 96 on 2026-11-27)" in out
@@ -30,6 +33,16 @@ def test_demo(capsys: pytest.CaptureFixture[str]) -> None:
     assert "as Anak (child)" in out
     assert "refused, register unchanged: the head of a family is 17 or older" in out
     assert "loads(dumps(register)) == register: True" in out
+    # the office: a synthesized Way Kanan, its population table, a run of the office
+    assert "Way Kanan synthesized at scale 0.01: 4,946 residents" in out
+    assert "| Kecamatan | Laki-laki | % | Perempuan | % | Jumlah | % |" in out
+    assert "| Jumlah | " in out
+    assert "| 4.946 | 100,00 |" in out
+    assert "The office for 10 days" in out
+    assert "lead time submit->collect: median" in out
+    assert "18.08.15  Umpu Semenguk" in out
+    assert "This morning's dashboard:" in out
+    assert "overdue: " in out
 
 
 def test_nik_command(capsys: pytest.CaptureFixture[str]) -> None:
@@ -99,3 +112,66 @@ def test_catalogue_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert 0 == main(["catalogue", "--lang", "en", "--json"])
     records = json.loads(capsys.readouterr().out)
     assert {"KK", "KTP-el", "KIA", "SKPWNI"} <= {r["document"] for r in records}
+
+
+def test_check_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`check` names everything an application file lacks; exit 1 while something blocks."""
+    on = datetime.date(2026, 3, 2)
+    registry_file = tmp_path / "register.json"
+    registry_file.write_text(serialization.dumps(sample_registry()), encoding="utf-8")
+    incomplete = tmp_path / "incomplete.json"
+    incomplete.write_text(
+        serialization.dumps(sample_application("KIA", on=on, complete=False)), encoding="utf-8"
+    )
+    args = ["check", str(incomplete), "--register", str(registry_file), "--on", on.isoformat()]
+    assert 1 == main([*args, "--lang", "en"])
+    out = capsys.readouterr().out
+    assert out.startswith("KIA (5_to_17) on 2026-03-02:")
+    assert "[kia.birth_certificate; Permendagri 2/2016]" in out
+    assert "The child's birth certificate is missing." in out
+    complete = tmp_path / "complete.json"
+    complete.write_text(serialization.dumps(sample_application("KIA", on=on)), encoding="utf-8")
+    assert 0 == main(
+        ["check", str(complete), "--register", str(registry_file), "--on", "2026-03-02"]
+    )
+    assert "KIA (5_to_17): complete on 2026-03-02" in capsys.readouterr().out
+
+
+def test_table_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    registry_file = tmp_path / "register.json"
+    registry_file.write_text(serialization.dumps(sample_registry()), encoding="utf-8")
+    assert 0 == main(["table", str(registry_file), "--lang", "en"])
+    out = capsys.readouterr().out
+    assert "| District | Male | % | Female | % | Total | % |" in out
+    assert "| Total | 2 | 40.00 | 3 | 60.00 | 5 | 100.00 |" in out
+    assert 0 == main(["table", str(registry_file), "--region", "18.08.01", "--by", "village"])
+    assert "| Desa/Kelurahan |" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "cannot read"),
+        ("{not json", "not a JSON document"),
+        ('{"schema": "adminduk/resident", "version": 1, "data": {}}', "expected a Application"),
+    ],
+)
+def test_bad_files_are_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str | None, message: str
+) -> None:
+    path = tmp_path / "application.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    assert 1 == main(["check", str(path)])
+    captured = capsys.readouterr()
+    assert captured.err.startswith("adminduk: ")
+    assert message in captured.err
+    assert 1 == captured.err.count("\n")
+    assert "Traceback" not in captured.err
+
+
+def test_table_needs_an_area(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    registry_file = tmp_path / "register.json"
+    registry_file.write_text(serialization.dumps(Registry()), encoding="utf-8")
+    assert 1 == main(["table", str(registry_file)])
+    assert "give --region" in capsys.readouterr().err

@@ -1,8 +1,10 @@
 """Command line: ``python -m adminduk`` (or ``adminduk``).
 
-Commands: ``demo`` (a short tour on the packaged data), ``nik`` (validate and describe NIKs),
+Commands: ``demo`` (synthesize Way Kanan, run its office for a month, print the tables),
+``check`` (an application file -> everything missing), ``nik`` (validate and describe NIKs),
 ``catalogue`` (the service catalogue, Markdown or JSON), ``region`` (describe a region code and
-list what lies below it) and ``diagram`` (a document type's workflow as a Mermaid diagram). Bad input gives one clear line on
+list what lies below it), ``diagram`` (a document type's workflow as a Mermaid diagram) and
+``table`` (the population table of a register file). Bad input gives one clear line on
 standard error and exit status 1, never a traceback.
 """
 
@@ -12,18 +14,29 @@ import argparse
 import datetime
 import json
 import sys
-from collections.abc import Sequence
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from adminduk import regions, serialization
 from adminduk._privacy import mask
 from adminduk.codes import Relationship, Sex
-from adminduk.documents import DOCUMENT_TYPES, catalogue, document_type
+from adminduk.documents import (
+    DOCUMENT_TYPES,
+    Application,
+    Status,
+    catalogue,
+    check,
+    document_type,
+)
 from adminduk.errors import AdmindukError
 from adminduk.events import Birth, Death
 from adminduk.identifiers import nik
 from adminduk.registry import Registry
-from adminduk.simulation import synthesize_population
-from adminduk.workflows import diagram
+from adminduk.simulation import simulate_office, synthesize_population
+from adminduk.statistics import _number, ktp_el_coverage, population_table, service_metrics
+from adminduk.workflows import dashboard, diagram
 
 # Synthetic NIKs for the demo: composed from a district, a made-up birth date and a serial.
 _DEMO_PEOPLE = (
@@ -60,7 +73,7 @@ def _describe(number: str, on: datetime.date, out: list[str]) -> bool:
     return True
 
 
-def _demo(on: datetime.date) -> list[str]:
+def _demo(on: datetime.date, *, scale: float, days: int, seed: int) -> list[str]:
     out = [f"adminduk demo (reference date {on.isoformat()})", "", "Synthetic NIKs:"]
     for region_code, birth_date, sex, serial in _DEMO_PEOPLE:
         number = nik.compose(
@@ -84,7 +97,84 @@ def _demo(on: datetime.date) -> list[str]:
         villages = len(regions.children(district.code))
         note = "" if district.code in then else "  (created after 2020)"
         out.append(f"  {district.code}  {district.name:<16} {villages:>3} villages{note}")
-    return out + _register_tour(on)
+    return out + _register_tour(on) + _office_tour(on, scale=scale, days=days, seed=seed)
+
+
+def _progress(label: str) -> Callable[[int, int], None]:
+    """A progress bar on standard error when it is a terminal; silent otherwise."""
+    if not sys.stderr.isatty():
+        return lambda done, total: None
+
+    def show(done: int, total: int) -> None:
+        filled = 30 * done // max(total, 1)
+        end = "\n" if done >= total else ""
+        print(
+            f"\r{label} [{'#' * filled}{'.' * (30 - filled)}] {done}/{total}",
+            end=end,
+            file=sys.stderr,
+            flush=True,
+        )
+
+    return show
+
+
+def _office_tour(on: datetime.date, *, scale: float, days: int, seed: int) -> list[str]:
+    """Synthesize Way Kanan, run its office, and print what an analyst would publish."""
+    started = time.perf_counter()
+    registry = synthesize_population("18.08", seed=seed, scale=scale, on=on)
+    made = time.perf_counter() - started
+    out = [
+        "",
+        (
+            f"Way Kanan synthesized at scale {scale:g}: {len(registry.residents()):,} residents in "
+            f"{len(registry.families()):,} families ({made:.1f} s), every rule checked"
+        ),
+        "",
+    ]
+    table = population_table(registry, "18.08", on=on)
+    out += ["Population by district (Tabel: penduduk berdasarkan kecamatan dan jenis kelamin):"]
+    out += [table.render(lang="id"), ""]
+    started = time.perf_counter()
+    run = simulate_office(
+        registry,
+        days=days,
+        seed=seed,
+        start=on + datetime.timedelta(days=1),
+        progress=_progress("office days"),
+    )
+    spent = time.perf_counter() - started
+    applications = run.applications
+    metrics = service_metrics(applications)
+    statuses = Counter(app.status for app in applications)
+    last = run.days[-1].day if run.days else on
+    out += [
+        (
+            f"The office for {days} days ({spent:.1f} s): {metrics.applications:,} applications, "
+            f"{metrics.online_share:.0%} online"
+        ),
+        "  "
+        + ", ".join(
+            f"{status.value} {statuses[status]:,}" for status in Status if statuses[status]
+        ),
+        (
+            f"  lead time submit->collect: median {metrics.lead_hours[0] / 24:.1f} days, "
+            f"p90 {metrics.lead_hours[1] / 24:.1f} days"
+        ),
+        (
+            f"  printed within the service level: {metrics.compliance:.0%}; complete the first time: "
+            f"{metrics.first_time_complete:.0%}; returns per application: {metrics.rounds:.2f}"
+        ),
+        "",
+        "KTP-el recording coverage per district (recorded / required):",
+    ]
+    for row in ktp_el_coverage(registry, "18.08", on=last):
+        out.append(
+            f"  {row.code}  {row.name:<16} {_number(row.recorded, 'id'):>8} / "
+            f"{_number(row.required, 'id'):>8}  {_number(row.coverage, 'id'):>6} %"
+        )
+    board = dashboard(applications, on=datetime.datetime.combine(last, datetime.time(8)))
+    out += ["", "This morning's dashboard:", board.render()]
+    return out
 
 
 def _register_tour(on: datetime.date) -> list[str]:
@@ -131,6 +221,32 @@ def _register_tour(on: datetime.date) -> list[str]:
     return out
 
 
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise AdmindukError(f"cannot read {path}: {error.__class__.__name__}") from None
+
+
+def _check(
+    application_file: Path, register_file: Path | None, on: datetime.date, lang: str
+) -> tuple[list[str], int]:
+    application = serialization.loads(_read(application_file), Application)
+    registry = (
+        Registry()
+        if register_file is None
+        else serialization.loads(_read(register_file), Registry)
+    )
+    report = check(application, registry, on=on)
+    if not report.findings:
+        return [f"{report.document} ({report.variant}): complete on {on.isoformat()}"], 0
+    lines = [f"{report.document} ({report.variant}) on {on.isoformat()}:"]
+    for finding in report.findings:
+        message = finding.message_id if lang == "id" else finding.message_en
+        lines.append(f"  - {message} [{finding.code}; {finding.basis}]")
+    return lines, 0 if report.ok else 1
+
+
 def _diagrams(codes: Sequence[str], *, markdown: bool) -> list[str]:
     kinds = [document_type(code) for code in codes] or list(DOCUMENT_TYPES)
     if not markdown:
@@ -150,7 +266,20 @@ def _date(text: str) -> datetime.date:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="adminduk", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    demo = commands.add_parser("demo", help="a short tour on the packaged data")
+    demo = commands.add_parser("demo", help="synthesize Way Kanan, run its office, print tables")
+    demo.add_argument("--scale", type=float, default=1.0, help="share of the 2025 population")
+    demo.add_argument("--days", type=int, default=31, help="days of the office to simulate")
+    demo.add_argument("--seed", type=int, default=2026)
+    checking = commands.add_parser("check", help="everything an application file still lacks")
+    checking.add_argument("application", type=Path, help="an adminduk/application JSON file")
+    checking.add_argument("--register", type=Path, default=None, help="a register JSON file")
+    checking.add_argument("--lang", choices=("id", "en"), default="id")
+    checking.add_argument("--on", type=_date, default=datetime.date(2026, 1, 1))
+    tabling = commands.add_parser("table", help="the population table of a register file")
+    tabling.add_argument("register", type=Path, help="an adminduk/registry JSON file")
+    tabling.add_argument("--region", default=None, help="region code (default: the area)")
+    tabling.add_argument("--by", choices=("district", "village"), default="district")
+    tabling.add_argument("--lang", choices=("id", "en"), default="id")
     check = commands.add_parser("nik", help="validate and describe NIKs")
     check.add_argument("numbers", nargs="+", metavar="NIK")
     listing = commands.add_parser("catalogue", help="print the service catalogue")
@@ -179,7 +308,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "demo":
-            lines = _demo(args.on)
+            lines = _demo(args.on, scale=args.scale, days=args.days, seed=args.seed)
+            status = 0
+        elif args.command == "check":
+            lines, status = _check(args.application, args.register, args.on, args.lang)
+        elif args.command == "table":
+            registry = serialization.loads(_read(args.register), Registry)
+            code = args.region or registry.area
+            if code is None:
+                raise AdmindukError("the register has no area: give --region")
+            lines = [population_table(registry, code, by=args.by).render(lang=args.lang)]
             status = 0
         elif args.command == "nik":
             lines = []

@@ -75,6 +75,7 @@ def percentage(part: int, whole: int) -> Decimal:
 
 
 def _number(value: Decimal | int, lang: str) -> str:
+    """A count or a two-decimal figure with Indonesian (1.234,56) or English separators."""
     text = f"{value:,}" if isinstance(value, int) else f"{value:,.2f}"
     if lang == "id":  # 1.234,56
         return text.replace(",", "_").replace(".", ",").replace("_", ".")
