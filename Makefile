@@ -5,7 +5,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit bench bench-smoke test-min-deps data clean
+.PHONY: demo test lint typecheck unit docs docs-pages bench bench-smoke test-min-deps data clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "adminduk needs Python 3.11 or newer; set PYTHON=...")'
@@ -28,7 +28,15 @@ unit: $(STAMP)
 	$(PY) -m coverage run -m pytest
 	$(PY) -m coverage report
 
-test: lint typecheck unit
+test: lint typecheck unit docs
+
+# The documentation site (MkDocs Material, mkdocstrings), built with --strict into site/.
+docs: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict --quiet --site-dir site
+
+# Regenerate the per-document-type pages from the requirement and workflow tables.
+docs-pages: $(STAMP)
+	$(PY) scripts/build_docs_pages.py docs/document-types
 
 $(VENV)/.bench-installed: $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[testing,dev,bench]'
@@ -60,4 +68,4 @@ data: $(STAMP)
 	$(PY) scripts/build_region_data.py ../shared/data/wilayah src/adminduk/data
 
 clean:
-	rm -rf $(VENV) .venv-min .coverage .mypy_cache .ruff_cache .pytest_cache .hypothesis dist build
+	rm -rf $(VENV) .venv-min .coverage .mypy_cache .ruff_cache .pytest_cache .hypothesis dist build site

@@ -198,3 +198,22 @@ def test_dashboard_waiting_and_overdue_lists() -> None:
     assert "KK" in text
     with pytest.raises(ForbiddenTransition):
         office.verify(third.id, actor=STAFF[Role.FRONT_OFFICE], at=hours(5))
+
+
+def test_document_type_pages_are_current() -> None:
+    """docs/document-types/*.md equal what scripts/build_docs_pages.py makes now."""
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location(
+        "build_docs_pages", root / "scripts" / "build_docs_pages.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    for kind in DOCUMENT_TYPES:
+        path = root / "docs" / "document-types" / module.slug(kind.code)
+        assert module.page(kind.code) == path.read_text(encoding="utf-8"), kind.code
+        assert diagram(kind) in module.page(kind.code) + "\n"

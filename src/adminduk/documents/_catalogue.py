@@ -49,6 +49,17 @@ class Catalogue:
     lang: str
     records: tuple[dict[str, Any], ...]
 
+    def only(self, document: str) -> Catalogue:
+        """The catalogue of one document type (by code).
+
+        >>> [r["variant"] for r in catalogue("en").only("AKTA-CERAI").records]
+        ['standard']
+        """
+        records = tuple(r for r in self.records if r["document"] == document)
+        if not records:
+            raise InvalidComponent(f"the catalogue has no document {document!r}")
+        return attrs.evolve(self, records=records)
+
     def to_records(self) -> list[dict[str, Any]]:
         """Return the records as plain, JSON-ready dicts."""
         return [dict(record) for record in self.records]

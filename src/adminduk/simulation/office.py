@@ -27,9 +27,9 @@ import attrs
 from adminduk._gc import collector_paused
 from adminduk.codes import KTPElStatus, MaritalStatus, Relationship, Religion, Sex
 from adminduk.documents._application import Actor, Application, Delivery, Role, Status
-from adminduk.documents._base import Channel, Evidence
+from adminduk.documents._base import Channel, Evidence, Finding
 from adminduk.documents._check import check, document_type
-from adminduk.errors import AdmindukError
+from adminduk.errors import AdmindukError, GuardFailed
 from adminduk.events import Event
 from adminduk.registry import Registry
 from adminduk.resident import Resident
@@ -360,20 +360,34 @@ class _Model:
         operator = staff[
             Role.OUTREACH_OFFICER if app.channel is Channel.OUTREACH else Role.FRONT_OFFICE
         ]
-        if app.document == "KTP-el" and app.variant == "new":
-            person = self.registry._residents.get(app.subject or "")
-            if person is not None and not person.ktp_el_status.is_recorded:
-                app = office.record_biometrics(app, actor=operator, at=self.tick())
         try:
+            if app.document == "KTP-el" and app.variant == "new":
+                person = self.registry._residents.get(app.subject or "")
+                if person is not None and not person.ktp_el_status.is_recorded:
+                    app = office.record_biometrics(app, actor=operator, at=self.tick())
             office.verify(app, actor=staff[Role.FRONT_OFFICE], at=self.tick())
-        except AdmindukError:
+        except GuardFailed as refused:
+            blocking = [f for f in refused.findings if isinstance(f, Finding) and f.blocking]
+            if any(not finding.satisfy_with for finding in blocking):
+                self._reject(app, "syarat tidak terpenuhi: " + blocking[0].code)
+                return
             office.send_back(
                 app, actor=staff[Role.FRONT_OFFICE], at=self.tick(), reason="berkas belum lengkap"
             )
             self.counts["returned"] += 1
             self.later(day, 1 + int(self.rng.random() * 7), "resubmit", app.id)
             return
+        except AdmindukError as error:  # the resident died or moved away meanwhile
+            self._reject(app, f"tidak dapat dilayani: {error}")
+            return
         self.queue_issue.append(app.id)
+
+    def _reject(self, app: Application, reason: str) -> None:
+        current = self.office.get(app.id)
+        self.office.reject(
+            current, actor=self.staff[Role.REGISTRAR], at=self.tick(), reason=reason[:200]
+        )
+        self.counts["rejected"] += 1
 
     def _issue(self, app: Application, day: datetime.date) -> None:
         office, staff = self.office, self.staff
@@ -386,13 +400,7 @@ class _Model:
                 event = event_for(app, on=day, **self._details(app))
             printed = office.issue(app, actor=staff[Role.REGISTRAR], at=self.tick(), event=event)
         except AdmindukError as error:
-            office.reject(
-                app,
-                actor=staff[Role.REGISTRAR],
-                at=self.tick(),
-                reason=f"tidak dapat dicatat: {error}"[:200],
-            )
-            self.counts["rejected"] += 1
+            self._reject(app, f"tidak dapat dicatat: {error}")
             return
         self.counts["issued"] += 1
         if printed.delivery is Delivery.POST:
@@ -499,7 +507,7 @@ def simulate_office(
     the office prints them); pass a copy (``Registry.replay(r.journal, area=r.area)``) to keep
     the original. Defaults scale with the register's size: 300 online files a day and
     ``walk_ins`` counter visitors on weekdays for Way Kanan's 480,000 people, outreach visits,
-    and a daily ``capacity`` per desk (front office verification, registrar signatures) of 450
+    and a daily ``capacity`` per desk (front office verification, registrar signatures) of 600
     files. ``incomplete_share`` of files lack some papers and come back 1-7 days later.
     ``progress(day_index, days)`` is called after each day (for a progress bar).
 
@@ -523,7 +531,7 @@ def simulate_office(
         rng,
         scale=scale,
         incomplete_share=incomplete_share,
-        capacity=capacity if capacity is not None else max(2, round(450 * scale)),
+        capacity=capacity if capacity is not None else max(2, round(600 * scale)),
     )
     online = online_per_day if online_per_day is not None else 300 * scale
     outreach = outreach_per_week if outreach_per_week is not None else 70 * scale

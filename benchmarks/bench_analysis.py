@@ -1,0 +1,72 @@
+"""Analysis: synthesize 500,000 residents, the population table over them, a year of the office.
+
+Run: ``make bench``, or ``--smoke`` for tiny sizes.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from _harness import Figure, Report, arguments, median_seconds, publish
+
+from adminduk import Registry
+from adminduk.simulation import simulate_office, synthesize_population
+from adminduk.statistics import ktp_el_coverage, population_table
+
+TABLE_TARGET = 0.5  # issue: population table over 500,000 residents under 0.5 s
+YEAR_TARGET = 10.0  # issue: a simulated year of the Way Kanan office under 10 s
+
+
+def main() -> int:
+    args = arguments(__doc__.splitlines()[0])
+    scale, days, repeats = (0.01, 20, 1) if args.smoke else (1.0, 365, 3)
+    report = Report(f"Analysis (Way Kanan at scale {scale:g}; median of {repeats})")
+    start = time.perf_counter()
+    registry = synthesize_population("18.08", seed=1, scale=scale)
+    made = time.perf_counter() - start
+    people = len(registry.residents())
+    report.add(
+        Figure(
+            f"synthesize_population, {people:,} residents",
+            made,
+            "s",
+            note=f"{made / people * 1e6:.1f} us per resident, every register rule checked",
+        )
+    )
+    table = median_seconds(lambda: population_table(registry, "18.08"), repeats=repeats)
+    report.add(
+        Figure(
+            f"population_table over {people:,}",
+            table,
+            "s",
+            f"< {TABLE_TARGET}",
+            table < TABLE_TARGET,
+        )
+    )
+    coverage = median_seconds(lambda: ktp_el_coverage(registry, "18.08"), repeats=repeats)
+    report.add(Figure(f"ktp_el_coverage over {people:,}", coverage, "s"))
+    copy = Registry.replay(registry.journal, area=registry.area)
+    start = time.perf_counter()
+    run = simulate_office(copy, days=days, seed=1)
+    year = time.perf_counter() - start
+    filed = sum(day.filed for day in run.days)
+    report.add(
+        Figure(
+            f"simulate_office, {days} days",
+            year,
+            "s",
+            f"< {YEAR_TARGET:.0f}" if days == 365 else "",
+            year < YEAR_TARGET if days == 365 else None,
+            note=f"{filed:,} applications, {year / max(filed, 1) * 1e6:.0f} us each",
+        )
+    )
+    publish(args, ["adminduk"], report.lines())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,33 @@
+"""The example notebooks run from top to bottom (nbclient), writing their charts to a temp dir."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+@pytest.mark.parametrize("name", ["rebuild_2020_table.ipynb", "office_year.ipynb"])
+def test_notebook_runs(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ADMINDUK_CHARTS", str(tmp_path))
+    book = nbformat.read(EXAMPLES / name, as_version=4)  # type: ignore[no-untyped-call]
+    client = NotebookClient(
+        book, timeout=900, kernel_name="python3", resources={"metadata": {"path": str(EXAMPLES)}}
+    )
+    client.execute()
+    errors = [
+        output
+        for cell in book.cells
+        for output in cell.get("outputs", [])
+        if output.get("output_type") == "error"
+    ]
+    assert [] == errors
+    if name == "office_year.ipynb":
+        charts = sorted(path.name for path in tmp_path.glob("*.png"))
+        assert ["applications-per-week.png", "ktp-el-coverage.png", "lead-times.png"] == charts
+        assert "ADMINDUK_CHARTS" in os.environ
