@@ -29,6 +29,7 @@ from adminduk.registry import Registry
 from adminduk.samples import (
     SIAP_KELUARGA,
     SIAP_MENIKAH,
+    issue_details,
     sample_application,
     sample_registry,
     sample_staff,
@@ -64,19 +65,13 @@ def office() -> Office:
     return Office("18.08", sample_registry(), staff=sample_staff())
 
 
-#: What the register change needs besides the application (office data entry).
-DETAILS: dict[str, dict[str, Any]] = {
-    "AKTA-LAHIR": {"birth_place": "Blambangan Umpu"},
-    "SKPWNI": {"skpwni": "SKPWNI/1808/2026/0001", "niks": (S.head, S.wife, S.child)},
-}
-
-
-def issue_event(application: Application) -> Event | None:
+def issue_event(application: Application, registry: Registry | None = None) -> Event | None:
     """The register change the registrar enters on issuing, if the variant requires one."""
     change = workflow_for(application.document).register_changes.get(application.variant)
     if change is None or not change.required:
         return None
-    return event_for(application, on=ON, **DETAILS.get(application.document, {}))
+    details = issue_details(registry or sample_registry(), application)
+    return event_for(application, on=ON, **details)
 
 
 def walk(office: Office, draft: Application) -> Application:

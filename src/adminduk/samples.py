@@ -32,6 +32,7 @@ __all__ = [
     "SampleNumbers",
     "couple_events",
     "family_event",
+    "issue_details",
     "make_resident",
     "sample_address",
     "sample_application",
@@ -288,3 +289,34 @@ def sample_staff() -> tuple[Actor, ...]:
         Actor(id="JB-01", role=Role.OUTREACH_OFFICER, name="Fitri Handayani"),
         Actor(id="SYS", role=Role.SYSTEM, name="Layanan online"),
     )
+
+
+def issue_details(registry: Registry, application: Application) -> dict[str, Any]:
+    """What a sample registrar enters besides the application to issue it (see ``event_for``).
+
+    A birth's place; a moving letter's number, with the applicant's whole family moving; and
+    when a head of family dies with no spouse left, the eldest member as the new head.
+
+    >>> import datetime
+    >>> sorted(issue_details(sample_registry(), sample_application("SKPWNI",
+    ...                      on=datetime.date(2026, 3, 2))))
+    ['niks', 'skpwni']
+    """
+    if application.document == "AKTA-LAHIR":
+        return {"birth_place": "Blambangan Umpu"}
+    subject = application.subject or ""
+    family = registry.family_of(subject)
+    if application.document == "SKPWNI":
+        niks = tuple(m.nik for m in family.members) if family else (subject,)
+        return {"skpwni": f"SKPWNI/1808/{application.id or 'draft'}", "niks": niks}
+    if application.document == "AKTA-MATI" and family is not None and family.head == subject:
+        others = [m for m in family.members if m.nik != subject]
+        if others and not registry.spouse_of(subject):
+            eldest = min(others, key=lambda m: registry.resident(m.nik).birth_date)
+            return {
+                "new_head": eldest.nik,
+                "relationships": {
+                    m.nik: Relationship.OTHER_RELATIVE for m in others if m.nik != eldest.nik
+                },
+            }
+    return {}

@@ -781,7 +781,7 @@ def _applications_in(
     status: Status,
     on: datetime.date,
 ) -> Application:
-    from adminduk.samples import sample_staff  # noqa: PLC0415
+    from adminduk.samples import issue_details, sample_staff  # noqa: PLC0415
     from adminduk.workflows import (  # noqa: PLC0415 - workflows build on this module's users
         Actor,
         Delivery,
@@ -833,7 +833,7 @@ def _applications_in(
     change = flow.register_changes.get(app.variant)
     event = None
     if change is not None and change.required:
-        event = event_for(app, on=clock[0].date(), **_event_details(office.registry, app))
+        event = event_for(app, on=clock[0].date(), **issue_details(office.registry, app))
     app = office.issue(app, actor=staff[Role.REGISTRAR], at=at(), event=event)
     if status is Status.PRINTED:
         return app
@@ -849,17 +849,6 @@ def _applications_in(
         Delivery.OUTREACH: staff[Role.OUTREACH_OFFICER],
     }[app.delivery]
     return office.collect(app, actor=handed_by, at=at(), collector=resident.nik)
-
-
-def _event_details(registry: Registry, application: Application) -> dict[str, Any]:
-    """What the office enters besides the application to issue it (see ``event_for``)."""
-    if application.document == "AKTA-LAHIR":
-        return {"birth_place": "Blambangan Umpu"}
-    if application.document == "SKPWNI":
-        family = registry.family_of(application.subject or "")
-        niks = tuple(m.nik for m in family.members) if family else (application.subject,)
-        return {"skpwni": "SKPWNI/1808/0001", "niks": niks}
-    return {}
 
 
 @st.composite

@@ -49,7 +49,7 @@ from adminduk.documents._application import Actor, Application, Delivery, Role, 
 from adminduk.documents._check import check
 from adminduk.errors import AdmindukError
 from adminduk.registry import Registry
-from adminduk.samples import sample_staff
+from adminduk.samples import issue_details, sample_staff
 from adminduk.workflows import Office, event_for, workflow_for
 
 __all__ = ["RegistryMachine"]
@@ -308,20 +308,10 @@ class RegistryMachine(RuleBasedStateMachine):
             return None
         try:
             return event_for(
-                application, on=self.now.date(), **_details(self.registry, application)
+                application, on=self.now.date(), **issue_details(self.registry, application)
             )
         except AdmindukError:
             return None
-
-
-def _details(registry: Registry, application: Application) -> dict[str, Any]:
-    if application.document == "AKTA-LAHIR":
-        return {"birth_place": "Blambangan Umpu"}
-    if application.document == "SKPWNI":
-        family = registry.family_of(application.subject or "")
-        niks = tuple(m.nik for m in family.members) if family else (application.subject,)
-        return {"skpwni": "SKPWNI/1808/0001", "niks": niks}
-    return {}
 
 
 def _collect_role(application: Application) -> Role:

@@ -25,7 +25,7 @@ from typing import Any
 import attrs
 
 from adminduk._gc import collector_paused
-from adminduk.codes import KTPElStatus, MaritalStatus, Relationship, Religion, Sex
+from adminduk.codes import KTPElStatus, MaritalStatus, Religion, Sex
 from adminduk.documents._application import Actor, Application, Delivery, Role, Status
 from adminduk.documents._base import Channel, Evidence, Finding
 from adminduk.documents._check import check, document_type
@@ -33,6 +33,7 @@ from adminduk.errors import AdmindukError, GuardFailed
 from adminduk.events import Event
 from adminduk.registry import Registry
 from adminduk.resident import Resident
+from adminduk.samples import issue_details, sample_staff
 from adminduk.workflows import Office, event_for, workflow_for
 
 __all__ = ["OfficeDay", "OfficeSimulation", "simulate_office"]
@@ -397,7 +398,7 @@ class _Model:
             if app.document == "KK" and app.variant == "new" and app.partner:
                 event = event_for(attrs.evolve(app, document="AKTA-KAWIN"), on=day)
             elif change is not None and change.required:
-                event = event_for(app, on=day, **self._details(app))
+                event = event_for(app, on=day, **issue_details(self.registry, app))
             printed = office.issue(app, actor=staff[Role.REGISTRAR], at=self.tick(), event=event)
         except AdmindukError as error:
             self._reject(app, f"tidak dapat dicatat: {error}")
@@ -410,33 +411,6 @@ class _Model:
             self.later(day, int(self.rng.random() * 3), "collect", printed.id)
         else:
             self.later(day, 1 + int(self.rng.random() * 7), "collect", printed.id)
-
-    def _details(self, app: Application) -> dict[str, Any]:
-        if app.document == "AKTA-LAHIR":
-            return {"birth_place": "Way Kanan"}
-        if app.document == "AKTA-MATI":
-            return self._successor(app.subject or "")
-        if app.document == "SKPWNI":
-            family = self.registry.family_of(app.subject or "")
-            niks = tuple(m.nik for m in family.members) if family else (app.subject,)
-            return {"skpwni": f"SKPWNI/{app.id}", "niks": niks}
-        return {}
-
-    def _successor(self, nik: str) -> dict[str, Any]:
-        """Who heads the family when its head dies and no spouse remains."""
-        family = self.registry.family_of(nik)
-        if family is None or family.head != nik or self.registry.spouse_of(nik):
-            return {}
-        others = [m for m in family.members if m.nik != nik]
-        if not others:
-            return {}
-        eldest = min(others, key=lambda m: self.registry._residents[m.nik].birth_date)
-        return {
-            "new_head": eldest.nik,
-            "relationships": {
-                m.nik: Relationship.OTHER_RELATIVE for m in others if m.nik != eldest.nik
-            },
-        }
 
     def _collect(self, app: Application) -> None:
         office, staff = self.office, self.staff
@@ -517,8 +491,6 @@ def simulate_office(
     >>> sum(day.filed for day in run.days) > 0, registry.check() is None
     (True, True)
     """
-    from adminduk.samples import sample_staff  # noqa: PLC0415 - samples import the documents
-
     if isinstance(days, bool) or not isinstance(days, int) or days < 0:
         raise AdmindukError(f"days must be a whole number of days, not {days!r}")
     population = sum(1 for r in registry.residents() if r.is_alive)
