@@ -28,8 +28,7 @@ adminduk.errors.InvalidComponent: KK number 180801********** has day 55, impossi
 from __future__ import annotations
 
 import datetime
-
-import attrs
+from typing import NamedTuple
 
 from adminduk.identifiers import _common
 
@@ -38,8 +37,7 @@ __all__ = ["KKInfo", "compact", "compose", "format", "is_valid", "parse", "valid
 _LABEL = "KK number"
 
 
-@attrs.frozen
-class KKInfo:
+class KKInfo(NamedTuple):
     """What a KK number encodes: issuing district, date of issue and serial."""
 
     region_code: str

@@ -49,8 +49,7 @@ adminduk.errors.UnknownRegionCode: NIK 180899**********: district 18.08.99 is in
 from __future__ import annotations
 
 import datetime
-
-import attrs
+from typing import NamedTuple
 
 from adminduk.codes import Sex
 from adminduk.identifiers import _common
@@ -71,9 +70,11 @@ __all__ = [
 _LABEL = "NIK"
 
 
-@attrs.frozen
-class NIKInfo:
-    """What a NIK encodes: where it was first issued, the birth date, the sex and the serial."""
+class NIKInfo(NamedTuple):
+    """What a NIK encodes: where it was first issued, the birth date, the sex and the serial.
+
+    An immutable named tuple (cheap to build: :func:`parse` is on hot paths).
+    """
 
     region_code: str
     birth_date: datetime.date
@@ -131,17 +132,35 @@ def parse(number: str, *, on: datetime.date, allow_unknown_region: bool = False)
     datetime.date(1930, 6, 20)
     """
     digits = validate(number, allow_unknown_region=allow_unknown_region)
-    day, month = int(digits[6:8]), int(digits[8:10])
-    sex = Sex.FEMALE if day > _common.FEMALE_DAY_OFFSET else Sex.MALE
-    if sex is Sex.FEMALE:
+    # Dictionary lookups instead of int() and an f-string: parse is on hot paths.
+    day, month = _NUMBER[digits[6:8]], _NUMBER[digits[8:10]]
+    sex = _MALE
+    if day > _common.FEMALE_DAY_OFFSET:
         day -= _common.FEMALE_DAY_OFFSET
-    birth_date = _common.resolve_century(_LABEL, digits, day, month, on)
-    return NIKInfo(
-        region_code=_common.region_code(digits),
-        birth_date=birth_date,
-        sex=sex,
-        serial=int(digits[12:16]),
-    )
+        sex = _FEMALE
+    if type(on) is datetime.date and not (month == 2 and day == 29):  # the fast, usual case
+        born = datetime.date(on.year - on.year % 100 + _NUMBER[digits[10:12]], month, day)
+        if born > on:
+            born = born.replace(year=born.year - 100)
+    else:  # 29 February needs a leap year in the chosen century; odd `on` types are refused
+        born = _common.resolve_century(_LABEL, digits, day, month, on)
+    region = _REGIONS.get(digits[:6])
+    if region is None:
+        region = _common.region_code(digits)
+        if len(_REGIONS) < _REGION_CACHE_SIZE:
+            _REGIONS[digits[:6]] = region
+    serial = _NUMBER[digits[12:14]] * 100 + _NUMBER[digits[14:16]]
+    return _make_info(NIKInfo, (region, born, sex, serial))
+
+
+#: Two-digit strings to their numbers.
+_NUMBER = {f"{value:02d}": value for value in range(100)}
+#: Dotted district codes by their six digits, filled as numbers are parsed (bounded).
+_REGIONS: dict[str, str] = {}
+_REGION_CACHE_SIZE = 20_000
+#: Builds the named tuple without its Python-level ``__new__`` (the fields are already checked).
+_make_info = tuple.__new__
+_MALE, _FEMALE = Sex.MALE, Sex.FEMALE
 
 
 def compose(
