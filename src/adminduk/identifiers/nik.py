@@ -139,9 +139,11 @@ def parse(number: str, *, on: datetime.date, allow_unknown_region: bool = False)
         day -= _common.FEMALE_DAY_OFFSET
         sex = _FEMALE
     if type(on) is datetime.date and not (month == 2 and day == 29):  # the fast, usual case
-        born = datetime.date(on.year - on.year % 100 + _NUMBER[digits[10:12]], month, day)
-        if born > on:
-            born = born.replace(year=born.year - 100)
+        two = _NUMBER[digits[10:12]]
+        year = on.year - on.year % 100 + two
+        if year > on.year or (year == on.year and (month, day) > (on.month, on.day)):
+            year -= 100
+        born = datetime.date(year, month, day)
     else:  # 29 February needs a leap year in the chosen century; odd `on` types are refused
         born = _common.resolve_century(_LABEL, digits, day, month, on)
     region = _REGIONS.get(digits[:6])

@@ -156,6 +156,22 @@ def _step(workflow: Workflow, application: Application, trigger: Trigger, role: 
     return allowed[0]
 
 
+def _check_inputs(
+    application: object, trigger: object, actor: object, form: object, channel: object
+) -> None:
+    """Refuse arguments of the wrong types before anything else is looked at."""
+    if not isinstance(application, Application):
+        raise InvalidFormat(f"expected an Application, not {type(application).__name__}")
+    if not isinstance(trigger, Trigger):
+        raise InvalidFormat(f"expected a Trigger, not {type(trigger).__name__}")
+    if not isinstance(actor, Actor):
+        raise InvalidFormat(f"expected an Actor, not {type(actor).__name__}")
+    if form is not None and not isinstance(form, Application):
+        raise InvalidFormat(f"form must be an Application, not {type(form).__name__}")
+    if channel is not None:
+        require_member(channel, Channel, "channel")
+
+
 def _check_time(application: Application, at: datetime.datetime) -> None:
     if not isinstance(at, datetime.datetime):
         raise InvalidFormat(f"at must be a datetime, not {type(at).__name__}")
@@ -202,36 +218,25 @@ def fire(
     date on (re)submission; ``workflows`` replaces the default table (an office's own policy).
     Most callers use :class:`~adminduk.workflows.Office`, which fills these in.
     """
-    if not isinstance(application, Application):
-        raise InvalidFormat(f"expected an Application, not {type(application).__name__}")
-    if not isinstance(trigger, Trigger):
-        raise InvalidFormat(f"expected a Trigger, not {type(trigger).__name__}")
-    if not isinstance(actor, Actor):
-        raise InvalidFormat(f"expected an Actor, not {type(actor).__name__}")
-    if form is not None and not isinstance(form, Application):
-        raise InvalidFormat(f"form must be an Application, not {type(form).__name__}")
+    _check_inputs(application, trigger, actor, form, channel)
     _check_time(application, at)
     require_text(office, "office")
     require_text(reason, "reason", empty=True)
-    if channel is not None:
-        require_member(channel, Channel, "channel")
     workflow = (workflows or WORKFLOWS).get(application.document) or workflow_for(
         application.document
     )
-    kind = document_type(application.document)
     filed = form.form if form is not None else None
     subject = filed or application
-    kind.variant(subject.variant)  # an unknown variant raises InvalidComponent
-    if trigger is Trigger.SUBMIT and application.history:
-        raise ForbiddenTransition(f"application {application.id} is already submitted")
-    if (
-        trigger in (Trigger.SUBMIT, Trigger.RESUBMIT)
-        and subject.delivery not in workflow.deliveries
-    ):
-        raise ForbiddenTransition(
-            f"{kind.code} cannot be delivered by {subject.delivery.value}: offered are "
-            + ", ".join(sorted(d.value for d in workflow.deliveries))
-        )
+    if trigger is Trigger.SUBMIT or trigger is Trigger.RESUBMIT:  # the form is (re)checked
+        kind = document_type(subject.document)
+        kind.variant(subject.variant)  # an unknown variant raises InvalidComponent
+        if trigger is Trigger.SUBMIT and application.history:
+            raise ForbiddenTransition(f"application {application.id} is already submitted")
+        if subject.delivery not in workflow.deliveries:
+            raise ForbiddenTransition(
+                f"{kind.code} cannot be delivered by {subject.delivery.value}: offered are "
+                + ", ".join(sorted(d.value for d in workflow.deliveries))
+            )
     if collector is not None:
         collector = compact_nik(collector)
     findings: tuple[Finding, ...] = ()
@@ -259,7 +264,10 @@ def fire(
     if trigger in (Trigger.SUBMIT, Trigger.RESUBMIT) and service_levels is not None:
         days = service_levels.days(subject.document, subject.variant)
         due = at + datetime.timedelta(days=days)
-    change = event if trigger is Trigger.ISSUE else _effect(step, application, at.date())
+    if trigger is Trigger.ISSUE:
+        change = event
+    else:
+        change = None if step.effect is None else _effect(step, application, at.date())
     if attempt is not None and trigger is Trigger.ISSUE:
         _check_change(attempt, workflow.register_changes.get(application.variant))
     elif event is not None:
@@ -280,11 +288,17 @@ def fire(
         form=(application if trigger is Trigger.SUBMIT else filed),
         due=due,
         collector=collector if trigger is Trigger.COLLECT else None,
-        issued=(kind.code, *kind.issued_with) if trigger is Trigger.ISSUE else (),
+        issued=_issued(application.document) if trigger is Trigger.ISSUE else (),
         event=applied,
     )
     base = filed if filed is not None else application
     return base._with_history((*application.history, action))
+
+
+def _issued(document: str) -> tuple[str, ...]:
+    """The documents printed together when ``document`` is issued (a birth: the KK and KIA)."""
+    kind = document_type(document)
+    return (kind.code, *kind.issued_with)
 
 
 def replay(history: Iterable[Action]) -> Application:
