@@ -39,6 +39,8 @@ __all__ = [
 class Evidence(enum.Enum):
     """Kinds of evidence an application can carry (scans of originals for online files)."""
 
+    __hash__ = object.__hash__  # members are singletons: identity hashing is exact, and fast
+
     BIRTH_LETTER = "birth_letter"  #: surat keterangan kelahiran (hospital, midwife, village head)
     SPTJM_BIRTH = "sptjm_f203"  #: SPTJM F-2.03: no birth letter, with two witnesses
     SPTJM_PARENTS_MARRIAGE = "sptjm_f204"  #: SPTJM F-2.04: parents' marriage not proven
@@ -150,6 +152,8 @@ _EVIDENCE_LABELS: dict[Evidence, tuple[str, str]] = {
 class Channel(enum.Enum):
     """How the application reached the office."""
 
+    __hash__ = object.__hash__  # members are singletons: identity hashing is exact, and fast
+
     COUNTER = "counter"  #: in person at the office
     WEBSITE = "website"
     WHATSAPP = "whatsapp"
@@ -163,6 +167,8 @@ class Channel(enum.Enum):
 
 class FindingKind(enum.Enum):
     """What sort of problem a finding reports."""
+
+    __hash__ = object.__hash__  # members are singletons: identity hashing is exact, and fast
 
     MISSING = "missing"  #: evidence is missing
     INELIGIBLE = "ineligible"  #: the person cannot get this document (age, status)
