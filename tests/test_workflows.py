@@ -628,3 +628,21 @@ def test_event_for_refuses_what_the_application_cannot_say() -> None:
         event_for(no_partner, on=ON)
     with pytest.raises(InvalidComponent, match="birth_place"):
         event_for(sample_application("AKTA-LAHIR", on=ON), on=ON)
+
+
+@pytest.mark.parametrize("document", CODES)
+def test_every_document_can_be_reprinted(office: Office, document: str) -> None:
+    """A lost document: a new application of the lost variant, linked, down its own path."""
+    first = walk(office, sample_application(document, on=ON))
+    journal = len(office.registry.journal)
+    later = START + datetime.timedelta(days=30)
+    evidence = sample_application(document, "lost", on=ON).evidence
+    copy = office.reprint(first, variant="lost", actor=RESIDENT, at=later, evidence=evidence)
+    assert first.id == copy.reprint_of
+    assert document_type(document).variant("lost").reissue
+    copy = office.verify(copy, actor=STAFF[Role.FRONT_OFFICE], at=later)
+    copy = office.issue(copy, actor=STAFF[Role.REGISTRAR], at=later)
+    copy = office.collect(copy, actor=STAFF[Role.FRONT_OFFICE], at=later, collector=copy.applicant)
+    assert Status.COLLECTED is copy.status
+    assert journal == len(office.registry.journal), "a second copy changes nothing registered"
+    assert Application.replay(copy.history) == copy

@@ -303,7 +303,9 @@ class Variant:
     """A service variant: its code, names, and the requirements it adds to the common ones.
 
     ``reissue`` marks a replacement of a lost or damaged document: a workflow may link it to the
-    application that issued the first one (a reprint).
+    application that issued the first one (a reprint), and no reporting deadline applies.
+    ``standalone`` variants ask only for their own requirements, not the document's common ones
+    (a second copy of a certificate needs none of the papers of the first registration).
     """
 
     code: str
@@ -311,6 +313,7 @@ class Variant:
     name_en: str
     requirements: tuple[Requirement, ...] = ()
     reissue: bool = attrs.field(default=False, kw_only=True)
+    standalone: bool = attrs.field(default=False, kw_only=True)
 
 
 class DocumentType:
@@ -351,8 +354,9 @@ class DocumentType:
 
     @classmethod
     def all_requirements(cls, variant: str) -> tuple[Requirement, ...]:
-        """The common requirements followed by those of ``variant``."""
-        return cls.requirements + cls.variant(variant).requirements
+        """The common requirements followed by those of ``variant`` (only its own if standalone)."""
+        chosen = cls.variant(variant)
+        return chosen.requirements if chosen.standalone else cls.requirements + chosen.requirements
 
     @classmethod
     def evidence_kinds(cls) -> frozenset[Evidence]:

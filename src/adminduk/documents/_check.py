@@ -39,8 +39,8 @@ _BY_CODE: dict[str, type[DocumentType]] = {}
 def _timing(kind: type[DocumentType], context: Context) -> list[Finding]:
     """Findings about the event date: missing, in the future, or reported late."""
     event_date = context.application.event_date
-    if kind.deadline_days is None:
-        return []
+    if kind.deadline_days is None or kind.variant(context.application.variant).reissue:
+        return []  # no deadline, or a second copy of something registered long ago
     if event_date is None:
         return [
             Finding(

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from adminduk.documents._base import Context, Evidence, FindingKind, Requirement
+from adminduk.documents._base import Context, Evidence, FindingKind, Requirement, Variant
 
 __all__ = [
+    "copy_variants",
     "couple_on_file",
     "form",
     "kk_on_file",
@@ -115,3 +116,44 @@ def police_letter(code: str, basis: str = "Perpres 96/2018") -> Requirement:
         basis=basis,
         satisfied_by=(Evidence.POLICE_LETTER,),
     )
+
+
+def copy_variants(
+    prefix: str, name_id: str, name_en: str, *, reporter_kk: bool = True
+) -> tuple[Variant, Variant]:
+    """Variants for a second copy (kutipan kedua) of a lost or damaged document.
+
+    They ask for the police letter on the loss, or the damaged copy, and the reporter's family
+    card (unless the reporter has left the register).
+
+    Perpres 96/2018 provides for issuing a certificate again; the exact list of papers is the
+    office's (**unconfirmed**), so it is kept to the two that every office asks for.
+    """
+    kk = (kk_on_file(f"{prefix}.copy.kk", "applicant", who_id="pelapor", who_en="reporter"),)
+    own = kk if reporter_kk else ()
+    lost = Variant(
+        "lost",
+        f"{name_id} hilang (kutipan kedua)",
+        f"{name_en} lost (second copy)",
+        (police_letter(f"{prefix}.lost.police"), *own),
+        reissue=True,
+        standalone=True,
+    )
+    damaged = Variant(
+        "damaged",
+        f"{name_id} rusak (kutipan kedua)",
+        f"{name_en} damaged (second copy)",
+        (
+            Requirement(
+                id=f"{prefix}.damaged.document",
+                message_id=f"{name_id} yang rusak belum diserahkan.",
+                message_en=f"The damaged {name_en.lower()} has not been handed in.",
+                basis="Perpres 96/2018",
+                satisfied_by=(Evidence.DAMAGED_DOCUMENT,),
+            ),
+            *own,
+        ),
+        reissue=True,
+        standalone=True,
+    )
+    return lost, damaged

@@ -20,7 +20,7 @@ from adminduk.documents._base import (
     Requirement,
     Variant,
 )
-from adminduk.documents._common import form, kk_on_file
+from adminduk.documents._common import copy_variants, form, kk_on_file
 from adminduk.events import Birth
 
 __all__ = ["AktaKelahiran"]
@@ -111,4 +111,5 @@ class AktaKelahiran(DocumentType):
                 ),
             ),
         ),
+        *copy_variants("akta-lahir", "Kutipan akta kelahiran", "Birth certificate"),
     )

@@ -17,7 +17,7 @@ from adminduk.documents._base import (
     Requirement,
     Variant,
 )
-from adminduk.documents._common import kk_on_file, ktp_el_on_file, subject_known
+from adminduk.documents._common import copy_variants, kk_on_file, ktp_el_on_file, subject_known
 from adminduk.events import Death
 
 __all__ = ["AktaKematian"]
@@ -97,4 +97,5 @@ class AktaKematian(DocumentType):
                 ),
             ),
         ),
+        *copy_variants("akta-mati", "Kutipan akta kematian", "Death certificate"),
     )

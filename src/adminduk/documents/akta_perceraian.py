@@ -17,6 +17,7 @@ from adminduk.documents._base import (
     Variant,
 )
 from adminduk.documents._common import (
+    copy_variants,
     couple_on_file,
 )
 from adminduk.events import Divorce
@@ -68,4 +69,7 @@ class AktaPerceraian(DocumentType):
             satisfied_by=(Evidence.MARRIAGE_PROOF,),
         ),
     )
-    variants = (Variant("standard", "Perceraian", "Divorce", ()),)
+    variants = (
+        Variant("standard", "Perceraian", "Divorce", ()),
+        *copy_variants("akta-cerai", "Kutipan akta perceraian", "Divorce certificate"),
+    )

@@ -19,6 +19,7 @@ from adminduk.documents._base import (
     Variant,
 )
 from adminduk.documents._common import (
+    copy_variants,
     couple_on_file,
     form,
 )
@@ -158,4 +159,7 @@ class AktaPerkawinan(DocumentType):
             satisfied_by=(Evidence.WITNESSES,),
         ),
     )
-    variants = (Variant("standard", "Perkawinan", "Marriage", ()),)
+    variants = (
+        Variant("standard", "Perkawinan", "Marriage", ()),
+        *copy_variants("akta-kawin", "Kutipan akta perkawinan", "Marriage certificate"),
+    )

@@ -19,7 +19,7 @@ from adminduk.documents._base import (
     Requirement,
     Variant,
 )
-from adminduk.documents._common import kk_on_file, subject_known
+from adminduk.documents._common import copy_variants, kk_on_file, subject_known
 from adminduk.errors import AdmindukError
 from adminduk.events import MoveOut
 
@@ -131,4 +131,5 @@ class SuratPindah(DocumentType):
                 ),
             ),
         ),
+        *copy_variants("skpwni", "SKPWNI", "Moving letter", reporter_kk=False),
     )
