@@ -34,7 +34,7 @@ from adminduk.codes import (
     Sex,
 )
 from adminduk.documents._application import Application, Status
-from adminduk.documents._base import Channel, Evidence
+from adminduk.documents._base import Channel, Evidence, Variant
 from adminduk.errors import AdmindukError
 from adminduk.events import (
     Birth,
@@ -625,43 +625,56 @@ def _templates(registry: Registry, kinds: list[Any], on: datetime.date) -> list[
     free = [r for r in living if not r.marital_status.is_married and r.age(on) >= 21]
     found: list[Application] = []
     for kind in kinds:
-        for person in living:
-            # The subject of a marriage or divorce is the husband; of a birth, the mother.
-            wanted = _SUBJECT_SEX.get(kind.code)
-            if wanted is not None and person.sex is not wanted:
-                continue
-            spouse = registry.spouse_of(person.nik)
-            partners: list[str | None]
-            if kind.code == "AKTA-KAWIN":
-                match = next((r.nik for r in free if r.sex is not person.sex), None)
-                partners = [match] if match else []
-            elif kind.code in ("AKTA-LAHIR", "AKTA-CERAI"):
-                partners = [spouse] if spouse else []
-            else:
-                partners = [None]
-            for partner in partners:
-                for variant in kind.variants:
-                    accepted = {
-                        evidence
-                        for requirement in kind.all_requirements(variant.code)
-                        for evidence in requirement.satisfied_by
-                    }
-                    draft = Application(
-                        document=kind.code,
-                        variant=variant.code,
-                        channel=Channel.WHATSAPP,
-                        subject=person.nik,
-                        partner=partner,
-                        applicant=person.nik,
-                        evidence=accepted,
-                        event_date=on - datetime.timedelta(days=10),
-                        child_name="Bayu Pratama" if kind.code == "AKTA-LAHIR" else None,
-                        child_sex=Sex.MALE if kind.code == "AKTA-LAHIR" else None,
-                        destination="31.71" if kind.code == "SKPWNI" else None,
-                    )
-                    if check(draft, registry, on=on).ok:
-                        found.append(draft)
+        for variant in kind.variants:
+            accepted = {
+                evidence
+                for requirement in kind.all_requirements(variant.code)
+                for evidence in requirement.satisfied_by
+            }
+            for person, partner in _people_for(registry, kind.code, variant, living, free):
+                draft = Application(
+                    document=kind.code,
+                    variant=variant.code,
+                    channel=Channel.WHATSAPP,
+                    subject=person,
+                    partner=partner,
+                    applicant=person,
+                    evidence=accepted,
+                    event_date=on - datetime.timedelta(days=10),
+                    child_name="Bayu Pratama" if kind.code == "AKTA-LAHIR" else None,
+                    child_sex=Sex.MALE if kind.code == "AKTA-LAHIR" else None,
+                    destination="31.71" if kind.code == "SKPWNI" else None,
+                )
+                if check(draft, registry, on=on).ok:
+                    found.append(draft)
     return found
+
+
+def _people_for(
+    registry: Registry,
+    document: str,
+    variant: Variant,
+    living: list[Resident],
+    free: list[Resident],
+) -> list[tuple[str, str | None]]:
+    """Who an application of ``document`` can be about: (subject, partner) pairs, by NIK."""
+    pairs: list[tuple[str, str | None]] = []
+    for person in living:
+        # The subject of a marriage or divorce is the husband; of a birth, the mother.
+        wanted = _SUBJECT_SEX.get(document)
+        if wanted is not None and person.sex is not wanted:
+            continue
+        spouse = registry.spouse_of(person.nik)
+        if document == "AKTA-KAWIN" and not variant.reissue:
+            match = next((r.nik for r in free if r.sex is not person.sex), None)
+            if match:
+                pairs.append((person.nik, match))
+        elif document in ("AKTA-KAWIN", "AKTA-LAHIR", "AKTA-CERAI"):
+            if spouse:  # a second copy of a marriage certificate is the married couple's
+                pairs.append((person.nik, spouse))
+        else:
+            pairs.append((person.nik, None))
+    return pairs
 
 
 def _checked_applications(

@@ -53,7 +53,7 @@ class Catalogue:
         """The catalogue of one document type (by code).
 
         >>> [r["variant"] for r in catalogue("en").only("AKTA-CERAI").records]
-        ['standard']
+        ['standard', 'lost', 'damaged']
         """
         records = tuple(r for r in self.records if r["document"] == document)
         if not records:
