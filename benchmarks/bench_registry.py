@@ -168,7 +168,7 @@ def main() -> int:
         measure(report, scale=0.002, repeats=1, with_events=200)
     else:
         measure(report, scale=0.2, repeats=3, with_events=100_000)
-        measure(report, scale=1.01, repeats=1, with_events=0)
+        measure(report, scale=1.01, repeats=1, with_events=100_000)
     publish(args, ["adminduk", "attrs", "cattrs"], report.lines())
     return 0
 
