@@ -217,3 +217,28 @@ def test_document_type_pages_are_current() -> None:
         path = root / "docs" / "document-types" / module.slug(kind.code)
         assert module.page(kind.code) == path.read_text(encoding="utf-8"), kind.code
         assert diagram(kind) in module.page(kind.code) + "\n"
+
+
+def test_due_dates_in_working_days_skip_weekends_and_the_offices_holidays() -> None:
+    from adminduk.documents import ServiceLevels
+    from adminduk.errors import InvalidComponent as Invalid
+
+    nyepi = datetime.date(2026, 3, 19)  # a Thursday; the office's holiday list, not adminduk's
+    levels = ServiceLevels.default(working_days=True, holidays={nyepi}).with_days("AKTA-CERAI", 2)
+    wednesday = datetime.datetime(2026, 3, 18, 9, 30)
+    assert datetime.datetime(2026, 3, 23, 9, 30) == levels.due("AKTA-CERAI", "standard", wednesday)
+    calendar_days = ServiceLevels.default().with_days("AKTA-CERAI", 2)
+    assert datetime.datetime(2026, 3, 20, 9, 30) == calendar_days.due(
+        "AKTA-CERAI", "standard", wednesday
+    )
+    saturday = datetime.datetime(2026, 3, 21, 8, 0)
+    assert datetime.datetime(2026, 3, 23, 8, 0) == levels.due("KK", "new", saturday)
+    with pytest.raises(Invalid, match="holidays are dates"):
+        ServiceLevels(holidays={datetime.datetime(2026, 1, 1)})
+    office = Office("18.08", sample_registry(), service_levels=levels)
+    app = office.submit(
+        sample_application("KK", "lost", on=ON),
+        actor=Actor.resident(SIAP_KELUARGA.head),
+        at=datetime.datetime(2026, 3, 20, 14, 0),  # a Friday afternoon
+    )
+    assert datetime.datetime(2026, 3, 23, 14, 0) == app.due

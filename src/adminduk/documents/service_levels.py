@@ -9,11 +9,22 @@ the rest default to 14 days. Every office should set its own table.
 (1, 14)
 >>> levels.with_days("AKTA-LAHIR", 3).days("AKTA-LAHIR", "standard")
 3
+
+Offices that count working days (Way Kanan quotes "2 working days" for a divorce certificate)
+set ``working_days`` and their holidays; weekends and holidays then do not count:
+
+>>> import datetime
+>>> friday = datetime.datetime(2026, 3, 6, 10, 0)
+>>> ServiceLevels.default().due("KK", "new", friday)
+datetime.datetime(2026, 3, 7, 10, 0)
+>>> ServiceLevels.default(working_days=True).due("KK", "new", friday)
+datetime.datetime(2026, 3, 9, 10, 0)
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import datetime
+from collections.abc import Iterable, Mapping
 
 import attrs
 
@@ -34,17 +45,49 @@ DEFAULT_DAYS: Mapping[str, int] = {
 }
 
 
+def _holidays(value: Iterable[datetime.date]) -> frozenset[datetime.date]:
+    days = frozenset(value)
+    for day in days:
+        if not isinstance(day, datetime.date) or isinstance(day, datetime.datetime):
+            raise InvalidComponent(f"holidays are dates, not {type(day).__name__}")
+    return days
+
+
 @attrs.frozen
 class ServiceLevels:
-    """Days to finish each service: by document code, optionally refined by variant."""
+    """Days to finish each service: by document code, optionally refined by variant.
+
+    With ``working_days`` the days are working days: Saturdays, Sundays and ``holidays`` (the
+    office's own list; adminduk ships none) do not count.
+    """
 
     by_document: Mapping[str, int] = attrs.field(factory=dict)
     by_variant: Mapping[tuple[str, str], int] = attrs.field(factory=dict)
+    working_days: bool = False
+    holidays: frozenset[datetime.date] = attrs.field(default=frozenset(), converter=_holidays)
 
     @classmethod
-    def default(cls) -> ServiceLevels:
-        """The defaults of :data:`DEFAULT_DAYS`."""
-        return cls(by_document=dict(DEFAULT_DAYS))
+    def default(
+        cls, *, working_days: bool = False, holidays: Iterable[datetime.date] = ()
+    ) -> ServiceLevels:
+        """The defaults of :data:`DEFAULT_DAYS`, in calendar days unless ``working_days``."""
+        return cls(
+            by_document=dict(DEFAULT_DAYS),
+            working_days=working_days,
+            holidays=frozenset(holidays),
+        )
+
+    def due(self, document: str, variant: str, submitted: datetime.datetime) -> datetime.datetime:
+        """When a service filed at ``submitted`` is due (same time of day, days later)."""
+        days = self.days(document, variant)
+        if not self.working_days:
+            return submitted + datetime.timedelta(days=days)
+        moment = submitted
+        while days > 0:
+            moment += datetime.timedelta(days=1)
+            if moment.weekday() < 5 and moment.date() not in self.holidays:
+                days -= 1
+        return moment
 
     def days(self, document: str, variant: str) -> int:
         """Days promised for ``document`` in ``variant``."""

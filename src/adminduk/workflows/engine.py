@@ -262,8 +262,7 @@ def fire(
             guard(attempt)
     due = None
     if trigger in (Trigger.SUBMIT, Trigger.RESUBMIT) and service_levels is not None:
-        days = service_levels.days(subject.document, subject.variant)
-        due = at + datetime.timedelta(days=days)
+        due = service_levels.due(subject.document, subject.variant, at)
     if trigger is Trigger.ISSUE:
         change = event
     else:
