@@ -16,14 +16,16 @@ import attrs
 
 from adminduk.address import Address
 from adminduk.codes import Education, MaritalStatus, Occupation, Relationship, Religion, Sex
-from adminduk.documents._application import Actor, Application, Delivery, Role
+from adminduk.documents._application import Actor, Application, Delivery, Role, Trigger
 from adminduk.documents._base import Channel, Evidence
 from adminduk.documents._check import document_type
+from adminduk.errors import InvalidComponent
 from adminduk.events import FamilyRegistered
 from adminduk.family import Family, Membership
 from adminduk.identifiers import nik
 from adminduk.registry import Registry
 from adminduk.resident import Resident
+from adminduk.workflows.definitions import workflow_for
 
 __all__ = [
     "SIAP_KELUARGA",
@@ -34,6 +36,7 @@ __all__ = [
     "family_event",
     "issue_details",
     "make_resident",
+    "sample_actor",
     "sample_address",
     "sample_application",
     "sample_registry",
@@ -277,6 +280,44 @@ def sample_application(
         destination="31.71" if kind.code == "SKPWNI" else None,
         delivery=delivery,
     )
+
+
+#: Who of several allowed roles the samples let act: the specialised one before the front office.
+_PREFERRED = (
+    Role.COURIER,
+    Role.SYSTEM,
+    Role.DISTRICT_OFFICER,
+    Role.OUTREACH_OFFICER,
+    Role.REGISTRAR,
+    Role.RESIDENT,
+    Role.FRONT_OFFICE,
+)
+
+
+def sample_actor(trigger: Trigger, application: Application) -> Actor:
+    """Who takes ``trigger`` on ``application`` now, on its delivery path, per its workflow.
+
+    One of :func:`sample_staff` (the specialised role first), or the resident (the applicant)
+    where only a resident may act, as when confirming a digital receipt.
+
+    >>> import datetime
+    >>> from adminduk.documents import Delivery, Trigger
+    >>> draft = sample_application("KK", on=datetime.date(2026, 3, 2), delivery=Delivery.POST)
+    >>> sample_actor(Trigger.SUBMIT, draft).role.value
+    'system'
+    """
+    allowed = workflow_for(application.document).roles(
+        trigger, application.status, application.delivery
+    )
+    role = next((role for role in _PREFERRED if role in allowed), None)
+    if role is None:
+        raise InvalidComponent(
+            f"nobody may {trigger.value} a {application.document} that is "
+            f"{application.status.value if application.status else 'a draft'}"
+        )
+    if role is Role.RESIDENT:
+        return Actor.resident(application.applicant or application.subject or "")
+    return next(actor for actor in sample_staff() if actor.role is role)
 
 
 def sample_staff() -> tuple[Actor, ...]:

@@ -22,7 +22,7 @@ import datetime
 import io
 import statistics as _stats
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from importlib import resources
 from typing import Any, Literal
@@ -34,6 +34,7 @@ from adminduk.codes import LifeStatus, Sex
 from adminduk.documents._application import Application, Status, Trigger
 from adminduk.errors import InvalidComponent, InvalidFormat
 from adminduk.events import Birth, Death, Divorce, Event, Marriage
+from adminduk.family import Family
 from adminduk.registry import Registry
 from adminduk.workflows.monitoring import durations
 
@@ -109,6 +110,36 @@ def _today(registry: Registry, on: datetime.date | None) -> datetime.date:
         return on
     journal = registry.journal
     return max((event.recorded_on for event in journal), default=datetime.date(2026, 1, 1))
+
+
+@attrs.frozen
+class _Regional:
+    """A register as it stood on ``day``, and a two-number tally per child region of a parent."""
+
+    state: Registry
+    day: datetime.date
+    children: list[regions.Region]
+    tally: dict[str, list[int]]
+    width: int
+
+    def families(self) -> Iterator[tuple[list[int], Family]]:
+        """Each family living in one of the child regions, with that region's tally."""
+        tally, width = self.tally, self.width
+        for family in self.state._families.values():
+            slot = tally.get(family.address.village_code[:width])
+            if slot is not None:
+                yield slot, family
+
+
+def _regional(
+    registry: Registry, region_code: str, by: Level, on: datetime.date | None
+) -> _Regional:
+    state = _as_of(registry, on)
+    day = _today(registry, on)
+    children = _children(region_code, by, day)
+    return _Regional(
+        state, day, children, {child.code: [0, 0] for child in children}, _prefix(region_code, by)
+    )
 
 
 def _prefix(code: str, by: Level) -> int:
@@ -216,18 +247,12 @@ def population_table(
     Residents count where their family lives. ``on`` takes the register as it stood that day
     (replaying the journal up to it) and the region list in force that year.
     """
-    state = _as_of(registry, on)
-    day = _today(registry, on)
     parent = regions.get(region_code)
-    children = _children(parent.code, by, day)
-    width = _prefix(parent.code, by)
-    counts: dict[str, list[int]] = {child.code: [0, 0] for child in children}
-    residents = state._residents
+    regional = _regional(registry, parent.code, by, on)
+    counts, children, day = regional.tally, regional.children, regional.day
+    residents = regional.state._residents
     alive, woman = LifeStatus.ALIVE, Sex.FEMALE  # locals: this loop runs once per resident
-    for family in state._families.values():
-        slot = counts.get(family.address.village_code[:width])
-        if slot is None:
-            continue
+    for slot, family in regional.families():
         for member in family.members:
             person = residents[member.nik]
             if person.life_status is alive:
@@ -424,17 +449,11 @@ def ktp_el_coverage(
 
     The office measures its outreach by this figure (Pasal 63 UU 24/2013).
     """
-    state = _as_of(registry, on)
-    day = _today(registry, on)
-    children = _children(region_code, by, day)
-    width = _prefix(region_code, by)
-    tally: dict[str, list[int]] = {child.code: [0, 0] for child in children}
-    for family in state._families.values():
-        slot = tally.get(family.address.village_code[:width])
-        if slot is None:
-            continue
+    regional = _regional(registry, region_code, by, on)
+    tally, children, day = regional.tally, regional.children, regional.day
+    for slot, family in regional.families():
         for member in family.members:
-            person = state._residents[member.nik]
+            person = regional.state._residents[member.nik]
             if person.is_alive and person.must_hold_ktp_el(day):
                 slot[0] += 1
                 slot[1] += person.ktp_el_status.is_recorded
@@ -468,15 +487,11 @@ def family_table(
     on: datetime.date | None = None,
 ) -> list[FamilyRow]:
     """Families (KK) per district and their average number of members."""
-    state = _as_of(registry, on)
-    children = _children(region_code, by, _today(registry, on))
-    width = _prefix(region_code, by)
-    tally: dict[str, list[int]] = {child.code: [0, 0] for child in children}
-    for family in state._families.values():
-        slot = tally.get(family.address.village_code[:width])
-        if slot is not None:
-            slot[0] += 1
-            slot[1] += len(family.members)
+    regional = _regional(registry, region_code, by, on)
+    tally, children = regional.tally, regional.children
+    for slot, family in regional.families():
+        slot[0] += 1
+        slot[1] += len(family.members)
     return [FamilyRow(c.code, c.name, *tally[c.code]) for c in children]
 
 

@@ -33,7 +33,7 @@ from adminduk.codes import (
     Religion,
     Sex,
 )
-from adminduk.documents._application import Application, Status
+from adminduk.documents._application import Application, Status, Trigger
 from adminduk.documents._base import Channel, Evidence, Variant
 from adminduk.errors import AdmindukError
 from adminduk.events import (
@@ -626,11 +626,7 @@ def _templates(registry: Registry, kinds: list[Any], on: datetime.date) -> list[
     found: list[Application] = []
     for kind in kinds:
         for variant in kind.variants:
-            accepted = {
-                evidence
-                for requirement in kind.all_requirements(variant.code)
-                for evidence in requirement.satisfied_by
-            }
+            accepted = kind.evidence_for(variant.code)
             for person, partner in _people_for(registry, kind.code, variant, living, free):
                 draft = Application(
                     document=kind.code,
@@ -794,7 +790,7 @@ def _applications_in(
     status: Status,
     on: datetime.date,
 ) -> Application:
-    from adminduk.samples import issue_details, sample_staff  # noqa: PLC0415
+    from adminduk.samples import issue_details, sample_actor, sample_staff  # noqa: PLC0415
     from adminduk.workflows import (  # noqa: PLC0415 - workflows build on this module's users
         Actor,
         Delivery,
@@ -851,16 +847,10 @@ def _applications_in(
     if status is Status.PRINTED:
         return app
     if app.delivery in (Delivery.POST, Delivery.DIGITAL):
-        courier = staff[Role.COURIER] if app.delivery is Delivery.POST else staff[Role.SYSTEM]
-        app = office.ship(app, actor=courier, at=at())
+        app = office.ship(app, actor=sample_actor(Trigger.SHIP, app), at=at())
         if status is Status.SHIPPED:
             return app
-    handed_by = {
-        Delivery.POST: staff[Role.DISTRICT_OFFICER],
-        Delivery.DIGITAL: resident,
-        Delivery.PICKUP: staff[Role.FRONT_OFFICE],
-        Delivery.OUTREACH: staff[Role.OUTREACH_OFFICER],
-    }[app.delivery]
+    handed_by = sample_actor(Trigger.COLLECT, app)
     return office.collect(app, actor=handed_by, at=at(), collector=resident.nik)
 
 

@@ -49,7 +49,7 @@ from adminduk.documents._application import Actor, Application, Delivery, Role, 
 from adminduk.documents._check import check
 from adminduk.errors import AdmindukError
 from adminduk.registry import Registry
-from adminduk.samples import issue_details, sample_staff
+from adminduk.samples import issue_details, sample_actor, sample_staff
 from adminduk.workflows import Office, event_for, workflow_for
 
 __all__ = ["RegistryMachine"]
@@ -314,15 +314,6 @@ class RegistryMachine(RuleBasedStateMachine):
             return None
 
 
-def _collect_role(application: Application) -> Role:
-    return {
-        Delivery.POST: Role.DISTRICT_OFFICER,
-        Delivery.DIGITAL: Role.RESIDENT,
-        Delivery.PICKUP: Role.FRONT_OFFICE,
-        Delivery.OUTREACH: Role.OUTREACH_OFFICER,
-    }[application.delivery]
-
-
 def _after_verified(application: Application, registry: Registry) -> tuple[Trigger, Role]:
     if application.document == "KTP-el" and not _recorded(application, registry):
         return Trigger.RECORD_BIOMETRICS, Role.OUTREACH_OFFICER
@@ -335,11 +326,13 @@ def _recorded(application: Application, registry: Registry) -> bool:
 
 
 def _after_printed(application: Application, registry: Registry) -> tuple[Trigger, Role]:
-    if application.delivery is Delivery.POST:
-        return Trigger.SHIP, Role.COURIER
-    if application.delivery is Delivery.DIGITAL:
-        return Trigger.SHIP, Role.SYSTEM
-    return Trigger.COLLECT, _collect_role(application)
+    shipped = application.delivery in (Delivery.POST, Delivery.DIGITAL)
+    return _by_table(Trigger.SHIP if shipped else Trigger.COLLECT, application)
+
+
+def _by_table(trigger: Trigger, application: Application) -> tuple[Trigger, Role]:
+    """The trigger, and the role the workflow table lets take it on this delivery path."""
+    return trigger, sample_actor(trigger, application).role
 
 
 def _after_submitted(application: Application, registry: Registry) -> tuple[Trigger, Role]:
@@ -355,6 +348,6 @@ _NEXT: dict[Status | None, Callable[[Application, Registry], tuple[Trigger, Role
     Status.SUBMITTED: _after_submitted,
     Status.VERIFIED: _after_verified,
     Status.PRINTED: _after_printed,
-    Status.SHIPPED: lambda application, _: (Trigger.COLLECT, _collect_role(application)),
+    Status.SHIPPED: lambda application, _: _by_table(Trigger.COLLECT, application),
     Status.RETURNED: lambda application, _: (Trigger.RESUBMIT, Role.RESIDENT),
 }

@@ -359,11 +359,15 @@ class DocumentType:
         return chosen.requirements if chosen.standalone else cls.requirements + chosen.requirements
 
     @classmethod
-    def evidence_kinds(cls) -> frozenset[Evidence]:
-        """Every evidence kind any requirement of this type accepts."""
+    def evidence_for(cls, variant: str) -> frozenset[Evidence]:
+        """Every evidence kind a requirement of ``variant`` accepts (a complete file has them)."""
         return frozenset(
             kind
-            for variant in cls.variants
-            for requirement in cls.all_requirements(variant.code)
+            for requirement in cls.all_requirements(variant)
             for kind in requirement.satisfied_by
         )
+
+    @classmethod
+    def evidence_kinds(cls) -> frozenset[Evidence]:
+        """Every evidence kind any requirement of this type accepts."""
+        return frozenset().union(*(cls.evidence_for(variant.code) for variant in cls.variants))

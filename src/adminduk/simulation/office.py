@@ -26,14 +26,14 @@ import attrs
 
 from adminduk._gc import collector_paused
 from adminduk.codes import KTPElStatus, MaritalStatus, Religion, Sex
-from adminduk.documents._application import Actor, Application, Delivery, Role, Status
+from adminduk.documents._application import Actor, Application, Delivery, Role, Status, Trigger
 from adminduk.documents._base import Channel, Evidence, Finding
 from adminduk.documents._check import check, document_type
 from adminduk.errors import AdmindukError, GuardFailed
 from adminduk.events import Event
 from adminduk.registry import Registry
 from adminduk.resident import Resident
-from adminduk.samples import issue_details, sample_staff
+from adminduk.samples import issue_details, sample_actor, sample_staff
 from adminduk.workflows import Office, event_for, workflow_for
 
 __all__ = ["OfficeDay", "OfficeSimulation", "simulate_office"]
@@ -161,9 +161,7 @@ class _Model:
         **fields: Any,
     ) -> Application | None:
         kind = document_type(document)
-        evidence = {e for r in kind.all_requirements(variant) for e in r.satisfied_by} | {
-            Evidence.HEAD_OF_OFFICE_DECISION
-        }
+        evidence = kind.evidence_for(variant) | {Evidence.HEAD_OF_OFFICE_DECISION}
         flow = workflow_for(document)
         if channel is Channel.OUTREACH:
             delivery = Delivery.OUTREACH
@@ -413,20 +411,13 @@ class _Model:
             self.later(day, 1 + int(self.rng.random() * 7), "collect", printed.id)
 
     def _collect(self, app: Application) -> None:
-        office, staff = self.office, self.staff
+        office = self.office
         receiver = app.applicant or app.subject
-        if app.delivery is Delivery.DIGITAL:
-            office.collect(app, actor=Actor.resident(receiver or ""), at=self.tick())
-        else:
-            role = {
-                Delivery.POST: Role.DISTRICT_OFFICER,
-                Delivery.PICKUP: Role.FRONT_OFFICE,
-                Delivery.OUTREACH: Role.OUTREACH_OFFICER,
-            }[app.delivery]
-            try:
-                office.collect(app, actor=staff[role], at=self.tick(), collector=receiver)
-            except AdmindukError:
-                return  # the named person died or moved meanwhile: the document waits
+        actor = sample_actor(Trigger.COLLECT, app)
+        try:
+            office.collect(app, actor=actor, at=self.tick(), collector=receiver)
+        except AdmindukError:
+            return  # the named person died or moved meanwhile: the document waits
         self.counts["collected"] += 1
 
 

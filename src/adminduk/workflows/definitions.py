@@ -166,6 +166,23 @@ class Workflow:
         """The steps ``trigger`` may take from ``source``, in the machine's order."""
         return self._index.get((trigger, source), ())
 
+    def roles(
+        self, trigger: Trigger, source: Status | None, delivery: Delivery
+    ) -> frozenset[Role]:
+        """Who may take ``trigger`` from ``source`` on ``delivery``'s path (empty: nobody).
+
+        >>> sorted(role.value for role in workflow_for("KK").roles(
+        ...     Trigger.SHIP, Status.PRINTED, Delivery.POST))
+        ['courier', 'front_office']
+        """
+        return frozenset().union(
+            *(
+                step.roles
+                for step in self.candidates(trigger, source)
+                if delivery in step.deliveries
+            )
+        )
+
     def triggers(self, source: Status | None, delivery: Delivery | None = None) -> list[Trigger]:
         """The actions possible from ``source`` (on ``delivery``'s path, if given)."""
         return [
