@@ -35,7 +35,7 @@ from adminduk.events import Birth, Death
 from adminduk.identifiers import nik
 from adminduk.registry import Registry
 from adminduk.simulation import simulate_office, synthesize_population
-from adminduk.statistics import _number, ktp_el_coverage, population_table, service_metrics
+from adminduk.statistics import format_number, ktp_el_coverage, population_table, service_metrics
 from adminduk.workflows import dashboard, diagram
 
 # Synthetic NIKs for the demo: composed from a district, a made-up birth date and a serial.
@@ -169,8 +169,8 @@ def _office_tour(on: datetime.date, *, scale: float, days: int, seed: int) -> li
     ]
     for row in ktp_el_coverage(registry, "18.08", on=last):
         out.append(
-            f"  {row.code}  {row.name:<16} {_number(row.recorded, 'id'):>8} / "
-            f"{_number(row.required, 'id'):>8}  {_number(row.coverage, 'id'):>6} %"
+            f"  {row.code}  {row.name:<16} {format_number(row.recorded, 'id'):>8} / "
+            f"{format_number(row.required, 'id'):>8}  {format_number(row.coverage, 'id'):>6} %"
         )
     board = dashboard(applications, on=datetime.datetime.combine(last, datetime.time(8)))
     out += ["", "This morning's dashboard:", board.render()]

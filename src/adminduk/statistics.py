@@ -51,6 +51,7 @@ __all__ = [
     "age_pyramid",
     "audit_table",
     "family_table",
+    "format_number",
     "ktp_el_coverage",
     "population_table",
     "published_way_kanan_2020",
@@ -75,8 +76,12 @@ def percentage(part: int, whole: int) -> Decimal:
     return (Decimal(part) * _HUNDRED / Decimal(whole)).quantize(_CENT, rounding=ROUND_HALF_UP)
 
 
-def _number(value: Decimal | int, lang: str) -> str:
-    """A count or a two-decimal figure with Indonesian (1.234,56) or English separators."""
+def format_number(value: Decimal | int, lang: str) -> str:
+    """A count or a two-decimal figure with Indonesian (1.234,56) or English separators.
+
+    >>> format_number(Decimal("1234.5"), "id"), format_number(246037, "en")
+    ('1.234,50', '246,037')
+    """
     text = f"{value:,}" if isinstance(value, int) else f"{value:,.2f}"
     if lang == "id":  # 1.234,56
         return text.replace(",", "_").replace(".", ",").replace("_", ".")
@@ -230,7 +235,7 @@ class PopulationTable:
             shown = [
                 cells[0] if row is not self.total else ("Jumlah" if lang == "id" else "Total")
             ]
-            shown += [_number(cell, lang) for cell in cells[1:]]
+            shown += [format_number(cell, lang) for cell in cells[1:]]
             lines.append("| " + " | ".join(shown) + " |")
         return "\n".join(lines)
 
