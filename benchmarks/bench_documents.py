@@ -18,14 +18,14 @@ sys.path.insert(0, str(Path(__file__).parent))
 from _harness import Figure, Report, arguments, median_seconds, publish
 
 from adminduk import Sex
-from adminduk.documents import DOCUMENT_TYPES, Application, Channel, Evidence, check
+from adminduk.documents import DOCUMENT_TYPES, Channel, Evidence, Form, check
 from adminduk.simulation import synthesize_population
 
 TARGET = 50_000  # issue: over 50,000 checks a second
 ON = datetime.date(2026, 1, 1)
 
 
-def generated(registry_niks: list[str], count: int, seed: int) -> list[Application]:
+def generated(registry_niks: list[str], count: int, seed: int) -> list[Form]:
     """Seeded applications over every document type and variant."""
     rng = random.Random(seed)
     variants = [(kind, variant) for kind in DOCUMENT_TYPES for variant in kind.variants]
@@ -34,7 +34,7 @@ def generated(registry_niks: list[str], count: int, seed: int) -> list[Applicati
     for _ in range(count):
         kind, variant = rng.choice(variants)
         made.append(
-            Application(
+            Form(
                 document=kind.code,
                 variant=variant.code,
                 channel=rng.choice(list(Channel)),

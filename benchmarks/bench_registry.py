@@ -24,7 +24,7 @@ from _harness import Figure, Report, arguments, median_seconds, publish
 
 from adminduk import AdmindukError, MaritalStatus, Registry, Sex
 from adminduk import serialization as s
-from adminduk.events import Birth, DataCorrection, Death, Event, EventDates, KTPElRecorded
+from adminduk.register.events import Birth, DataCorrection, Death, Event, EventDates, KTPElRecorded
 from adminduk.simulation import synthesize_population
 
 BUILD_TARGET_S = 10.0  # issue: a 500,000-resident register in under 10 s

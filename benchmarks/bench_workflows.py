@@ -33,10 +33,11 @@ from _harness import Figure, Report, arguments, publish
 from transitions import Machine
 
 from adminduk import Registry, check
-from adminduk.documents import Application, Channel, Evidence
-from adminduk.events import DataCorrection
+from adminduk.applications import Actor, Role
+from adminduk.documents import Channel, Delivery, Evidence, Form
+from adminduk.register.events import DataCorrection
 from adminduk.simulation import synthesize_population
-from adminduk.workflows import Actor, Delivery, Office, Role
+from adminduk.workflows import Office
 
 ON = datetime.date(2026, 3, 2)
 START = datetime.datetime(2026, 3, 2, 8, 0)
@@ -66,8 +67,8 @@ def subjects(registry: Registry, variant: str, evidence: frozenset[Evidence]) ->
     return pool
 
 
-def draft_for(subject: str, variant: str, evidence: frozenset[Evidence]) -> Application:
-    return Application(
+def draft_for(subject: str, variant: str, evidence: frozenset[Evidence]) -> Form:
+    return Form(
         document="KK",
         variant=variant,
         channel=Channel.WHATSAPP,
@@ -97,7 +98,7 @@ def adminduk_lifecycles(
                 actor=STAFF[Role.REGISTRAR],
                 at=at,
                 event=DataCorrection(
-                    nik=a.subject or "", occurred_on=day, recorded_on=day, name=f"Nama {i}"
+                    nik=a.form.subject or "", occurred_on=day, recorded_on=day, name=f"Nama {i}"
                 ),
             )
             for i, a in enumerate(apps)
@@ -106,7 +107,7 @@ def adminduk_lifecycles(
         apps = [office.issue(a, actor=STAFF[Role.REGISTRAR], at=at) for a in apps]
     apps = [office.ship(a, actor=STAFF[Role.COURIER], at=at) for a in apps]
     apps = [
-        office.collect(a, actor=STAFF[Role.DISTRICT_OFFICER], at=at, collector=a.subject)
+        office.collect(a, actor=STAFF[Role.DISTRICT_OFFICER], at=at, collector=a.form.subject)
         for a in apps
     ]
     seconds = time.perf_counter() - start
@@ -185,7 +186,7 @@ _TRANSITIONS: list[dict[str, Any]] = [
 class _Model:
     """An application as a transitions model (what naive use looks like)."""
 
-    def __init__(self, form: Application, registry: Registry) -> None:
+    def __init__(self, form: Form, registry: Registry) -> None:
         self.form = form
         self.registry = registry
 

@@ -12,11 +12,11 @@ from adminduk.codes import Relationship
 from adminduk.documents import (
     DOCUMENT_TYPES,
     KIA,
-    Application,
     Channel,
     DocumentType,
     Evidence,
     FindingKind,
+    Form,
     MoveLevel,
     ServiceLevels,
     catalogue,
@@ -24,8 +24,8 @@ from adminduk.documents import (
     document_type,
     move_level,
 )
-from adminduk.events import FamilyRegistered, KTPElRecorded, Marriage
-from adminduk.family import Family, Membership
+from adminduk.register.events import FamilyRegistered, KTPElRecorded, Marriage
+from adminduk.register.family import Family, Membership
 from adminduk.samples import SIAP_KELUARGA as S
 from adminduk.samples import family_event, make_resident, sample_address
 
@@ -38,8 +38,8 @@ def registry() -> Registry:
     return Registry.replay([family_event()])
 
 
-def apply_for(document: str, variant: str, **kwargs: object) -> Application:
-    return Application(document=document, variant=variant, channel=Channel.WHATSAPP, **kwargs)  # type: ignore[arg-type]
+def apply_for(document: str, variant: str, **kwargs: object) -> Form:
+    return Form(document=document, variant=variant, channel=Channel.WHATSAPP, **kwargs)  # type: ignore[arg-type]
 
 
 # --- the contract every document type keeps ------------------------------------------------------
@@ -112,7 +112,7 @@ def test_every_evidence_kind_is_used() -> None:
 def test_unknown_types_and_variants() -> None:
     """An unknown document type or variant is a ValidationError, not a finding."""
     with pytest.raises(errors.InvalidComponent, match="no document type 'PASSPORT'"):
-        document_type("PASSPORT")
+        document_type("PASSPORT")  # type: ignore[arg-type]
     with pytest.raises(errors.InvalidComponent, match="KIA has no variant 'adult'"):
         check(apply_for("KIA", "adult"), Registry(), on=D(2026, 1, 1))
     with pytest.raises(errors.InvalidFormat):
@@ -120,7 +120,7 @@ def test_unknown_types_and_variants() -> None:
     with pytest.raises(errors.InvalidFormat):
         check(apply_for("KIA", "lost"), Registry(), on="2026-01-01")  # type: ignore[arg-type]
     with pytest.raises(errors.InvalidComponent):
-        Application(document="KK", variant="new", channel=Channel.COUNTER, evidence={"kk"})  # type: ignore[arg-type]
+        Form(document="KK", variant="new", channel=Channel.COUNTER, evidence={"kk"})  # type: ignore[arg-type]
 
 
 # --- KTP-el --------------------------------------------------------------------------------------
@@ -188,7 +188,7 @@ def test_unknown_subject_is_a_finding(registry: Registry) -> None:
 # --- KIA -----------------------------------------------------------------------------------------
 
 
-def kia(variant: str) -> Application:
+def kia(variant: str) -> Form:
     return apply_for("KIA", variant, subject=S.child).with_evidence(
         Evidence.BIRTH_CERTIFICATE, Evidence.PARENTS_KTP_EL, Evidence.PHOTOS
     )
@@ -227,7 +227,7 @@ def test_kia_validity() -> None:
 # --- birth certificates --------------------------------------------------------------------------
 
 
-def birth(**kwargs: object) -> Application:
+def birth(**kwargs: object) -> Form:
     fields: dict[str, object] = {
         "subject": S.wife,
         "partner": S.head,

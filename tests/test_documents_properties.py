@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from adminduk import Registry
-from adminduk.documents import Application, Context, check, document_type
-from adminduk.strategies import applications, registries
+from adminduk.documents import Context, Form, check, document_type
+from adminduk.strategies import forms, registries
 
 ON = datetime.date(2026, 1, 1)
 
@@ -22,7 +22,7 @@ def test_findings_are_exactly_the_unmet_requirements(
 ) -> None:
     """Every finding is an applicable requirement whose evidence is absent and rule unmet;
     every requirement the application does not meet has a finding (besides lateness)."""
-    application = data.draw(applications(registry, on=ON))
+    application = data.draw(forms(registry, on=ON))
     report = check(application, registry, on=ON)
     kind = document_type(application.document)
     context = Context(application, registry, ON)
@@ -46,22 +46,22 @@ def test_adding_suggested_evidence_only_removes_findings(
     data: st.DataObject, registry: Registry
 ) -> None:
     """Attaching what a finding suggests clears it and never adds a finding about that evidence."""
-    application = data.draw(applications(registry, on=ON))
+    application = data.draw(forms(registry, on=ON))
     report = check(application, registry, on=ON)
     fixable = [f for f in report.findings if f.satisfy_with]
     if not fixable:
         return
     finding = data.draw(st.sampled_from(fixable))
     evidence = data.draw(st.sampled_from(finding.satisfy_with))
-    better: Application = application.with_evidence(evidence)
+    better: Form = application.with_evidence(evidence)
     after = check(better, registry, on=ON)
     assert finding.code not in after.codes
     assert set(after.codes) <= set(report.codes)
     assert not any(evidence in f.satisfy_with for f in after.findings)
 
 
-@given(applications(on=ON))
-def test_checking_is_pure(application: Application) -> None:
+@given(forms(on=ON))
+def test_checking_is_pure(application: Form) -> None:
     """The same inputs give the same report, and checking changes nothing."""
     registry = Registry()
     first = check(application, registry, on=ON)

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from adminduk import Registry, serialization
-from adminduk.__main__ import main
-from adminduk.samples import sample_application, sample_registry
+from adminduk.cli import main
+from adminduk.samples import sample_form, sample_registry
 
 
 def test_demo(capsys: pytest.CaptureFixture[str]) -> None:
@@ -121,7 +121,7 @@ def test_check_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     registry_file.write_text(serialization.dumps(sample_registry()), encoding="utf-8")
     incomplete = tmp_path / "incomplete.json"
     incomplete.write_text(
-        serialization.dumps(sample_application("KIA", on=on, complete=False)), encoding="utf-8"
+        serialization.dumps(sample_form("KIA", on=on, complete=False)), encoding="utf-8"
     )
     args = ["check", str(incomplete), "--register", str(registry_file), "--on", on.isoformat()]
     assert 1 == main([*args, "--lang", "en"])
@@ -130,7 +130,7 @@ def test_check_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert "[kia.birth_certificate; Permendagri 2/2016]" in out
     assert "The child's birth certificate is missing." in out
     complete = tmp_path / "complete.json"
-    complete.write_text(serialization.dumps(sample_application("KIA", on=on)), encoding="utf-8")
+    complete.write_text(serialization.dumps(sample_form("KIA", on=on)), encoding="utf-8")
     assert 0 == main(
         ["check", str(complete), "--register", str(registry_file), "--on", "2026-03-02"]
     )
@@ -153,7 +153,7 @@ def test_table_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     [
         (None, "cannot read"),
         ("{not json", "not a JSON document"),
-        ('{"schema": "adminduk/resident", "version": 1, "data": {}}', "expected a Application"),
+        ('{"schema": "adminduk/resident", "version": 1, "data": {}}', "expected an Application"),
     ],
 )
 def test_bad_files_are_one_line(

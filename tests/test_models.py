@@ -20,7 +20,7 @@ from adminduk import (
     Sex,
     errors,
 )
-from adminduk.events import (
+from adminduk.register.events import (
     Birth,
     EventDates,
     FamilySplit,

@@ -1,4 +1,4 @@
-"""Scenario tests of adminduk.registry: every life event, every rule, atomic refusals."""
+"""Scenario tests of adminduk.register.registry: every life event, every rule, atomic refusals."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from adminduk import (
     Sex,
     errors,
 )
-from adminduk.events import (
+from adminduk.register.events import (
     Birth,
     DataCorrection,
     Death,
@@ -36,7 +36,7 @@ from adminduk.events import (
     MoveOut,
     MoveWithin,
 )
-from adminduk.resident import Resident
+from adminduk.register.resident import Resident
 from adminduk.samples import SIAP_KELUARGA as S
 from adminduk.samples import family_event, make_resident, sample_address
 
@@ -855,7 +855,7 @@ def test_divorce_of_a_couple_living_with_parents(registry: Registry) -> None:
 
 def test_running_out_of_serials(registry: Registry, monkeypatch: pytest.MonkeyPatch) -> None:
     """With every serial taken, allocating a NIK or a KK number is refused."""
-    import adminduk.registry as module
+    import adminduk.register._stage as module
 
     monkeypatch.setattr(module, "_SERIALS", range(1, 2))
     registry.apply(birth())

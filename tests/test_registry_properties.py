@@ -19,8 +19,8 @@ from adminduk import (
     errors,
 )
 from adminduk import serialization as s
-from adminduk.events import Death, FamilyRegistered, Marriage
 from adminduk.identifiers import nik
+from adminduk.register.events import Death, FamilyRegistered, Marriage
 from adminduk.strategies import families, family_registrations, life_events, registries
 
 ON = datetime.date(2026, 1, 1)

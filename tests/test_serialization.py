@@ -12,7 +12,7 @@ import pytest
 
 from adminduk import Address, Family, Registry, Relationship, Resident, Sex, errors
 from adminduk import serialization as s
-from adminduk.events import Birth, Death, Event, FamilySplit, Marriage, MoveIn
+from adminduk.register.events import Birth, Death, Event, FamilySplit, Marriage, MoveIn
 from adminduk.samples import SIAP_KELUARGA as S
 from adminduk.samples import family_event, make_resident, sample_address
 

@@ -10,8 +10,10 @@ import attrs
 import pytest
 
 from adminduk import Registry, regions
+from adminduk.applications import Actor, Role, Status
+from adminduk.documents import Delivery
 from adminduk.errors import InvalidComponent, InvalidFormat
-from adminduk.samples import sample_application, sample_registry, sample_staff
+from adminduk.samples import sample_form, sample_registry, sample_staff
 from adminduk.simulation import synthesize_population
 from adminduk.statistics import (
     WAY_KANAN_2020_PRINTED_TOTAL,
@@ -25,7 +27,7 @@ from adminduk.statistics import (
     registration_timeliness,
     service_metrics,
 )
-from adminduk.workflows import Actor, Delivery, Office, Role, Status
+from adminduk.workflows import Office
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 END_2020 = datetime.date(2020, 12, 31)
@@ -162,24 +164,24 @@ def test_service_metrics_from_histories() -> None:
     def at(hours: float) -> datetime.datetime:
         return start + datetime.timedelta(hours=hours)
 
-    resident = Actor.resident(sample_application("KK", on=on).subject or "")
-    quick = office.submit(sample_application("KK", "lost", on=on), actor=resident, at=at(0))
+    resident = Actor.resident(sample_form("KK", on=on).subject or "")
+    quick = office.submit(sample_form("KK", "lost", on=on), actor=resident, at=at(0))
     quick = office.verify(quick, actor=staff[Role.FRONT_OFFICE], at=at(1))
     quick = office.issue(quick, actor=staff[Role.REGISTRAR], at=at(2))
     quick = office.collect(
-        quick, actor=staff[Role.FRONT_OFFICE], at=at(4), collector=quick.subject
+        quick, actor=staff[Role.FRONT_OFFICE], at=at(4), collector=quick.form.subject
     )
     slow = office.submit(
         attrs.evolve(
-            sample_application("KIA", on=on, complete=False),
-            channel=sample_application("KIA", on=on).channel,
+            sample_form("KIA", on=on, complete=False),
+            channel=sample_form("KIA", on=on).channel,
         ),
         actor=resident,
         at=at(0),
     )
     slow = office.send_back(slow, actor=staff[Role.FRONT_OFFICE], at=at(1))
     slow = office.resubmit(
-        slow, actor=resident, at=at(100), evidence=sample_application("KIA", on=on).evidence
+        slow, actor=resident, at=at(100), evidence=sample_form("KIA", on=on).evidence
     )
     slow = office.verify(slow, actor=staff[Role.FRONT_OFFICE], at=at(101))
     slow = office.issue(slow, actor=staff[Role.REGISTRAR], at=at(500))  # after its due date
@@ -200,11 +202,11 @@ def test_registration_timeliness() -> None:
     registry = sample_registry()
     office = Office("18.08", registry)
     on = datetime.date(2026, 3, 2)
-    from adminduk.workflows import event_for
+    from adminduk.documents import event_for
 
-    registry.apply(event_for(sample_application("AKTA-LAHIR", on=on), on=on, birth_place="Kasui"))
+    registry.apply(event_for(sample_form("AKTA-LAHIR", on=on), on=on, birth_place="Kasui"))
     late_birth = attrs.evolve(
-        sample_application("AKTA-LAHIR", on=on),
+        sample_form("AKTA-LAHIR", on=on),
         event_date=datetime.date(2025, 6, 1),
         child_name="Dewi",
     )

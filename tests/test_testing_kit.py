@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 
 from adminduk import Registry, Sex, check
-from adminduk.documents import Application, Channel, Evidence, Role, Status
+from adminduk.applications import Role, Status
+from adminduk.documents import Channel, Evidence, Form
 from adminduk.workflows import Office
 
 FROM_TYPE = textwrap.dedent(
@@ -22,10 +23,11 @@ FROM_TYPE = textwrap.dedent(
     from hypothesis import find, strategies as st
     assert "adminduk.strategies" in sys.modules  # the hook loaded it, not the user
     from adminduk import Address, Family, Registry, Resident
-    from adminduk.documents import Application
-    from adminduk.events import FamilyRegistered
+    from adminduk.applications import Application
+    from adminduk.documents import Form
+    from adminduk.register.events import FamilyRegistered
     from adminduk.identifiers import nik
-    for kind in (Resident, Address, Family, FamilyRegistered, Registry, Application):
+    for kind in (Resident, Address, Family, FamilyRegistered, Registry, Form, Application):
         value = find(st.from_type(kind), lambda value: True)
         assert isinstance(value, kind), kind
     person = find(st.from_type(Resident), lambda r: r.sex.name == "FEMALE")
@@ -51,16 +53,12 @@ def test_way_kanan_registry_fixture(way_kanan_registry: Registry) -> None:
     way_kanan_registry.check()
 
 
-def test_make_application_fixture(
-    make_application: Callable[..., Application], way_kanan_registry: Registry
-) -> None:
+def test_make_form_fixture(make_form: Callable[..., Form], way_kanan_registry: Registry) -> None:
     """The factory fills in the channel; the application can be checked at once."""
     adult = next(
         r for r in way_kanan_registry.residents() if r.age(datetime.date(2026, 1, 1)) > 30
     )
-    application = make_application(
-        "KTP-el", "lost", subject=adult.nik, evidence={Evidence.POLICE_LETTER}
-    )
+    application = make_form("KTP-el", "lost", subject=adult.nik, evidence={Evidence.POLICE_LETTER})
     assert Channel.COUNTER is application.channel
     assert check(application, way_kanan_registry, on=datetime.date(2026, 1, 1)).ok
 
@@ -110,7 +108,7 @@ def test_office_fixture(office: Office, registry: Registry) -> None:
         (r for r in registry.residents() if r.age(datetime.date(2026, 1, 1)) > 30),
         key=lambda r: r.nik,
     )
-    draft = Application(
+    draft = Form(
         document="KK",
         variant="lost",
         channel=Channel.WHATSAPP,

@@ -7,7 +7,7 @@ from typing import ClassVar
 from hypothesis import HealthCheck, settings
 from hypothesis.stateful import invariant, run_state_machine_as_test
 
-from adminduk.documents import Status
+from adminduk.applications import Status
 from adminduk.testing import RegistryMachine
 
 SETTINGS = settings(

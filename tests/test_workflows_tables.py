@@ -8,20 +8,16 @@ import itertools
 import pytest
 from transitions.core import MachineError
 
-from adminduk.documents import DOCUMENT_TYPES, Application, Channel, DocumentType
+from adminduk.applications import Actor, Role, Status, Trigger
+from adminduk.documents import DOCUMENT_TYPES, Channel, Delivery, DocumentCode, DocumentType, Form
 from adminduk.errors import ForbiddenTransition, InvalidComponent, PermissionDenied
-from adminduk.samples import SIAP_KELUARGA, sample_application, sample_registry, sample_staff
+from adminduk.samples import SIAP_KELUARGA, sample_form, sample_registry, sample_staff
 from adminduk.workflows import (
     DRAFT,
     WORKFLOWS,
-    Actor,
     Attempt,
-    Delivery,
     Office,
-    Role,
-    Status,
     Step,
-    Trigger,
     dashboard,
     diagram,
     durations,
@@ -42,13 +38,13 @@ class _Cursor:
 
 
 @pytest.mark.parametrize("code", list(WORKFLOWS))
-def test_the_fast_path_agrees_with_transitions_firing(code: str) -> None:
+def test_the_fast_path_agrees_with_transitions_firing(code: DocumentCode) -> None:
     """For every trigger, state and delivery, the table lookup gives what the machine does."""
     flow = WORKFLOWS[code]
     for trigger, source, delivery in itertools.product(Trigger, STATES, Delivery):
-        app = Application(document=code, variant="x", channel=Channel.COUNTER, delivery=delivery)
+        app = Form(document=code, variant="x", channel=Channel.COUNTER, delivery=delivery)
         attempt = Attempt(
-            application=app,
+            form=app,
             trigger=trigger,
             actor=Actor(id="x", role=Role.SYSTEM),
             at=datetime.datetime(2026, 1, 1),
@@ -79,7 +75,7 @@ def test_every_workflow_starts_with_submission_and_ends_in_final_states() -> Non
 
 def test_an_unknown_document_has_no_workflow() -> None:
     with pytest.raises(InvalidComponent, match="no workflow"):
-        workflow_for("PASPOR")
+        workflow_for("PASPOR")  # type: ignore[arg-type]
 
 
 def test_an_office_can_change_its_policy() -> None:
@@ -95,11 +91,11 @@ def test_an_office_can_change_its_policy() -> None:
     operator = Actor(id="FO-01", role=Role.FRONT_OFFICE)
     on = datetime.date(2026, 3, 2)
     start = datetime.datetime(2026, 3, 2, 8)
-    app = office.submit(sample_application("KK", "lost", on=on), actor=operator, at=start)
+    app = office.submit(sample_form("KK", "lost", on=on), actor=operator, at=start)
     app = office.verify(app, actor=operator, at=start)
     assert Status.PRINTED is office.issue(app, actor=operator, at=start).status
     default = Office("18.08", sample_registry())
-    app = default.submit(sample_application("KK", "lost", on=on), actor=operator, at=start)
+    app = default.submit(sample_form("KK", "lost", on=on), actor=operator, at=start)
     app = default.verify(app, actor=operator, at=start)
     with pytest.raises(PermissionDenied):
         default.issue(app, actor=operator, at=start)
@@ -143,7 +139,7 @@ def test_durations_lead_time_and_overdue() -> None:
     office = Office("18.08", sample_registry(), staff=sample_staff())
     resident = Actor.resident(SIAP_KELUARGA.head)
     app = office.submit(
-        sample_application("KK", "lost", on=ON, delivery=Delivery.POST),
+        sample_form("KK", "lost", on=ON, delivery=Delivery.POST),
         actor=resident,
         at=hours(0),
     )
@@ -176,9 +172,9 @@ def test_durations_lead_time_and_overdue() -> None:
 def test_dashboard_waiting_and_overdue_lists() -> None:
     office = Office("18.08", sample_registry(), staff=sample_staff())
     resident = Actor.resident(SIAP_KELUARGA.head)
-    first = office.submit(sample_application("KK", "lost", on=ON), actor=resident, at=hours(0))
-    second = office.submit(sample_application("AKTA-MATI", on=ON), actor=resident, at=hours(1))
-    third = office.submit(sample_application("KIA", on=ON), actor=resident, at=hours(2))
+    first = office.submit(sample_form("KK", "lost", on=ON), actor=resident, at=hours(0))
+    second = office.submit(sample_form("AKTA-MATI", on=ON), actor=resident, at=hours(1))
+    third = office.submit(sample_form("KIA", on=ON), actor=resident, at=hours(2))
     office.verify(second, actor=STAFF[Role.FRONT_OFFICE], at=hours(3))
     office.cancel(third, actor=resident, at=hours(4))
     apps = list(office.applications.values())
@@ -237,7 +233,7 @@ def test_due_dates_in_working_days_skip_weekends_and_the_offices_holidays() -> N
         ServiceLevels(holidays={datetime.datetime(2026, 1, 1)})
     office = Office("18.08", sample_registry(), service_levels=levels)
     app = office.submit(
-        sample_application("KK", "lost", on=ON),
+        sample_form("KK", "lost", on=ON),
         actor=Actor.resident(SIAP_KELUARGA.head),
         at=datetime.datetime(2026, 3, 20, 14, 0),  # a Friday afternoon
     )

@@ -12,8 +12,17 @@ True
 
 from importlib.metadata import PackageNotFoundError, version
 
-from adminduk import codes, documents, errors, events, identifiers, regions, workflows
-from adminduk.address import Address
+from adminduk import (
+    applications,
+    codes,
+    documents,
+    errors,
+    identifiers,
+    regions,
+    register,
+    workflows,
+)
+from adminduk.applications import Action, Actor, Application, Role, Status, Trigger
 from adminduk.codes import (
     BloodType,
     Citizenship,
@@ -26,7 +35,7 @@ from adminduk.codes import (
     Religion,
     Sex,
 )
-from adminduk.documents import Status, check
+from adminduk.documents import Channel, Delivery, DocumentCode, Evidence, Form, check
 from adminduk.errors import (
     AdmindukError,
     DuplicateRecord,
@@ -45,9 +54,7 @@ from adminduk.errors import (
     UnknownResident,
     ValidationError,
 )
-from adminduk.family import Family, Membership
-from adminduk.registry import Registry
-from adminduk.resident import Resident
+from adminduk.register import Address, Family, Membership, Registry, Resident, events
 
 try:
     __version__ = version("adminduk")
@@ -55,14 +62,22 @@ except PackageNotFoundError:  # pragma: no cover - only when run from an uninsta
     __version__ = "0.0.0"
 
 __all__ = [
+    "Action",
+    "Actor",
     "Address",
     "AdmindukError",
+    "Application",
     "BloodType",
+    "Channel",
     "Citizenship",
+    "Delivery",
+    "DocumentCode",
     "DuplicateRecord",
     "Education",
+    "Evidence",
     "Family",
     "ForbiddenTransition",
+    "Form",
     "GuardFailed",
     "ImpossibleEvent",
     "InvalidComponent",
@@ -80,14 +95,17 @@ __all__ = [
     "Relationship",
     "Religion",
     "Resident",
+    "Role",
     "Sex",
     "Status",
+    "Trigger",
     "UnknownFamily",
     "UnknownRegion",
     "UnknownRegionCode",
     "UnknownResident",
     "ValidationError",
     "__version__",
+    "applications",
     "check",
     "codes",
     "documents",
@@ -95,5 +113,6 @@ __all__ = [
     "events",
     "identifiers",
     "regions",
+    "register",
     "workflows",
 ]

@@ -10,7 +10,7 @@ import attrs
 
 from adminduk._privacy import mask
 from adminduk.errors import InvalidFormat
-from adminduk.identifiers import kk, nik
+from adminduk.identifiers import nik, nkk
 
 
 def masked_repr(value: object) -> str:
@@ -25,7 +25,7 @@ def compact_nik(value: str) -> str:
 
 def compact_kk(value: str) -> str:
     """Return the compact form of a structurally valid KK number, or raise."""
-    return kk.validate(value, allow_unknown_region=True)
+    return nkk.validate(value, allow_unknown_region=True)
 
 
 def optional_nik(value: str | None) -> str | None:

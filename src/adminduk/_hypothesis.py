@@ -11,8 +11,9 @@ def _hypothesis_setup_hook() -> None:
     from hypothesis import strategies as st  # noqa: PLC0415 - only when Hypothesis loads us
 
     from adminduk import Address, Family, Registry, Resident, strategies  # noqa: PLC0415
-    from adminduk.documents import Application  # noqa: PLC0415
-    from adminduk.events import FamilyRegistered  # noqa: PLC0415
+    from adminduk.applications import Application, Status  # noqa: PLC0415
+    from adminduk.documents import Form  # noqa: PLC0415
+    from adminduk.register.events import FamilyRegistered  # noqa: PLC0415
 
     # Functions, not strategies: when ``import adminduk.strategies`` is what loads Hypothesis,
     # this hook runs while that module is still half-imported, so look its names up later.
@@ -21,4 +22,10 @@ def _hypothesis_setup_hook() -> None:
     st.register_type_strategy(Family, lambda _: strategies.families())
     st.register_type_strategy(FamilyRegistered, lambda _: strategies.family_registrations())
     st.register_type_strategy(Registry, lambda _: strategies.registries())
-    st.register_type_strategy(Application, lambda _: strategies.applications())
+    st.register_type_strategy(Form, lambda _: strategies.forms())
+    st.register_type_strategy(
+        Application,
+        lambda _: st.sampled_from(Status).flatmap(
+            lambda status: strategies.applications_in(status=status)
+        ),
+    )

@@ -9,7 +9,7 @@ from a seed, ``--adminduk-seed`` (default 2026), so a failing test can be rerun 
   about 5,000 residents; built once per session, so treat it as read-only.
 - ``office``: an :class:`adminduk.workflows.Office` over ``registry`` with the default
   service levels and one synthetic officer of each staff role (``office.staff_in(role)``).
-- ``make_application``: a factory of :class:`adminduk.documents.Application` with defaults.
+- ``make_form``: a factory of :class:`adminduk.documents.Form` with defaults.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
-    from adminduk.documents import Application
-    from adminduk.registry import Registry
+    from adminduk.documents import DocumentCode, Form
+    from adminduk.register import Registry
     from adminduk.workflows import Office
 
 DEFAULT_SEED = 2026
@@ -70,12 +70,12 @@ def office(registry: Registry) -> Office:
 
 
 @pytest.fixture
-def make_application() -> Callable[..., Application]:
-    """Return a factory: ``make_application("KTP-el", "new", subject=nik, evidence={...})``."""
-    from adminduk.documents import Application, Channel  # noqa: PLC0415
+def make_form() -> Callable[..., Form]:
+    """Return a factory: ``make_form("KTP-el", "new", subject=nik, evidence={...})``."""
+    from adminduk.documents import Channel, Form  # noqa: PLC0415
 
-    def make(document: str, variant: str, **fields: Any) -> Application:
+    def make(document: DocumentCode, variant: str, **fields: Any) -> Form:
         fields.setdefault("channel", Channel.COUNTER)
-        return Application(document=document, variant=variant, **fields)
+        return Form(document=document, variant=variant, **fields)
 
     return make

@@ -14,18 +14,14 @@ from typing import Any
 
 import attrs
 
-from adminduk.address import Address
+from adminduk.applications import Actor, Application, Role, Trigger
 from adminduk.codes import Education, MaritalStatus, Occupation, Relationship, Religion, Sex
-from adminduk.documents._application import Actor, Application, Delivery, Role, Trigger
-from adminduk.documents._base import Channel, Evidence
-from adminduk.documents._check import document_type
+from adminduk.documents import Channel, Delivery, DocumentCode, Evidence, Form, document_type
 from adminduk.errors import InvalidComponent
-from adminduk.events import FamilyRegistered
-from adminduk.family import Family, Membership
 from adminduk.identifiers import nik
-from adminduk.registry import Registry
-from adminduk.resident import Resident
-from adminduk.workflows.definitions import workflow_for
+from adminduk.register import Address, Family, Membership, Registry, Resident
+from adminduk.register.events import FamilyRegistered
+from adminduk.workflows import workflow_for
 
 __all__ = [
     "SIAP_KELUARGA",
@@ -38,7 +34,7 @@ __all__ = [
     "make_resident",
     "sample_actor",
     "sample_address",
-    "sample_application",
+    "sample_form",
     "sample_registry",
     "sample_staff",
 ]
@@ -240,19 +236,19 @@ _PEOPLE: dict[str, tuple[str | None, str | None, str | None]] = {
 _USUAL_VARIANT = {"KIA": "5_to_17"}
 
 
-def sample_application(
-    document: str,
+def sample_form(
+    document: DocumentCode,
     variant: str | None = None,
     *,
     on: datetime.date,
     complete: bool = True,
     channel: Channel = Channel.WHATSAPP,
     delivery: Delivery = Delivery.PICKUP,
-) -> Application:
-    """Return a draft application about the people of :func:`sample_registry`.
+) -> Form:
+    """Return a form about the people of :func:`sample_registry`, ready to file.
 
     ``variant`` defaults to the document's usual one (a KIA for a child aged 5 to 17, the
-    first variant otherwise). A complete application carries every kind
+    first variant otherwise). A complete form carries every kind
     of evidence the document accepts, so :func:`adminduk.check` finds nothing blocking on ``on``
     for the usual variants; the event (a birth, a death, a wedding) is dated ten days before
     ``on``. An incomplete one carries no evidence.
@@ -260,13 +256,13 @@ def sample_application(
     >>> import datetime
     >>> from adminduk import check
     >>> on = datetime.date(2026, 3, 2)
-    >>> check(sample_application("AKTA-LAHIR", on=on), sample_registry(), on=on).ok
+    >>> check(sample_form("AKTA-LAHIR", on=on), sample_registry(), on=on).ok
     True
     """
     kind = document_type(document)
     chosen = kind.variant(variant or _USUAL_VARIANT.get(kind.code, kind.variants[0].code))
     subject, partner, applicant = _PEOPLE[kind.code]
-    return Application(
+    return Form(
         document=kind.code,
         variant=chosen.code,
         channel=channel,
@@ -294,29 +290,33 @@ _PREFERRED = (
 )
 
 
-def sample_actor(trigger: Trigger, application: Application) -> Actor:
-    """Who takes ``trigger`` on ``application`` now, on its delivery path, per its workflow.
+def sample_actor(trigger: Trigger, application: Application | Form) -> Actor:
+    """Who takes ``trigger`` on ``application`` now (on a form: its filing), per its workflow.
 
     One of :func:`sample_staff` (the specialised role first), or the resident (the applicant)
     where only a resident may act, as when confirming a digital receipt.
 
     >>> import datetime
-    >>> from adminduk.documents import Delivery, Trigger
-    >>> draft = sample_application("KK", on=datetime.date(2026, 3, 2), delivery=Delivery.POST)
-    >>> sample_actor(Trigger.SUBMIT, draft).role.value
+    >>> from adminduk.applications import Trigger
+    >>> from adminduk.documents import Delivery
+    >>> form = sample_form("KK", on=datetime.date(2026, 3, 2), delivery=Delivery.POST)
+    >>> sample_actor(Trigger.SUBMIT, form).role.value
     'system'
     """
-    allowed = workflow_for(application.document).roles(
-        trigger, application.status, application.delivery
+    form, status = (
+        (application, None)
+        if isinstance(application, Form)
+        else (application.form, application.status)
     )
+    allowed = workflow_for(form.document).roles(trigger, status, form.delivery)
     role = next((role for role in _PREFERRED if role in allowed), None)
     if role is None:
         raise InvalidComponent(
-            f"nobody may {trigger.value} a {application.document} that is "
-            f"{application.status.value if application.status else 'a draft'}"
+            f"nobody may {trigger.value} a {form.document} that is "
+            f"{status.value if status else 'a draft'}"
         )
     if role is Role.RESIDENT:
-        return Actor.resident(application.applicant or application.subject or "")
+        return Actor.resident(form.applicant or form.subject or "")
     return next(actor for actor in sample_staff() if actor.role is role)
 
 
@@ -332,25 +332,27 @@ def sample_staff() -> tuple[Actor, ...]:
     )
 
 
-def issue_details(registry: Registry, application: Application) -> dict[str, Any]:
-    """What a sample registrar enters besides the application to issue it (see ``event_for``).
+def issue_details(registry: Registry, application: Application | Form) -> dict[str, Any]:
+    """What a sample registrar enters besides the form to issue it (see ``documents.event_for``).
 
     A birth's place; a moving letter's number, with the applicant's whole family moving; and
     when a head of family dies with no spouse left, the eldest member as the new head.
 
     >>> import datetime
-    >>> sorted(issue_details(sample_registry(), sample_application("SKPWNI",
+    >>> sorted(issue_details(sample_registry(), sample_form("SKPWNI",
     ...                      on=datetime.date(2026, 3, 2))))
     ['niks', 'skpwni']
     """
-    if application.document == "AKTA-LAHIR":
+    form = application if isinstance(application, Form) else application.form
+    number = "draft" if isinstance(application, Form) else application.id
+    if form.document == "AKTA-LAHIR":
         return {"birth_place": "Blambangan Umpu"}
-    subject = application.subject or ""
+    subject = form.subject or ""
     family = registry.family_of(subject)
-    if application.document == "SKPWNI":
+    if form.document == "SKPWNI":
         niks = tuple(m.nik for m in family.members) if family else (subject,)
-        return {"skpwni": f"SKPWNI/1808/{application.id or 'draft'}", "niks": niks}
-    if application.document == "AKTA-MATI" and family is not None and family.head == subject:
+        return {"skpwni": f"SKPWNI/1808/{number}", "niks": niks}
+    if form.document == "AKTA-MATI" and family is not None and family.head == subject:
         others = [m for m in family.members if m.nik != subject]
         if others and not registry.spouse_of(subject):
             eldest = min(others, key=lambda m: registry.resident(m.nik).birth_date)

@@ -35,21 +35,12 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from cattrs.strategies import configure_tagged_union
 
 from adminduk._fields import compact_kk, compact_nik, optional_kk, optional_nik
-from adminduk._gc import collector_paused as _collector_paused
-from adminduk.address import Address
+from adminduk.applications import Action, Actor, Application, Role, Status, Trigger
 from adminduk.codes import CodeTable, Relationship
-from adminduk.documents._application import (
-    Action,
-    Actor,
-    Application,
-    Delivery,
-    Role,
-    Status,
-    Trigger,
-)
-from adminduk.documents._base import Channel, Evidence, FindingKind
+from adminduk.documents import Channel, Delivery, Evidence, FindingKind, Form
 from adminduk.errors import AdmindukError, InvalidComponent, InvalidFormat
-from adminduk.events import (
+from adminduk.register import Address, Family, Membership, Registry, Resident
+from adminduk.register.events import (
     Birth,
     DataCorrection,
     Death,
@@ -65,9 +56,7 @@ from adminduk.events import (
     MoveWithin,
     Relationships,
 )
-from adminduk.family import Family, Membership
-from adminduk.registry import Registry
-from adminduk.resident import Resident
+from adminduk.workflows import replay
 
 __all__ = [
     "EVENT_TYPES",
@@ -232,17 +221,17 @@ def _number_hook(check: Callable[[Any], Any], optional: bool) -> Callable[[Any, 
 
 def _number_overrides(made: cattrs.Converter) -> None:
     """Structure classes with personal-number fields through per-field hooks."""
-    for kind in (Resident, Membership, Family, Actor, Application, Action, *EVENT_TYPES.values()):
+    for kind in (Resident, Membership, Family, Actor, Form, Action, *EVENT_TYPES.values()):
         overrides: dict[str, Any] = {
             field.name: override(struct_hook=_number_hook(field.converter, optional))
             for field in attrs.fields(kind)
             if (optional := _NUMBER_CONVERTERS.get(field.converter)) is not None
         }
         if kind is Action:
-            # An action's form is an application (recursive) and its event any life event.
+            # An action's form is the form as filed, and its event any life event.
             overrides["form"] = override(
-                struct_hook=lambda value, _: _optional(value, Application),
-                unstruct_hook=lambda value: _unoptional(value, Application),
+                struct_hook=lambda value, _: _optional(value, Form),
+                unstruct_hook=lambda value: _unoptional(value, Form),
             )
             overrides["event"] = override(
                 struct_hook=lambda value, _: _optional(value, AnyEvent),
@@ -311,6 +300,7 @@ _SCHEMAS: dict[str, type] = {
     "adminduk/event": Event,
     "adminduk/journal": tuple,
     "adminduk/registry": Registry,
+    "adminduk/form": Form,
     "adminduk/application": Application,
 }
 
@@ -339,8 +329,9 @@ def unstructure(value: Any) -> dict[str, Any]:
 
     Accepts a :class:`~adminduk.Resident`, :class:`~adminduk.Family`,
     :class:`~adminduk.Address`, :class:`~adminduk.Membership`, any event, a sequence of events
-    (a journal), a whole :class:`~adminduk.Registry`, or an
-    :class:`~adminduk.documents.Application` with its history.
+    (a journal), a whole :class:`~adminduk.Registry`, a :class:`~adminduk.documents.Form`, or
+    an :class:`~adminduk.applications.Application` (its number and history: the history
+    determines the rest).
     """
     schema = _schema_of(value)
     if schema == "adminduk/registry":
@@ -353,6 +344,12 @@ def unstructure(value: Any) -> dict[str, Any]:
         data = _events(value)
     elif schema == "adminduk/event":
         data = converter.unstructure(value, AnyEvent)
+    elif schema == "adminduk/application":
+        application = cast(Application, value)
+        data = {
+            "id": application.id,
+            "history": converter.unstructure(application.history, tuple[Action, ...]),
+        }
     else:
         data = converter.unstructure(value, type(value))
     return {"schema": schema, "version": SCHEMA_VERSION, "data": data}
@@ -398,7 +395,8 @@ def structure(document: Any, kind: type[_T] | None = None) -> _T:
             f"document version {document.get('version')!r} is not {SCHEMA_VERSION} @ $.version"
         )
     if kind is not None and not issubclass(_SCHEMAS[schema], kind):
-        raise InvalidFormat(f"expected a {kind.__name__} document, got {schema}")
+        article = "an" if kind.__name__[0] in "AEIOU" else "a"
+        raise InvalidFormat(f"expected {article} {kind.__name__} document, got {schema}")
     if "data" not in document:
         raise InvalidFormat("invalid document: required field missing @ $.data")
     data = document["data"]
@@ -440,33 +438,30 @@ def _structure_registry(data: Any) -> Registry:
 
 
 def _structure_application(data: Any) -> Application:
-    application: Application = _structure_as(data, Application, "$.data")
-    if application.history:
-        try:
-            replayed = Application.replay(application.history)
-        except AdmindukError as exc:
-            raise InvalidComponent(f"invalid document: {exc} @ $.data.history") from None
-        if replayed != application:
-            raise InvalidComponent(
-                "invalid document: the application differs from what its history says @ $.data"
-            )
-    return application
+    if not isinstance(data, dict):
+        raise InvalidFormat(f"expected an object, not {type(data).__name__} @ $.data")
+    extra = sorted(str(key) for key in set(data) - {"id", "history"})
+    if extra:
+        raise InvalidFormat(f"unknown keys {extra} @ $.data")
+    ident = _structure_as(data.get("id"), str, "$.data.id")
+    history = _structure_as(data.get("history"), tuple[Action, ...], "$.data.history")
+    try:
+        return replay(history, id=ident)
+    except AdmindukError as exc:
+        raise InvalidComponent(f"invalid document: {exc} @ $.data.history") from None
 
 
 def dumps(value: Any, *, indent: int | None = None) -> str:
     """Return ``value`` as a JSON document (see :func:`unstructure`)."""
-    with _collector_paused():
-        return json.dumps(unstructure(value), ensure_ascii=False, indent=indent)
+    return json.dumps(unstructure(value), ensure_ascii=False, indent=indent)
 
 
 def loads(text: str | bytes, kind: type[_T] | None = None) -> _T:
     """Return the value of a JSON document written by :func:`dumps` (see :func:`structure`)."""
     try:
-        with _collector_paused():
-            document = json.loads(text)
+        document = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise InvalidFormat(
             f"not a JSON document: {exc.__class__.__name__} at position {getattr(exc, 'pos', '?')}"
         ) from None
-    with _collector_paused():
-        return structure(document, kind)
+    return structure(document, kind)

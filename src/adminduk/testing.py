@@ -45,12 +45,12 @@ from hypothesis.stateful import (
 )
 
 from adminduk import strategies
-from adminduk.documents._application import Actor, Application, Delivery, Role, Status, Trigger
-from adminduk.documents._check import check
+from adminduk.applications import Actor, Application, Role, Status, Trigger
+from adminduk.documents import Delivery, Form, check, document_type, event_for
 from adminduk.errors import AdmindukError
-from adminduk.registry import Registry
+from adminduk.register import Registry
 from adminduk.samples import issue_details, sample_actor, sample_staff
-from adminduk.workflows import Office, event_for, workflow_for
+from adminduk.workflows import Office, replay, workflow_for
 
 __all__ = ["RegistryMachine"]
 
@@ -115,7 +115,7 @@ class RegistryMachine(RuleBasedStateMachine):
     @rule(nik=residents)
     def correct_name(self, nik: str) -> None:
         """Correct a remembered resident's name (refused if they left the register)."""
-        from adminduk.events import DataCorrection  # noqa: PLC0415
+        from adminduk.register.events import DataCorrection  # noqa: PLC0415
 
         day = self.now.date()
         event = DataCorrection(nik=nik, name="Nama Koreksi", occurred_on=day, recorded_on=day)
@@ -128,7 +128,7 @@ class RegistryMachine(RuleBasedStateMachine):
         """File an application, complete or not, by a resident or the online intake."""
         on = self.now.date()
         try:
-            draft = data.draw(strategies.applications(self.registry, complete=complete, on=on))
+            draft = data.draw(strategies.forms(self.registry, complete=complete, on=on))
         except InvalidArgument:  # nobody in the register qualifies for anything today
             return multiple()
         flow = workflow_for(draft.document)
@@ -180,7 +180,7 @@ class RegistryMachine(RuleBasedStateMachine):
                 variant=variant,
                 actor=self._resident(current),
                 at=self._tick(),
-                evidence=current.evidence,
+                evidence=current.form.evidence,
             ),
         )
 
@@ -190,7 +190,7 @@ class RegistryMachine(RuleBasedStateMachine):
     def histories_replay(self) -> None:
         """Every application is what its history says, status included."""
         for application in self.office.applications.values():
-            replayed = Application.replay(application.history)
+            replayed = replay(application.history, id=application.id)
             assert replayed == application
             assert replayed.status is application.status
 
@@ -207,7 +207,7 @@ class RegistryMachine(RuleBasedStateMachine):
             for action in application.history:
                 for needed in _BEFORE.get(action.status, ()):
                     assert needed in seen, (application.id, action.status, needed)
-                if action.status is Status.COLLECTED and application.delivery in (
+                if action.status is Status.COLLECTED and application.form.delivery in (
                     Delivery.POST,
                     Delivery.DIGITAL,
                 ):
@@ -240,8 +240,9 @@ class RegistryMachine(RuleBasedStateMachine):
             self.now = max(self.now, start)
 
     @staticmethod
-    def _resident(application: Application) -> Actor:
-        number = application.applicant or application.subject
+    def _resident(application: Application | Form) -> Actor:
+        form = application if isinstance(application, Form) else application.form
+        number = form.applicant or form.subject
         assert number is not None
         return Actor.resident(number)
 
@@ -273,7 +274,7 @@ class RegistryMachine(RuleBasedStateMachine):
                 application, actor=actor, at=at, event=self._event(application)
             )
         if trigger is Trigger.COLLECT:
-            collector = application.applicant if actor.role is not Role.RESIDENT else None
+            collector = application.form.applicant if actor.role is not Role.RESIDENT else None
             return lambda: office.collect(application, actor=actor, at=at, collector=collector)
         if trigger is Trigger.RESUBMIT:
             # On the natural path the resident brings what the office asked for.
@@ -294,7 +295,8 @@ class RegistryMachine(RuleBasedStateMachine):
             method = methods[trigger]
             return lambda: method(application, actor=actor, at=at, reason=reason)
         if trigger is Trigger.SUBMIT:
-            return lambda: office.submit(application, actor=actor, at=at)
+            # Filing the same file again is refused (its number is taken).
+            return lambda: office.submit(application.form, actor=actor, at=at, id=application.id)
         simple = {
             Trigger.VERIFY: office.verify,
             Trigger.RECORD_BIOMETRICS: office.record_biometrics,
@@ -303,30 +305,29 @@ class RegistryMachine(RuleBasedStateMachine):
         return lambda: simple(application, actor=actor, at=at)
 
     def _event(self, application: Application) -> Any:
-        change = workflow_for(application.document).register_changes.get(application.variant)
+        form = application.form
+        change = document_type(form.document).register_changes.get(form.variant)
         if change is None or not change.required:
             return None
         try:
-            return event_for(
-                application, on=self.now.date(), **issue_details(self.registry, application)
-            )
+            return event_for(form, on=self.now.date(), **issue_details(self.registry, application))
         except AdmindukError:
             return None
 
 
 def _after_verified(application: Application, registry: Registry) -> tuple[Trigger, Role]:
-    if application.document == "KTP-el" and not _recorded(application, registry):
+    if application.form.document == "KTP-el" and not _recorded(application, registry):
         return Trigger.RECORD_BIOMETRICS, Role.OUTREACH_OFFICER
     return Trigger.ISSUE, Role.REGISTRAR
 
 
 def _recorded(application: Application, registry: Registry) -> bool:
-    person = registry._residents.get(application.subject or "")
+    person = registry.find_resident(application.form.subject)
     return person is not None and person.ktp_el_status.is_recorded
 
 
 def _after_printed(application: Application, registry: Registry) -> tuple[Trigger, Role]:
-    shipped = application.delivery in (Delivery.POST, Delivery.DIGITAL)
+    shipped = application.form.delivery in (Delivery.POST, Delivery.DIGITAL)
     return _by_table(Trigger.SHIP if shipped else Trigger.COLLECT, application)
 
 
@@ -336,9 +337,9 @@ def _by_table(trigger: Trigger, application: Application) -> tuple[Trigger, Role
 
 
 def _after_submitted(application: Application, registry: Registry) -> tuple[Trigger, Role]:
-    if application.document == "KTP-el" and not _recorded(application, registry):
+    if application.form.document == "KTP-el" and not _recorded(application, registry):
         return Trigger.RECORD_BIOMETRICS, Role.FRONT_OFFICE
-    if not check(application, registry, on=application.history[-1].at.date()).ok:
+    if not check(application.form, registry, on=application.history[-1].at.date()).ok:
         return Trigger.SEND_BACK, Role.FRONT_OFFICE
     return Trigger.VERIFY, Role.FRONT_OFFICE
 

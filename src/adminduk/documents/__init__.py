@@ -1,89 +1,79 @@
-"""Document types, their requirements, and the checker that names everything missing at once.
+"""Document types, the form a resident files, and the checker that names everything missing.
 
-One module per document type, each a table on the shared base in ``_base``:
+Layer 4 of adminduk (above the register, below applications and workflows). One module per
+document type, named as residents name the document, each a table on the shared base:
 
-- :class:`KartuKeluarga` (KK), :class:`KTPEl`, :class:`KIA`, :class:`SuratPindah` (SKPWNI);
-- :class:`AktaKelahiran`, :class:`AktaKematian`, :class:`AktaPerkawinan`, :class:`AktaPerceraian`.
+- :mod:`~adminduk.documents.kk` (:class:`KK`), :mod:`~adminduk.documents.ktp_el`
+  (:class:`KTPEl`), :mod:`~adminduk.documents.kia` (:class:`KIA`),
+  :mod:`~adminduk.documents.skpwni` (:class:`SKPWNI`, the moving letter);
+- :mod:`~adminduk.documents.akta_lahir` (:class:`AktaLahir`), :mod:`~adminduk.documents.akta_mati`
+  (:class:`AktaMati`), :mod:`~adminduk.documents.akta_kawin` (:class:`AktaKawin`),
+  :mod:`~adminduk.documents.akta_cerai` (:class:`AktaCerai`).
 
-:func:`check` answers, for an :class:`Application`, every unmet requirement with its legal basis
-and what would satisfy it; :func:`catalogue` publishes the same tables for residents.
+A :class:`Form` names the document by its :data:`DocumentCode`. :func:`check` answers, for a
+form, every unmet requirement with its legal basis and what would satisfy it; :func:`catalogue`
+publishes the same tables for residents; :func:`event_for` builds the register change that
+issuing a form makes.
 """
 
-from adminduk.documents._application import (
-    Action,
-    Actor,
-    Application,
-    Delivery,
-    Role,
-    Status,
-    Trigger,
-)
 from adminduk.documents._base import (
+    DOCUMENT_CODES,
     Channel,
     Context,
+    DocumentCode,
     DocumentType,
     Evidence,
     Finding,
     FindingKind,
+    RegisterChange,
     Report,
     Requirement,
     Variant,
 )
 from adminduk.documents._catalogue import Catalogue, catalogue
-from adminduk.documents._check import check, document_type
-from adminduk.documents.akta_kelahiran import AktaKelahiran
-from adminduk.documents.akta_kematian import AktaKematian
-from adminduk.documents.akta_perceraian import AktaPerceraian
-from adminduk.documents.akta_perkawinan import AktaPerkawinan
+from adminduk.documents._check import check
+from adminduk.documents._types import DOCUMENT_TYPES, document_type, event_for
+from adminduk.documents.akta_cerai import AktaCerai
+from adminduk.documents.akta_kawin import AktaKawin
+from adminduk.documents.akta_lahir import AktaLahir
+from adminduk.documents.akta_mati import AktaMati
+from adminduk.documents.form import Delivery, Form
 from adminduk.documents.kia import KIA
-from adminduk.documents.kk import KartuKeluarga
+from adminduk.documents.kk import KK
 from adminduk.documents.ktp_el import KTPEl
 from adminduk.documents.service_levels import ServiceLevels
-from adminduk.documents.surat_pindah import MoveLevel, SuratPindah, move_level
-
-#: Every document type, in the order the catalogue lists them.
-DOCUMENT_TYPES: tuple[type[DocumentType], ...] = (
-    KartuKeluarga,
-    KTPEl,
-    KIA,
-    SuratPindah,
-    AktaKelahiran,
-    AktaKematian,
-    AktaPerkawinan,
-    AktaPerceraian,
-)
+from adminduk.documents.skpwni import SKPWNI, MoveLevel, move_level
 
 __all__ = [
+    "DOCUMENT_CODES",
     "DOCUMENT_TYPES",
     "KIA",
-    "Action",
-    "Actor",
-    "AktaKelahiran",
-    "AktaKematian",
-    "AktaPerceraian",
-    "AktaPerkawinan",
-    "Application",
+    "KK",
+    "SKPWNI",
+    "AktaCerai",
+    "AktaKawin",
+    "AktaLahir",
+    "AktaMati",
     "Catalogue",
     "Channel",
     "Context",
     "Delivery",
+    "DocumentCode",
     "DocumentType",
     "Evidence",
     "Finding",
     "FindingKind",
+    "Form",
     "KTPEl",
-    "KartuKeluarga",
     "MoveLevel",
+    "RegisterChange",
     "Report",
     "Requirement",
-    "Role",
     "ServiceLevels",
-    "Status",
-    "SuratPindah",
-    "Trigger",
     "Variant",
     "catalogue",
     "check",
     "document_type",
+    "event_for",
     "move_level",
 ]

@@ -9,31 +9,44 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import attrs
 
 from adminduk._fields import age_on
 from adminduk.errors import InvalidComponent
-from adminduk.events import Event
-from adminduk.registry import Registry
-from adminduk.resident import Resident
+from adminduk.register import Registry, Resident
+from adminduk.register.events import Event
 
 if TYPE_CHECKING:
-    from adminduk.documents._application import Application
+    from adminduk.documents.form import Form
 
 __all__ = [
+    "DOCUMENT_CODES",
     "Channel",
     "Context",
+    "DocumentCode",
     "DocumentType",
     "Evidence",
     "Finding",
     "FindingKind",
+    "RegisterChange",
     "Report",
     "Requirement",
     "Variant",
 ]
+
+#: The code of each document type, as forms, workflows and files spell it. A user's type
+#: checker refuses any other string where a ``DocumentCode`` is expected.
+DocumentCode = Literal[
+    "KK", "KTP-el", "KIA", "SKPWNI", "AKTA-LAHIR", "AKTA-MATI", "AKTA-KAWIN", "AKTA-CERAI"
+]
+
+#: Every document code, in the catalogue's order.
+DOCUMENT_CODES: tuple[DocumentCode, ...] = (
+    "KK", "KTP-el", "KIA", "SKPWNI", "AKTA-LAHIR", "AKTA-MATI", "AKTA-KAWIN", "AKTA-CERAI"
+)  # fmt: skip
 
 
 class Evidence(enum.Enum):
@@ -197,7 +210,7 @@ class Finding:
 class Report:
     """The checker's answer: every finding at once."""
 
-    document: str
+    document: DocumentCode
     variant: str
     findings: tuple[Finding, ...]
 
@@ -214,41 +227,39 @@ class Report:
 
 @attrs.frozen
 class Context:
-    """What a requirement's rule sees: the application, the register, the date of the check."""
+    """What a requirement's rule sees: the form, the register, the date of the check."""
 
-    application: Application
+    form: Form
     registry: Registry
     on: datetime.date
 
     def person(self, number: str | None) -> Resident | None:
         """The resident with NIK ``number`` in the register, if any."""
-        if number is None:
-            return None
-        return self.registry._residents.get(number)
+        return self.registry.find_resident(number)
 
     @property
     def subject(self) -> Resident | None:
         """The subject as the register knows them."""
-        return self.person(self.application.subject)
+        return self.person(self.form.subject)
 
     @property
     def partner(self) -> Resident | None:
         """The partner as the register knows them."""
-        return self.person(self.application.partner)
+        return self.person(self.form.partner)
 
     def age(self, person: Resident | None) -> int | None:
         """The person's age on the event date (or the check date)."""
         if person is None:
             return None
-        return age_on(person.birth_date, self.application.event_date or self.on)
+        return age_on(person.birth_date, self.form.event_date or self.on)
 
     def has(self, *kinds: Evidence) -> bool:
         """Whether any of ``kinds`` is attached."""
-        return any(kind in self.application.evidence for kind in kinds)
+        return any(kind in self.form.evidence for kind in kinds)
 
     def in_family(self, number: str | None) -> bool:
         """Whether the register places the resident in a family (its KK is on file)."""
-        return number is not None and number in self.registry._family_of
+        return self.registry.family_number_of(number) is not None
 
 
 Rule = Callable[[Context], bool]
@@ -299,6 +310,15 @@ class Requirement:
 
 
 @attrs.frozen
+class RegisterChange:
+    """The register change issuing a variant makes: one of ``events``, required or not."""
+
+    events: tuple[type[Event], ...]
+    required: bool = True
+    note: str = ""
+
+
+@attrs.frozen
 class Variant:
     """A service variant: its code, names, and the requirements it adds to the common ones.
 
@@ -320,7 +340,7 @@ class DocumentType:
     """Base of the document types. Subclasses fill these attributes in as data."""
 
     #: Short code (``"KK"``, ``"KTP-el"``).
-    code: ClassVar[str]
+    code: ClassVar[DocumentCode]
     #: Indonesian name (canonical).
     name_id: ClassVar[str]
     #: English name.
@@ -338,10 +358,24 @@ class DocumentType:
     #: Who may apply, in both languages.
     who_id: ClassVar[str]
     who_en: ClassVar[str]
-    #: The register change issuing the document makes (used by workflows).
-    register_event: ClassVar[type[Event] | None] = None
+    #: The register change issuing each variant makes, by variant code (none: no change).
+    register_changes: ClassVar[Mapping[str, RegisterChange]] = {}
     #: Codes of documents issued together with this one.
-    issued_with: ClassVar[tuple[str, ...]] = ()
+    issued_with: ClassVar[tuple[DocumentCode, ...]] = ()
+
+    @classmethod
+    def event_for(cls, form: Form, *, on: datetime.date, **details: Any) -> Event:
+        """Build the register change issuing ``form`` makes, from what the form says.
+
+        ``details`` supplies what a form does not carry (a birth's ``birth_place``, a moving
+        letter's ``skpwni`` number, a marriage's ``household``) and overrides what it derives.
+        The types whose change follows from the form override this; the others raise
+        ``InvalidComponent`` (the change depends on facts the form does not carry).
+        """
+        raise InvalidComponent(
+            f"build the register change of {cls.code} ({form.variant}) yourself: it depends on "
+            "facts the form does not carry"
+        )
 
     @classmethod
     def variant(cls, code: str) -> Variant:

@@ -7,6 +7,7 @@ from typing import Any
 import attrs
 
 from adminduk.documents._base import Channel, DocumentType, FindingKind
+from adminduk.documents._types import DOCUMENT_TYPES
 from adminduk.documents.service_levels import ServiceLevels
 from adminduk.errors import InvalidComponent
 
@@ -95,8 +96,6 @@ def catalogue(lang: str = "id", *, service_levels: ServiceLevels | None = None) 
     >>> entry["document"], entry["variant"], entry["service_days"]
     ('KK', 'new', 1)
     """
-    from adminduk.documents import DOCUMENT_TYPES  # noqa: PLC0415 - the registry of types
-
     if lang not in _TEXT:
         raise InvalidComponent(f"lang must be 'id' or 'en', not {lang!r}")
     levels = service_levels or ServiceLevels.default()
@@ -116,7 +115,7 @@ def _record(
     requirements = []
     for requirement in kind.all_requirements(variant_code):
         if requirement.kind is FindingKind.INVALID:
-            continue  # checks on the application itself, not requirements to publish
+            continue  # checks on the form itself, not requirements to publish
         options = [e.label_en if english else e.label for e in requirement.satisfied_by]
         summary = requirement.summary_en if english else requirement.summary_id
         message = summary or f" {text['or']} ".join(options)

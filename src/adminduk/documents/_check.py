@@ -1,10 +1,9 @@
-"""The requirement checker: every unmet requirement of an application, at once."""
+"""The requirement checker: every unmet requirement of a form, at once."""
 
 from __future__ import annotations
 
 import datetime
 
-from adminduk.documents._application import Application
 from adminduk.documents._base import (
     Context,
     DocumentType,
@@ -13,33 +12,18 @@ from adminduk.documents._base import (
     Report,
 )
 from adminduk.documents._common import late_decision
-from adminduk.errors import InvalidComponent, InvalidFormat
-from adminduk.registry import Registry
+from adminduk.documents._types import document_type
+from adminduk.documents.form import Form
+from adminduk.errors import InvalidFormat
+from adminduk.register import Registry
 
-__all__ = ["check", "document_type"]
-
-
-def document_type(code: str) -> type[DocumentType]:
-    """Return the document type with ``code`` (``"KK"``, ``"KTP-el"``, ``"AKTA-LAHIR"``, ...)."""
-    if not _BY_CODE:
-        from adminduk.documents import DOCUMENT_TYPES  # noqa: PLC0415 - the registry of types
-
-        _BY_CODE.update((kind.code, kind) for kind in DOCUMENT_TYPES)
-    found = _BY_CODE.get(code) if isinstance(code, str) else None
-    if found is None:
-        known = ", ".join(_BY_CODE)
-        raise InvalidComponent(f"no document type {code!r}; known types are {known}")
-    return found
-
-
-#: Document types by code, filled on first use (the types import this module).
-_BY_CODE: dict[str, type[DocumentType]] = {}
+__all__ = ["check"]
 
 
 def _timing(kind: type[DocumentType], context: Context) -> list[Finding]:
     """Findings about the event date: missing, in the future, or reported late."""
-    event_date = context.application.event_date
-    if kind.deadline_days is None or kind.variant(context.application.variant).reissue:
+    event_date = context.form.event_date
+    if kind.deadline_days is None or kind.variant(context.form.variant).reissue:
         return []  # no deadline, or a second copy of something registered long ago
     if event_date is None:
         return [
@@ -83,33 +67,33 @@ def _timing(kind: type[DocumentType], context: Context) -> list[Finding]:
     return findings + ([extra] if extra is not None else [])
 
 
-def check(application: Application, registry: Registry, *, on: datetime.date) -> Report:
-    """Return every unmet requirement of ``application`` against ``registry`` on ``on``.
+def check(form: Form, registry: Registry, *, on: datetime.date) -> Report:
+    """Return every unmet requirement of ``form`` against ``registry`` on ``on``.
 
-    Pure and deterministic: the same application, register and date give the same report.
-    Impossible applications (a KIA for a 30-year-old, a birth in the future) are findings, not
-    exceptions; only a malformed application (an unknown document type or variant, a date that is
-    not a date) raises a ``ValidationError``.
+    Pure and deterministic: the same form, register and date give the same report. Impossible
+    forms (a KIA for a 30-year-old, a birth in the future) are findings, not exceptions; only a
+    malformed form (an unknown document type or variant, a date that is not a date) raises a
+    ``ValidationError``. For a filed application, check its form: ``check(app.form, ...)``.
 
     >>> import datetime
     >>> from adminduk import Registry
-    >>> from adminduk.documents import Application, Channel
+    >>> from adminduk.documents import Channel, Form
     >>> from adminduk.samples import SIAP_KELUARGA, family_event
     >>> registry = Registry.replay([family_event()])
     >>> report = check(
-    ...     Application(document="KTP-el", variant="new", channel=Channel.WHATSAPP,
+    ...     Form(document="KTP-el", variant="new", channel=Channel.WHATSAPP,
     ...                 subject=SIAP_KELUARGA.child),
     ...     registry, on=datetime.date(2031, 6, 1))
     >>> report.ok, report.codes
     (False, ('ktp-el.eligible', 'ktp-el.new.form', 'ktp-el.new.biometrics'))
     """
-    if not isinstance(application, Application):
-        raise InvalidFormat(f"check needs an Application, not {type(application).__name__}")
+    if not isinstance(form, Form):
+        raise InvalidFormat(f"check needs a Form, not {type(form).__name__}")
     if not isinstance(on, datetime.date):
         raise InvalidFormat(f"on must be a date, not {type(on).__name__}")
-    kind = document_type(application.document)
-    requirements = kind.all_requirements(application.variant)
-    context = Context(application, registry, on)
+    kind = document_type(form.document)
+    requirements = kind.all_requirements(form.variant)
+    context = Context(form, registry, on)
     findings = [f for r in requirements if (f := r.evaluate(context)) is not None]
     findings += _timing(kind, context)
-    return Report(document=kind.code, variant=application.variant, findings=tuple(findings))
+    return Report(document=kind.code, variant=form.variant, findings=tuple(findings))

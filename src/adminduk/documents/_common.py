@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import datetime
+from typing import TYPE_CHECKING, Any, TypeVar
+
 from adminduk.documents._base import Context, Evidence, FindingKind, Requirement, Variant
+from adminduk.errors import InvalidComponent
+from adminduk.register.events import Event
+
+if TYPE_CHECKING:
+    from adminduk.documents.form import Form
 
 __all__ = [
+    "build_event",
     "copy_variants",
+    "couple_event",
     "couple_on_file",
+    "event_dates",
     "form",
+    "given",
     "kk_on_file",
     "ktp_el_on_file",
     "late_decision",
@@ -22,7 +34,7 @@ def kk_on_file(
     """The person's family card: on file when the register places them in a family."""
 
     def met(context: Context) -> bool:
-        return context.in_family(getattr(context.application, who))
+        return context.in_family(getattr(context.form, who))
 
     return Requirement(
         id=code,
@@ -42,7 +54,7 @@ def ktp_el_on_file(
     """The person's KTP-el: on file when the register shows it recorded."""
 
     def met(context: Context) -> bool:
-        person = context.person(getattr(context.application, who))
+        person = context.person(getattr(context.form, who))
         return person is not None and person.ktp_el_status.is_recorded
 
     return Requirement(
@@ -72,7 +84,7 @@ def subject_known(code: str, role_id: str, role_en: str, who: str = "subject") -
     """The person named must be in the register."""
 
     def met(context: Context) -> bool:
-        return context.person(getattr(context.application, who)) is not None
+        return context.person(getattr(context.form, who)) is not None
 
     return Requirement(
         id=code,
@@ -157,3 +169,35 @@ def copy_variants(
         standalone=True,
     )
     return lost, damaged
+
+
+_V = TypeVar("_V")
+_Ev = TypeVar("_Ev", bound=Event)
+
+
+def given(value: _V | None, name: str) -> _V:
+    """``value``, or ``InvalidComponent`` naming the form field that does not give it."""
+    if value is None:
+        raise InvalidComponent(f"the form does not give {name}")
+    return value
+
+
+def build_event(code: str, kind: type[_Ev], values: dict[str, Any]) -> _Ev:
+    """Build register event ``kind`` from ``values``; a wrong or missing detail is refused."""
+    try:
+        return kind(**values)
+    except TypeError as exc:
+        raise InvalidComponent(f"cannot build the register change of {code}: {exc}") from None
+
+
+def couple_event(
+    code: str, kind: type[_Ev], form: Form, on: datetime.date, details: dict[str, Any]
+) -> _Ev:
+    """A marriage or divorce of the subject (husband) and the partner (wife), from the form."""
+    values = {"husband": given(form.subject, "subject"), "wife": given(form.partner, "partner")}
+    return build_event(code, kind, {**values, **event_dates(form, on), **details})
+
+
+def event_dates(form: Form, on: datetime.date) -> dict[str, Any]:
+    """The dates of the register change: the event's date (or ``on``) and ``on`` as recorded."""
+    return {"occurred_on": form.event_date or on, "recorded_on": on}

@@ -5,6 +5,7 @@ Requirements: Perpres 96/2018 and Permendagri 108/2019 (post-2018 lists).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from adminduk.documents._base import (
@@ -12,6 +13,7 @@ from adminduk.documents._base import (
     DocumentType,
     Evidence,
     FindingKind,
+    RegisterChange,
     Requirement,
     Variant,
 )
@@ -22,8 +24,16 @@ from adminduk.documents._common import (
     police_letter,
     subject_known,
 )
+from adminduk.register.events import (
+    DataCorrection,
+    Death,
+    FamilyRegistered,
+    FamilySplit,
+    Marriage,
+    MoveWithin,
+)
 
-__all__ = ["KartuKeluarga"]
+__all__ = ["KK"]
 
 
 def _adult_or_married(context: Context) -> bool:
@@ -36,10 +46,21 @@ def _adult_or_married(context: Context) -> bool:
     )
 
 
-class KartuKeluarga(DocumentType):
+class KK(DocumentType):
     """The family card, reissued on every change of members or data."""
 
     code = "KK"
+    register_changes: ClassVar[Mapping[str, RegisterChange]] = {
+        "new": RegisterChange(
+            (Marriage, MoveWithin, FamilyRegistered),
+            required=False,
+            note="a new family, if not registered yet",
+        ),
+        "head_died": RegisterChange((Death,), required=False, note="if not registered yet"),
+        "change": RegisterChange((DataCorrection,), required=False),
+        # Perpres 96/2018: a split at the same address creates the new family's KK.
+        "split": RegisterChange((FamilySplit,)),
+    }
     name_id = "Kartu Keluarga"
     name_en = "Family card"
     legal_basis = ("UU 24/2013", "Perpres 96/2018", "Permendagri 108/2019")

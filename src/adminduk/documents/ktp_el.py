@@ -5,6 +5,7 @@ Requirements: Pasal 63-64 UU 24/2013, Perpres 96/2018. The card is valid for lif
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from adminduk.documents._base import (
@@ -12,6 +13,7 @@ from adminduk.documents._base import (
     DocumentType,
     Evidence,
     FindingKind,
+    RegisterChange,
     Requirement,
     Variant,
 )
@@ -21,7 +23,7 @@ from adminduk.documents._common import (
     police_letter,
     subject_known,
 )
-from adminduk.events import KTPElRecorded
+from adminduk.register.events import DataCorrection
 
 __all__ = ["KTPEl"]
 
@@ -55,7 +57,9 @@ class KTPEl(DocumentType):
     legal_basis = ("Pasal 63 UU 24/2013", "Perpres 96/2018")
     who_id = "penduduk berusia 17 tahun atau sudah kawin atau pernah kawin"
     who_en = "residents aged 17, or married or ever married"
-    register_event = KTPElRecorded
+    register_changes: ClassVar[Mapping[str, RegisterChange]] = {
+        "change": RegisterChange((DataCorrection,), required=False)
+    }
     requirements: ClassVar[tuple[Requirement, ...]] = (
         subject_known("ktp-el.subject", "pemohon", "applicant"),
         # Pasal 63(1) UU 24/2013: aged 17, or married or ever married.

@@ -1,9 +1,9 @@
 """Indonesian population identifiers, one module each, in python-stdnum's shape.
 
 - :mod:`adminduk.identifiers.nik`: NIK, Nomor Induk Kependudukan (personal number).
-- :mod:`adminduk.identifiers.kk`: KK number, Nomor Kartu Keluarga (family card number).
+- :mod:`adminduk.identifiers.nkk`: the KK number (NKK), Nomor Kartu Keluarga (family card number).
 """
 
-from adminduk.identifiers import kk, nik
+from adminduk.identifiers import nik, nkk
 
-__all__ = ["kk", "nik"]
+__all__ = ["nik", "nkk"]

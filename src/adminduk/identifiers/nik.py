@@ -55,6 +55,7 @@ from adminduk.codes import Sex
 from adminduk.identifiers import _common
 
 __all__ = [
+    "FEMALE_DAY_OFFSET",
     "NIKInfo",
     "compact",
     "compose",
@@ -66,6 +67,9 @@ __all__ = [
     "parse",
     "validate",
 ]
+
+#: What women add to the day of birth in a NIK (born on the 5th: day 45).
+FEMALE_DAY_OFFSET = _common.FEMALE_DAY_OFFSET
 
 _LABEL = "NIK"
 

@@ -24,17 +24,25 @@ from typing import Any
 
 import attrs
 
-from adminduk._gc import collector_paused
+from adminduk.applications import Actor, Application, Role, Status, Trigger
 from adminduk.codes import KTPElStatus, MaritalStatus, Religion, Sex
-from adminduk.documents._application import Actor, Application, Delivery, Role, Status, Trigger
-from adminduk.documents._base import Channel, Evidence, Finding
-from adminduk.documents._check import check, document_type
+from adminduk.documents import (
+    Channel,
+    Delivery,
+    DocumentCode,
+    Evidence,
+    Finding,
+    FindingKind,
+    Form,
+    check,
+    document_type,
+    event_for,
+)
 from adminduk.errors import AdmindukError, GuardFailed
-from adminduk.events import Event
-from adminduk.registry import Registry
-from adminduk.resident import Resident
+from adminduk.register import Registry, Resident
+from adminduk.register.events import Event
 from adminduk.samples import issue_details, sample_actor, sample_staff
-from adminduk.workflows import Office, event_for, workflow_for
+from adminduk.workflows import Office, workflow_for
 
 __all__ = ["OfficeDay", "OfficeSimulation", "simulate_office"]
 
@@ -43,7 +51,7 @@ _REFERENCE_POPULATION = 480_000
 #: Per resident per year (Indonesian crude rates, rounded; assumptions).
 _BIRTH_RATE, _DEATH_RATE, _MARRIAGE_RATE = 0.017, 0.006, 0.007
 #: Everyday services (no life event), with weights.
-_EVERYDAY = (
+_EVERYDAY: tuple[tuple[tuple[DocumentCode, str], int], ...] = (
     (("KK", "change"), 25),
     (("KK", "lost"), 8),
     (("KK", "damaged"), 6),
@@ -109,7 +117,7 @@ class _Model:
         self.queue_verify: list[str] = []
         self.queue_issue: list[str] = []
         self.queue_post: list[str] = []
-        self.people = sorted(registry._residents)
+        self.people = sorted(registry.residents_by_nik)
         self.counts = dict.fromkeys(("filed", "returned", "issued", "collected", "rejected"), 0)
 
     # -- time and agenda ------------------------------------------------------------------
@@ -137,29 +145,46 @@ class _Model:
     # -- people -------------------------------------------------------------------------------
 
     def someone(self, test: Callable[[Resident], bool], tries: int = 40) -> Resident | None:
-        residents = self.registry._residents
+        residents = self.registry.residents_by_nik
         for _ in range(tries):
             person = residents.get(self.people[int(self.rng.random() * len(self.people))])
             if person is not None and person.is_alive and test(person):
                 return person
         return None
 
-    def someone_on(
-        self, test: Callable[[Resident, datetime.date], bool], day: datetime.date
-    ) -> Resident | None:
-        return self.someone(lambda person: test(person, day))
-
     # -- filing ---------------------------------------------------------------------------------
+
+    def eligible(
+        self, document: DocumentCode, variant: str, day: datetime.date, **fields: Any
+    ) -> Callable[[Resident], bool]:
+        """Whether the checker finds the person eligible (papers aside) for the service."""
+        evidence = document_type(document).evidence_for(variant)
+        refusals = (FindingKind.INELIGIBLE, FindingKind.INVALID)
+
+        def test(person: Resident) -> bool:
+            form = Form(
+                document=document,
+                variant=variant,
+                channel=Channel.COUNTER,
+                subject=person.nik,
+                applicant=person.nik,
+                evidence=evidence,
+                **fields,
+            )
+            findings = check(form, self.registry, on=day).findings
+            return not any(finding.kind in refusals for finding in findings)
+
+        return test
 
     def draft(
         self,
-        document: str,
+        document: DocumentCode,
         variant: str,
         subject: Resident,
         day: datetime.date,
         channel: Channel,
         **fields: Any,
-    ) -> Application | None:
+    ) -> Form | None:
         kind = document_type(document)
         evidence = kind.evidence_for(variant) | {Evidence.HEAD_OF_OFFICE_DECISION}
         flow = workflow_for(document)
@@ -178,7 +203,7 @@ class _Model:
             )
             if delivery not in flow.deliveries:
                 delivery = Delivery.POST
-        app = Application(
+        app = Form(
             document=document,
             variant=variant,
             channel=channel,
@@ -196,7 +221,7 @@ class _Model:
             app = attrs.evolve(app, evidence=frozenset(keep))
         return app
 
-    def file(self, app: Application | None, actor: Actor, day: datetime.date) -> None:
+    def file(self, app: Form | None, actor: Actor, day: datetime.date) -> None:
         if app is None:
             return
         filed = self.office.submit(app, actor=actor, at=self.tick())
@@ -287,12 +312,12 @@ class _Model:
         weights = [w for _, w in _EVERYDAY]
         for _ in range(count):
             document, variant = self.rng.choices(services, weights)[0]
-            person = self.someone_on(_FITS[(document, variant)], day)
-            if person is None:
-                continue
             extra: dict[str, Any] = {}
             if document == "SKPWNI":
                 extra["destination"] = self.rng.choice(("31.71", "16.71", "12.71"))
+            person = self.someone(self.eligible(document, variant, day, **extra))
+            if person is None:
+                continue
             self.file(self.draft(document, variant, person, day, channel(), **extra), actor, day)
 
     def outreach(self, count: int, day: datetime.date) -> None:
@@ -310,7 +335,7 @@ class _Model:
         if family is None:
             return None
         for member in family.members:
-            other = self.registry._residents[member.nik]
+            other = self.registry.residents_by_nik[member.nik]
             if other.nik != person.nik and other.is_alive and other.must_hold_ktp_el(day):
                 return other.nik
         return None
@@ -325,7 +350,7 @@ class _Model:
                 missing = {e for f in app.history[-1].findings for e in f.satisfy_with[:1]}
                 office.resubmit(
                     app,
-                    actor=Actor.resident(app.applicant or app.subject or ""),
+                    actor=Actor.resident(app.form.applicant or app.form.subject or ""),
                     at=self.tick(),
                     evidence=missing,
                 )
@@ -357,11 +382,11 @@ class _Model:
     def _verify(self, app: Application, day: datetime.date) -> None:
         office, staff = self.office, self.staff
         operator = staff[
-            Role.OUTREACH_OFFICER if app.channel is Channel.OUTREACH else Role.FRONT_OFFICE
+            Role.OUTREACH_OFFICER if app.form.channel is Channel.OUTREACH else Role.FRONT_OFFICE
         ]
         try:
-            if app.document == "KTP-el" and app.variant == "new":
-                person = self.registry._residents.get(app.subject or "")
+            if app.form.document == "KTP-el" and app.form.variant == "new":
+                person = self.registry.find_resident(app.form.subject)
                 if person is not None and not person.ktp_el_status.is_recorded:
                     app = office.record_biometrics(app, actor=operator, at=self.tick())
             office.verify(app, actor=staff[Role.FRONT_OFFICE], at=self.tick())
@@ -390,21 +415,22 @@ class _Model:
 
     def _issue(self, app: Application, day: datetime.date) -> None:
         office, staff = self.office, self.staff
-        change = workflow_for(app.document).register_changes.get(app.variant)
+        form = app.form
+        change = document_type(form.document).register_changes.get(form.variant)
         event: Event | None = None
         try:
-            if app.document == "KK" and app.variant == "new" and app.partner:
-                event = event_for(attrs.evolve(app, document="AKTA-KAWIN"), on=day)
+            if form.document == "KK" and form.variant == "new" and form.partner:
+                event = event_for(attrs.evolve(form, document="AKTA-KAWIN"), on=day)
             elif change is not None and change.required:
-                event = event_for(app, on=day, **issue_details(self.registry, app))
+                event = event_for(form, on=day, **issue_details(self.registry, app))
             printed = office.issue(app, actor=staff[Role.REGISTRAR], at=self.tick(), event=event)
         except AdmindukError as error:
             self._reject(app, f"tidak dapat dicatat: {error}")
             return
         self.counts["issued"] += 1
-        if printed.delivery is Delivery.POST:
+        if form.delivery is Delivery.POST:
             self.queue_post.append(printed.id)
-        elif printed.delivery is Delivery.DIGITAL:
+        elif form.delivery is Delivery.DIGITAL:
             office.ship(printed, actor=staff[Role.SYSTEM], at=self.tick())
             self.later(day, int(self.rng.random() * 3), "collect", printed.id)
         else:
@@ -412,7 +438,7 @@ class _Model:
 
     def _collect(self, app: Application) -> None:
         office = self.office
-        receiver = app.applicant or app.subject
+        receiver = app.form.applicant or app.form.subject
         actor = sample_actor(Trigger.COLLECT, app)
         try:
             office.collect(app, actor=actor, at=self.tick(), collector=receiver)
@@ -437,20 +463,6 @@ def _poisson(rng: random.Random, mean: float) -> int:
 def _delay(rng: random.Random) -> int:
     """Days between an event and its report: most within the deadline, some late."""
     return int(rng.random() * 50) if rng.random() < 0.85 else 61 + int(rng.random() * 400)
-
-
-#: Who can apply for each everyday service.
-_FITS: dict[tuple[str, str], Callable[[Resident, datetime.date], bool]] = {
-    ("KK", "change"): lambda p, d: p.age(d) >= 17,
-    ("KK", "lost"): lambda p, d: p.age(d) >= 17 and p.ktp_el_status.is_recorded,
-    ("KK", "damaged"): lambda p, d: p.age(d) >= 17 and p.ktp_el_status.is_recorded,
-    ("KTP-el", "lost"): lambda p, d: p.ktp_el_status.is_recorded,
-    ("KTP-el", "damaged"): lambda p, d: p.ktp_el_status.is_recorded,
-    ("KTP-el", "change"): lambda p, d: p.ktp_el_status.is_recorded,
-    ("KIA", "5_to_17"): lambda p, d: 5 <= p.age(d) < 17,
-    ("KIA", "under_5"): lambda p, d: p.age(d) < 5,
-    ("SKPWNI", "departure"): lambda p, d: p.age(d) >= 17,
-}
 
 
 def simulate_office(
@@ -500,33 +512,30 @@ def simulate_office(
     outreach = outreach_per_week if outreach_per_week is not None else 70 * scale
     website_or_whatsapp = lambda: Channel.WHATSAPP if rng.random() < 0.7 else Channel.WEBSITE  # noqa: E731
     record: list[OfficeDay] = []
-    with collector_paused():
-        for index in range(days):
-            day = start + datetime.timedelta(days=index)
-            model.start_day(day)
-            before = dict(model.counts)
-            model.life_events(day, website_or_whatsapp)
-            everyday = _poisson(rng, online) - (model.counts["filed"] - before["filed"])
+    for index in range(days):
+        day = start + datetime.timedelta(days=index)
+        model.start_day(day)
+        before = dict(model.counts)
+        model.life_events(day, website_or_whatsapp)
+        everyday = _poisson(rng, online) - (model.counts["filed"] - before["filed"])
+        model.everyday(max(0, everyday), day, website_or_whatsapp, office.staff_in(Role.SYSTEM)[0])
+        if day.weekday() < 5:
+            low, high = walk_ins
+            visitors = _poisson(rng, (low + high) / 2 * max(scale, 0.02))
             model.everyday(
-                max(0, everyday), day, website_or_whatsapp, office.staff_in(Role.SYSTEM)[0]
+                visitors, day, lambda: Channel.COUNTER, office.staff_in(Role.FRONT_OFFICE)[0]
             )
-            if day.weekday() < 5:
-                low, high = walk_ins
-                visitors = _poisson(rng, (low + high) / 2 * max(scale, 0.02))
-                model.everyday(
-                    visitors, day, lambda: Channel.COUNTER, office.staff_in(Role.FRONT_OFFICE)[0]
-                )
-                model.outreach(_poisson(rng, outreach / 5), day)
-                model.serve(day)
-            record.append(
-                OfficeDay(
-                    day,
-                    *(
-                        model.counts[k] - before[k]
-                        for k in ("filed", "returned", "issued", "collected", "rejected")
-                    ),
-                )
+            model.outreach(_poisson(rng, outreach / 5), day)
+            model.serve(day)
+        record.append(
+            OfficeDay(
+                day,
+                *(
+                    model.counts[k] - before[k]
+                    for k in ("filed", "returned", "issued", "collected", "rejected")
+                ),
             )
-            if progress is not None:
-                progress(index + 1, days)
+        )
+        if progress is not None:
+            progress(index + 1, days)
     return OfficeSimulation(registry=registry, office=office, days=tuple(record))

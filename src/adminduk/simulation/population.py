@@ -19,9 +19,7 @@ from typing import TypeVar
 
 from adminduk import regions
 from adminduk._fields import trusted
-from adminduk._gc import collector_paused
 from adminduk._names import BIRTH_PLACES, FEMALE_NAMES, MALE_NAMES, SECOND_NAMES, STREETS
-from adminduk.address import Address
 from adminduk.codes import (
     BloodType,
     Education,
@@ -33,11 +31,12 @@ from adminduk.codes import (
     Sex,
 )
 from adminduk.errors import InvalidComponent, InvalidFormat
-from adminduk.events import FamilyRegistered
-from adminduk.family import Family, Membership
 from adminduk.regions import RegionLevel
-from adminduk.registry import Registry
-from adminduk.resident import Resident
+from adminduk.register.address import Address
+from adminduk.register.events import FamilyRegistered
+from adminduk.register.family import Family, Membership
+from adminduk.register.registry import Registry
+from adminduk.register.resident import Resident
 
 __all__ = ["synthesize_population"]
 
@@ -294,8 +293,7 @@ def synthesize_population(
     wanted = dict(counts) if counts is not None else _default_counts(region, scale)
     builder = _Builder(random.Random(seed), on)
     registry = Registry(area=area)
-    with collector_paused():
-        _fill(registry, builder, wanted, area)
+    _fill(registry, builder, wanted, area)
     return registry
 
 

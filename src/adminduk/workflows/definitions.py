@@ -27,22 +27,10 @@ from typing import Any
 import attrs
 from transitions import Machine
 
-from adminduk.documents._application import Delivery, Role, Status, Trigger
+from adminduk.applications import Role, Status, Trigger
+from adminduk.documents import Delivery, DocumentCode
 from adminduk.errors import InvalidComponent
-from adminduk.events import (
-    Birth,
-    DataCorrection,
-    Death,
-    Divorce,
-    Event,
-    FamilyRegistered,
-    FamilySplit,
-    KTPElRecorded,
-    Marriage,
-    MoveIn,
-    MoveOut,
-    MoveWithin,
-)
+from adminduk.register.events import Event, KTPElRecorded
 from adminduk.workflows.guards import (
     AUTHORISED_COLLECTOR,
     BIOMETRICS_RECORDED,
@@ -59,7 +47,6 @@ from adminduk.workflows.guards import (
 __all__ = [
     "DRAFT",
     "WORKFLOWS",
-    "RegisterChange",
     "Step",
     "Workflow",
     "workflow_for",
@@ -92,20 +79,11 @@ class Step:
 
     def admits(self, attempt: Attempt) -> bool:
         """Whether this step is the one for the attempt's delivery path (a machine condition)."""
-        return attempt.application.delivery in self.deliveries
+        return attempt.form.delivery in self.deliveries
 
     def _condition(self, event_data: Any) -> bool:
         attempt: Attempt = event_data.kwargs["attempt"]
         return self.admits(attempt)
-
-
-@attrs.frozen
-class RegisterChange:
-    """The register change issuing a variant makes: one of ``events``, required or not."""
-
-    events: tuple[type[Event], ...]
-    required: bool = True
-    note: str = ""
 
 
 def _state(status: Status | None) -> str:
@@ -114,12 +92,15 @@ def _state(status: Status | None) -> str:
 
 @attrs.frozen
 class Workflow:
-    """A document type's steps, deliveries and register changes, with its shared machine."""
+    """A document type's steps and deliveries, with its shared machine.
 
-    name: str
+    The register change issuing each variant makes is the document type's
+    (:attr:`adminduk.documents.DocumentType.register_changes`).
+    """
+
+    name: DocumentCode
     steps: tuple[Step, ...]
     deliveries: frozenset[Delivery] = _ALL_DELIVERIES
-    register_changes: Mapping[str, RegisterChange] = attrs.field(factory=dict)
     machine: Machine = attrs.field(init=False, repr=False, eq=False)
     _index: dict[tuple[Trigger, Status | None], tuple[Step, ...]] = attrs.field(
         init=False, repr=False, eq=False
@@ -194,7 +175,7 @@ class Workflow:
 
     def with_steps(self, steps: Iterable[Step]) -> Workflow:
         """Return the workflow with ``steps`` instead (an office's own policy)."""
-        return Workflow(self.name, tuple(steps), self.deliveries, self.register_changes)
+        return Workflow(self.name, tuple(steps), self.deliveries)
 
 
 def _steps(
@@ -318,72 +299,27 @@ _RECORD = Step(
 _GENERIC = _steps()
 
 #: The workflow of each document type, by document code.
-WORKFLOWS: Mapping[str, Workflow] = {
-    "KK": Workflow(
-        "KK",
-        _GENERIC,
-        register_changes={
-            "new": RegisterChange(
-                (Marriage, MoveWithin, FamilyRegistered),
-                required=False,
-                note="a new family, if not registered yet",
-            ),
-            "head_died": RegisterChange((Death,), required=False, note="if not registered yet"),
-            "change": RegisterChange((DataCorrection,), required=False),
-            # Perpres 96/2018: a split at the same address creates the new family's KK.
-            "split": RegisterChange((FamilySplit,)),
-        },
-    ),
+WORKFLOWS: Mapping[DocumentCode, Workflow] = {
+    "KK": Workflow("KK", _GENERIC),
     "KTP-el": Workflow(
         "KTP-el",
         _steps(issue_guards=(BIOMETRICS_RECORDED,), extra=(_RECORD,)),
         deliveries=_CARD_DELIVERIES,
-        register_changes={"change": RegisterChange((DataCorrection,), required=False)},
     ),
     "KIA": Workflow("KIA", _GENERIC, deliveries=_CARD_DELIVERIES),
-    # Pasal 25 Perpres 96/2018: the origin office issues the SKPWNI (the residents leave its
-    # register); the destination office registers the arrival with it.
-    "SKPWNI": Workflow(
-        "SKPWNI",
-        _GENERIC,
-        register_changes={
-            "departure": RegisterChange((MoveOut,), note="origin side"),
-            "arrival": RegisterChange((MoveIn,), note="destination side"),
-        },
-    ),
+    "SKPWNI": Workflow("SKPWNI", _GENERIC),
     # Pasal 27 UU 24/2013; the birth certificate is issued with the new KK and the KIA.
-    "AKTA-LAHIR": Workflow(
-        "AKTA-LAHIR",
-        _GENERIC,
-        register_changes={
-            "standard": RegisterChange((Birth,)),
-            "unknown_origin": RegisterChange((FamilyRegistered,), required=False),
-        },
-    ),
-    # Pasal 44 UU 24/2013.
-    "AKTA-MATI": Workflow(
-        "AKTA-MATI",
-        _GENERIC,
-        register_changes={
-            "standard": RegisterChange((Death,)),
-            "missing_person": RegisterChange((Death,)),
-        },
-    ),
-    # Pasal 34 UU 23/2006.
-    "AKTA-KAWIN": Workflow(
-        "AKTA-KAWIN", _GENERIC, register_changes={"standard": RegisterChange((Marriage,))}
-    ),
-    # Pasal 40 UU 23/2006.
-    "AKTA-CERAI": Workflow(
-        "AKTA-CERAI", _GENERIC, register_changes={"standard": RegisterChange((Divorce,))}
-    ),
+    "AKTA-LAHIR": Workflow("AKTA-LAHIR", _GENERIC),
+    "AKTA-MATI": Workflow("AKTA-MATI", _GENERIC),
+    "AKTA-KAWIN": Workflow("AKTA-KAWIN", _GENERIC),
+    "AKTA-CERAI": Workflow("AKTA-CERAI", _GENERIC),
 }
 
 
-def workflow_for(document: str) -> Workflow:
+def workflow_for(document: DocumentCode) -> Workflow:
     """Return the workflow of the document type with code ``document``."""
     try:
         return WORKFLOWS[document]
-    except KeyError:
+    except (KeyError, TypeError):
         known = ", ".join(WORKFLOWS)
         raise InvalidComponent(f"no workflow for {document!r}; known are {known}") from None

@@ -6,14 +6,16 @@
 
 from __future__ import annotations
 
-from adminduk.documents._application import Status
-from adminduk.documents._base import DocumentType
+from adminduk.applications import Status
+from adminduk.documents import DocumentCode, DocumentType
 from adminduk.workflows.definitions import WORKFLOWS, Workflow, workflow_for
 
 __all__ = ["diagram"]
 
 
-def diagram(document: str | type[DocumentType], *, workflow: Workflow | None = None) -> str:
+def diagram(
+    document: DocumentCode | type[DocumentType], *, workflow: Workflow | None = None
+) -> str:
     """Return the Mermaid ``stateDiagram-v2`` of a document type's workflow.
 
     Edges are labelled with the action, and with the delivery paths where a step is limited to

@@ -13,12 +13,11 @@ from collections.abc import Callable
 import attrs
 
 from adminduk._privacy import mask
-from adminduk.documents._application import Actor, Application, Role, Trigger
-from adminduk.documents._base import Finding
-from adminduk.documents._check import document_type
+from adminduk.applications import Actor, Role, Trigger
+from adminduk.documents import Finding, Form, document_type
 from adminduk.errors import GuardFailed, PermissionDenied
-from adminduk.events import Event
-from adminduk.registry import Registry
+from adminduk.register import Registry
+from adminduk.register.events import Event
 
 __all__ = [
     "AUTHORISED_COLLECTOR",
@@ -36,9 +35,13 @@ __all__ = [
 
 @attrs.frozen
 class Attempt:
-    """An action being tried: on what, by whom, when, and with which details."""
+    """An action being tried: on which form, by whom, when, and with which details.
 
-    application: Application
+    ``form`` is the form as it stands (for a submission, the form being filed); ``corrected`` the
+    form a resubmission files instead.
+    """
+
+    form: Form
     trigger: Trigger
     actor: Actor
     at: datetime.datetime
@@ -46,7 +49,7 @@ class Attempt:
     reason: str = ""
     event: Event | None = None
     collector: str | None = None
-    form: Application | None = None
+    corrected: Form | None = None
     findings: tuple[Finding, ...] = ()
 
     @property
@@ -86,8 +89,8 @@ def _requirements_met(attempt: Attempt) -> None:
 # Pasal 63 UU 24/2013: the card is printed from recorded biometrics.
 def _biometrics_recorded(attempt: Attempt) -> None:
     assert attempt.registry is not None  # Guard.__call__ ensures it
-    subject = attempt.application.subject
-    person = None if subject is None else attempt.registry._residents.get(subject)
+    subject = attempt.form.subject
+    person = attempt.registry.find_resident(subject)
     if person is None or not person.ktp_el_status.is_recorded:
         shown = "the subject" if subject is None else mask(subject)
         raise GuardFailed(
@@ -110,36 +113,31 @@ def _reason_or_findings(attempt: Attempt) -> None:
 
 
 def _same_file(attempt: Attempt) -> None:
-    form = attempt.form
-    if form is None:
+    corrected = attempt.corrected
+    if corrected is None:
         return
-    current = attempt.application
-    if (form.id, form.document, form.reprint_of) != (
-        current.id,
-        current.document,
-        current.reprint_of,
-    ):
+    current = attempt.form
+    if (corrected.document, corrected.reprint_of) != (current.document, current.reprint_of):
         raise GuardFailed(
-            "a resubmission is the same file: same id, document and reprint link",
+            "a resubmission is the same file: same document and reprint link",
             guard="same-file",
         )
 
 
 def _reissue_link(attempt: Attempt) -> None:
-    application = attempt.form or attempt.application
-    if application.reprint_of is None:
+    form = attempt.corrected or attempt.form
+    if form.reprint_of is None:
         return
-    kind = document_type(application.document)
-    if not kind.variant(application.variant).reissue:
+    kind = document_type(form.document)
+    if not kind.variant(form.variant).reissue:
         raise GuardFailed(
-            f"only a lost or damaged {kind.code} is a reprint; {application.variant!r} is not",
+            f"only a lost or damaged {kind.code} is a reprint; {form.variant!r} is not",
             guard="reissue-link",
         )
 
 
 def _family_numbers(registry: Registry, numbers: set[str]) -> set[str]:
-    kks = {registry._family_of[number] for number in numbers if number in registry._family_of}
-    return {member.nik for kk in kks for member in registry._families[kk].members}
+    return {member for number in numbers for member in registry.family_members_of(number)}
 
 
 # Collection in person: the resident, or an adult member of their family, shows their KTP-el.
@@ -147,14 +145,14 @@ def _authorised_collector(attempt: Attempt) -> None:
     collector = attempt.collector
     if collector is None:
         raise PermissionDenied("a collection names who received the document, by NIK")
-    application = attempt.application
-    named = {n for n in (application.subject, application.partner, application.applicant) if n}
+    form = attempt.form
+    named = {n for n in (form.subject, form.partner, form.applicant) if n}
     if collector in named:
         return
     registry = attempt.registry
     if registry is None:  # replaying: the register has moved on; the history was checked then
         return
-    person = registry._residents.get(collector)
+    person = registry.find_resident(collector)
     if (
         person is not None
         and collector in _family_numbers(registry, named)

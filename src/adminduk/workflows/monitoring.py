@@ -4,14 +4,15 @@ Everything is computed from the applications' histories, so it is the same wheth
 applications come from a live office, a file or a simulation.
 
 >>> import datetime
->>> from adminduk.workflows import Office, Actor, Role
+>>> from adminduk.applications import Actor, Role, Status
+>>> from adminduk.workflows import Office
 >>> from adminduk import Registry
->>> from adminduk.documents import Application, Channel, Evidence
+>>> from adminduk.documents import Channel, Evidence, Form
 >>> from adminduk.samples import SIAP_KELUARGA, family_event
 >>> office = Office("18.08", Registry.replay([family_event()]))
 >>> at = datetime.datetime(2026, 3, 2, 9, 0)
 >>> app = office.submit(
-...     Application(document="KK", variant="lost", channel=Channel.WHATSAPP,
+...     Form(document="KK", variant="lost", channel=Channel.WHATSAPP,
 ...                 subject=SIAP_KELUARGA.head, evidence={Evidence.POLICE_LETTER}),
 ...     actor=Actor.resident(SIAP_KELUARGA.head), at=at)
 >>> app.due
@@ -30,7 +31,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from adminduk.documents._application import Application, Status
+from adminduk.applications import Application, Status
 
 __all__ = ["Dashboard", "dashboard", "durations", "lead_time", "overdue", "waiting"]
 
@@ -111,7 +112,7 @@ def dashboard(applications: Iterable[Application], *, on: datetime.datetime) -> 
     for status, group in waiting(items).items():
         totals[status] = len(group)
         for application in group:
-            by_document.setdefault(application.document, Counter())[status] += 1
+            by_document.setdefault(application.form.document, Counter())[status] += 1
     return Dashboard(
         on=on,
         waiting=dict(totals),

@@ -7,14 +7,14 @@ it raises a :class:`~adminduk.errors.WorkflowError` (or the register's error) an
 
 >>> import datetime
 >>> from adminduk import Registry
->>> from adminduk.documents import Application, Channel, Evidence
+>>> from adminduk.documents import Channel, Evidence, Form
 >>> from adminduk.samples import SIAP_KELUARGA, family_event
 >>> office = Office("18.08", Registry.replay([family_event()]))
 >>> at = datetime.datetime(2026, 3, 2, 9, 0)
 >>> operator = Actor(id="FO-01", role=Role.FRONT_OFFICE)
 >>> registrar = Actor(id="REG-01", role=Role.REGISTRAR)
 >>> app = office.submit(
-...     Application(document="KK", variant="lost", channel=Channel.WHATSAPP,
+...     Form(document="KK", variant="lost", channel=Channel.WHATSAPP,
 ...                 subject=SIAP_KELUARGA.head,
 ...                 evidence={Evidence.POLICE_LETTER, Evidence.FORM_F102, Evidence.KTP_EL}),
 ...     actor=Actor.resident(SIAP_KELUARGA.head), at=at)
@@ -34,16 +34,8 @@ import datetime
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
-from adminduk.documents._application import (
-    Actor,
-    Application,
-    Delivery,
-    Role,
-    Status,
-    Trigger,
-)
-from adminduk.documents._base import Channel, Evidence
-from adminduk.documents.service_levels import ServiceLevels
+from adminduk.applications import Actor, Application, Role, Status, Trigger
+from adminduk.documents import Channel, Delivery, DocumentCode, Evidence, Form, ServiceLevels
 from adminduk.errors import (
     DuplicateRecord,
     ForbiddenTransition,
@@ -52,10 +44,10 @@ from adminduk.errors import (
     StaleApplication,
     UnknownApplication,
 )
-from adminduk.events import Event
-from adminduk.registry import Registry
+from adminduk.register import Registry
+from adminduk.register.events import Event
 from adminduk.workflows.definitions import WORKFLOWS, Workflow
-from adminduk.workflows.engine import fire
+from adminduk.workflows.engine import fire, replay, submit
 
 __all__ = ["Office"]
 
@@ -79,7 +71,7 @@ class Office:
         name: str = "",
         service_levels: ServiceLevels | None = None,
         staff: Iterable[Actor] = (),
-        workflows: Mapping[str, Workflow] | None = None,
+        workflows: Mapping[DocumentCode, Workflow] | None = None,
     ) -> None:
         if not isinstance(registry, Registry):
             raise InvalidFormat(f"an office needs a Registry, not {type(registry).__name__}")
@@ -88,7 +80,7 @@ class Office:
         self.registry = registry
         self.service_levels = service_levels or ServiceLevels.default()
         self.staff: tuple[Actor, ...] = tuple(staff)
-        self.workflows: Mapping[str, Workflow] = {**WORKFLOWS, **(workflows or {})}
+        self.workflows: Mapping[DocumentCode, Workflow] = {**WORKFLOWS, **(workflows or {})}
         self._staff_ids = {(actor.id, actor.role) for actor in self.staff}
         self._applications: dict[str, Application] = {}
         self._serial = 0
@@ -114,11 +106,11 @@ class Office:
 
     def adopt(self, application: Application) -> Application:
         """Take in an application with its history (from a file), checking it by replaying."""
-        if not isinstance(application, Application) or not application.history:
-            raise InvalidFormat("adopt takes a submitted Application with its history")
+        if not isinstance(application, Application):
+            raise InvalidFormat(f"adopt takes an Application, not {type(application).__name__}")
         if application.id in self._applications:
             raise DuplicateRecord(f"application {application.id!r} is already at {self.code}")
-        if Application.replay(application.history) != application:
+        if replay(application.history, id=application.id) != application:
             raise InvalidFormat(f"application {application.id!r} does not match its history")
         self._applications[application.id] = application
         return application
@@ -127,30 +119,46 @@ class Office:
 
     def submit(
         self,
-        application: Application,
+        form: Form,
         *,
         actor: Actor,
         at: datetime.datetime,
         channel: Channel | None = None,
+        id: str | None = None,  # noqa: A002 - the application's id, as on Application
     ) -> Application:
-        """File a draft application; the office numbers it unless it has an ``id`` already."""
-        if not isinstance(application, Application):
-            raise InvalidFormat(f"expected an Application, not {type(application).__name__}")
-        if application.reprint_of is not None:
-            original = self.get(application.reprint_of)
-            if (
-                original.status is not Status.COLLECTED
-                or original.document != application.document
-            ):
+        """File ``form`` as a new application; the office numbers it unless ``id`` is given.
+
+        Numbers run consecutively over accepted applications: a refused filing uses none up.
+        """
+        if not isinstance(form, Form):
+            raise InvalidFormat(f"expected a Form, not {type(form).__name__}")
+        if form.reprint_of is not None:
+            original = self.get(form.reprint_of)
+            if original.status is not Status.COLLECTED or original.form.document != form.document:
                 raise ForbiddenTransition(
-                    f"a reprint replaces a collected {application.document}; "
-                    f"{original.id} is not one"
+                    f"a reprint replaces a collected {form.document}; {original.id} is not one"
                 )
-        number = application.id or self._next_id()
+        serial = self._serial
+        number = id
+        if number is None:
+            serial, number = self._next_id()
         if number in self._applications:
             raise DuplicateRecord(f"application {number!r} is already at {self.code}")
-        filed = application._with(id=number) if number != application.id else application
-        return self._fire(filed, Trigger.SUBMIT, actor, at, channel=channel or application.channel)
+        self._check_actor(actor)
+        filed = submit(
+            form,
+            id=number,
+            actor=actor,
+            at=at,
+            office=self.code,
+            registry=self.registry,
+            service_levels=self.service_levels,
+            workflows=self.workflows,
+            channel=channel or form.channel,
+        )
+        self._serial = serial
+        self._applications[filed.id] = filed
+        return filed
 
     def record_biometrics(
         self, application: Application | str, *, actor: Actor, at: datetime.datetime
@@ -182,7 +190,7 @@ class Office:
         actor: Actor,
         at: datetime.datetime,
         evidence: Iterable[Evidence] = (),
-        form: Application | None = None,
+        form: Form | None = None,
         channel: Channel | None = None,
     ) -> Application:
         """File a returned application again, with more ``evidence`` or a corrected ``form``."""
@@ -194,7 +202,7 @@ class Office:
             actor,
             at,
             form=corrected,
-            channel=channel or current.channel,
+            channel=channel or current.form.channel,
         )
 
     def reject(
@@ -257,27 +265,30 @@ class Office:
     ) -> Application:
         """File a new application replacing the lost or damaged document of ``original``."""
         first = self._current(original)
-        draft = Application(
-            document=first.document,
+        filed = first.form
+        draft = Form(
+            document=filed.document,
             variant=variant,
-            channel=channel or first.channel,
-            subject=first.subject,
-            partner=first.partner,
-            applicant=first.applicant,
+            channel=channel or filed.channel,
+            subject=filed.subject,
+            partner=filed.partner,
+            applicant=filed.applicant,
             evidence=frozenset(evidence),
-            delivery=delivery or first.delivery,
+            delivery=delivery or filed.delivery,
             reprint_of=first.id,
         )
         return self.submit(draft, actor=actor, at=at)
 
     # --- plumbing --------------------------------------------------------------------------
 
-    def _next_id(self) -> str:
+    def _next_id(self) -> tuple[int, str]:
+        """The next free serial and its number, without using it up."""
+        serial = self._serial
         while True:
-            self._serial += 1
-            number = f"{self.code}/{self._serial:06d}"
+            serial += 1
+            number = f"{self.code}/{serial:06d}"
             if number not in self._applications:
-                return number
+                return serial, number
 
     def _current(self, application: Application | str) -> Application:
         if isinstance(application, str):
@@ -289,9 +300,22 @@ class Office:
         current = self.get(application.id)
         if current is not application and current.history != application.history:
             raise StaleApplication(
-                f"application {application.id} has changed: it is {current.status.value if current.status else 'a draft'} now"
+                f"application {application.id} has changed: it is {current.status.value} now"
             )
         return current
+
+    def _check_actor(self, actor: Actor) -> None:
+        """Refuse an actor who is not an Actor, or who acts for the office off its staff list."""
+        if not isinstance(actor, Actor):
+            raise InvalidFormat(f"expected an Actor, not {type(actor).__name__}")
+        if (
+            self.staff
+            and actor.role in _STAFF_ROLES
+            and (actor.id, actor.role) not in self._staff_ids
+        ):
+            raise PermissionDenied(
+                f"{actor.id} is not on the staff of {self.code} as {actor.role.value}"
+            )
 
     def _fire(
         self,
@@ -304,18 +328,9 @@ class Office:
         reason: str = "",
         event: Event | None = None,
         collector: str | None = None,
-        form: Application | None = None,
+        form: Form | None = None,
     ) -> Application:
-        if not isinstance(actor, Actor):
-            raise InvalidFormat(f"expected an Actor, not {type(actor).__name__}")
-        if (
-            self.staff
-            and actor.role in _STAFF_ROLES
-            and (actor.id, actor.role) not in self._staff_ids
-        ):
-            raise PermissionDenied(
-                f"{actor.id} is not on the staff of {self.code} as {actor.role.value}"
-            )
+        self._check_actor(actor)
         updated = fire(
             application,
             trigger,

@@ -6,7 +6,9 @@ identity; a court order for a missing person); the KK and KTP-el of the deceased
 
 from __future__ import annotations
 
-from typing import ClassVar
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from adminduk.codes import LifeStatus
 from adminduk.documents._base import (
@@ -14,13 +16,25 @@ from adminduk.documents._base import (
     DocumentType,
     Evidence,
     FindingKind,
+    RegisterChange,
     Requirement,
     Variant,
 )
-from adminduk.documents._common import copy_variants, kk_on_file, ktp_el_on_file, subject_known
-from adminduk.events import Death
+from adminduk.documents._common import (
+    build_event,
+    copy_variants,
+    event_dates,
+    given,
+    kk_on_file,
+    ktp_el_on_file,
+    subject_known,
+)
+from adminduk.register.events import Death, Event
 
-__all__ = ["AktaKematian"]
+if TYPE_CHECKING:
+    from adminduk.documents.form import Form
+
+__all__ = ["AktaMati"]
 
 
 def _not_yet_dead(context: Context) -> bool:
@@ -28,7 +42,7 @@ def _not_yet_dead(context: Context) -> bool:
     return person is None or person.life_status is not LifeStatus.DEAD
 
 
-class AktaKematian(DocumentType):
+class AktaMati(DocumentType):
     """The death certificate (kutipan akta kematian)."""
 
     code = "AKTA-MATI"
@@ -38,7 +52,18 @@ class AktaKematian(DocumentType):
     who_id = "keluarga atau pelapor"
     who_en = "a relative or another reporter"
     deadline_days = 30  # Pasal 44(1) UU 24/2013
-    register_event = Death
+    # Pasal 44 UU 24/2013.
+    register_changes: ClassVar[Mapping[str, RegisterChange]] = {
+        "standard": RegisterChange((Death,)),
+        "missing_person": RegisterChange((Death,)),
+    }
+
+    @classmethod
+    def event_for(cls, form: Form, *, on: datetime.date, **details: Any) -> Event:
+        """The ``Death`` of the subject on the form's event date."""
+        values = {"nik": given(form.subject, "subject"), **event_dates(form, on)}
+        return build_event(cls.code, Death, {**values, **details})
+
     issued_with = ("KK",)
     requirements: ClassVar[tuple[Requirement, ...]] = (
         subject_known("akta-mati.subject", "yang meninggal", "deceased"),

@@ -1,7 +1,7 @@
 """A family (keluarga) as one family card (KK) lists it.
 
 >>> import datetime
->>> from adminduk.address import Address
+>>> from adminduk.register.address import Address
 >>> family = Family(
 ...     number="1808011507200003",
 ...     address=Address(street="Jl. Merdeka 1", rt="1", rw="2", village_code="18.08.01.2006"),
@@ -32,9 +32,9 @@ import attrs
 
 from adminduk._fields import compact_kk, masked_repr, nik_field, require_date, require_member
 from adminduk._privacy import mask
-from adminduk.address import Address
 from adminduk.codes import Relationship
 from adminduk.errors import InvariantViolation, UnknownResident
+from adminduk.register.address import Address
 
 __all__ = ["Family", "Membership"]
 

@@ -9,7 +9,9 @@ witnesses, so the SPTJM evidence includes them.
 
 from __future__ import annotations
 
-from typing import ClassVar
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from adminduk.codes import MaritalStatus
 from adminduk.documents._base import (
@@ -17,13 +19,24 @@ from adminduk.documents._base import (
     DocumentType,
     Evidence,
     FindingKind,
+    RegisterChange,
     Requirement,
     Variant,
 )
-from adminduk.documents._common import copy_variants, form, kk_on_file
-from adminduk.events import Birth
+from adminduk.documents._common import (
+    build_event,
+    copy_variants,
+    event_dates,
+    form,
+    given,
+    kk_on_file,
+)
+from adminduk.register.events import Birth, Event, FamilyRegistered
 
-__all__ = ["AktaKelahiran"]
+if TYPE_CHECKING:
+    from adminduk.documents.form import Form
+
+__all__ = ["AktaLahir"]
 
 
 def _parents_registered_married(context: Context) -> bool:
@@ -31,20 +44,20 @@ def _parents_registered_married(context: Context) -> bool:
     return (
         mother is not None
         and father is not None
-        and context.registry._spouse.get(mother.nik) == father.nik
+        and context.registry.find_spouse(mother.nik) == father.nik
         and mother.marital_status is MaritalStatus.MARRIED
     )
 
 
 def _child_described(context: Context) -> bool:
-    application = context.application
+    application = context.form
     return (
         bool(application.child_name and application.child_name.strip())
         and application.child_sex is not None
     )
 
 
-class AktaKelahiran(DocumentType):
+class AktaLahir(DocumentType):
     """The birth certificate (kutipan akta kelahiran)."""
 
     code = "AKTA-LAHIR"
@@ -54,7 +67,28 @@ class AktaKelahiran(DocumentType):
     who_id = "orang tua, keluarga, atau pelapor dengan dua saksi"
     who_en = "a parent, a relative, or another reporter with two witnesses"
     deadline_days = 60  # Pasal 27(1) UU 24/2013
-    register_event = Birth
+    # Pasal 27 UU 24/2013.
+    register_changes: ClassVar[Mapping[str, RegisterChange]] = {
+        "standard": RegisterChange((Birth,)),
+        "unknown_origin": RegisterChange((FamilyRegistered,), required=False),
+    }
+
+    @classmethod
+    def event_for(cls, form: Form, *, on: datetime.date, **details: Any) -> Event:
+        """The ``Birth`` of the child the form describes (mother: subject; father: partner).
+
+        A child of unknown origin is registered by the office (a new family), not from the form.
+        """
+        if form.variant == "unknown_origin":
+            return super().event_for(form, on=on, **details)
+        values = {
+            "name": given(form.child_name, "child_name"),
+            "sex": given(form.child_sex, "child_sex"),
+            "mother": form.subject,
+            "father": form.partner,
+        }
+        return build_event(cls.code, Birth, {**values, **event_dates(form, on), **details})
+
     issued_with = ("KK", "KIA")
     substitutes: ClassVar[dict[Evidence, tuple[Evidence, ...]]] = {
         Evidence.SPTJM_BIRTH: (Evidence.BIRTH_LETTER,),

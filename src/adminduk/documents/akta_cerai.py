@@ -6,31 +6,38 @@ the decision; the marriage certificate (withdrawn by the office); KK and KTP-el 
 
 from __future__ import annotations
 
-from typing import ClassVar
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from adminduk.documents._base import (
     Context,
     DocumentType,
     Evidence,
     FindingKind,
+    RegisterChange,
     Requirement,
     Variant,
 )
 from adminduk.documents._common import (
     copy_variants,
+    couple_event,
     couple_on_file,
 )
-from adminduk.events import Divorce
+from adminduk.register.events import Divorce, Event
 
-__all__ = ["AktaPerceraian"]
+if TYPE_CHECKING:
+    from adminduk.documents.form import Form
+
+__all__ = ["AktaCerai"]
 
 
 def _married_to_each_other(context: Context) -> bool:
-    subject, partner = context.application.subject, context.application.partner
-    return subject is not None and context.registry._spouse.get(subject) == partner
+    subject, partner = context.form.subject, context.form.partner
+    return subject is not None and context.registry.find_spouse(subject) == partner
 
 
-class AktaPerceraian(DocumentType):
+class AktaCerai(DocumentType):
     """The divorce certificate (kutipan akta perceraian)."""
 
     code = "AKTA-CERAI"
@@ -40,7 +47,16 @@ class AktaPerceraian(DocumentType):
     who_id = "salah satu pihak yang bercerai"
     who_en = "either former spouse"
     deadline_days = 60  # Pasal 40(1) UU 23/2006, from the final decision
-    register_event = Divorce
+    # Pasal 40 UU 23/2006.
+    register_changes: ClassVar[Mapping[str, RegisterChange]] = {
+        "standard": RegisterChange((Divorce,))
+    }
+
+    @classmethod
+    def event_for(cls, form: Form, *, on: datetime.date, **details: Any) -> Event:
+        """The ``Divorce`` of the subject (husband) and the partner (wife)."""
+        return couple_event(cls.code, Divorce, form, on, details)
+
     issued_with = ("KK",)
     requirements: ClassVar[tuple[Requirement, ...]] = (
         *couple_on_file("akta-cerai"),

@@ -7,7 +7,9 @@ Pasal 34(4)-(6)). Reported within 60 days (Pasal 34 UU 23/2006). Minimum age 19 
 
 from __future__ import annotations
 
-from typing import ClassVar
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from adminduk.codes import MaritalStatus, Religion
 from adminduk.documents._base import (
@@ -15,17 +17,22 @@ from adminduk.documents._base import (
     DocumentType,
     Evidence,
     FindingKind,
+    RegisterChange,
     Requirement,
     Variant,
 )
 from adminduk.documents._common import (
     copy_variants,
+    couple_event,
     couple_on_file,
     form,
 )
-from adminduk.events import Marriage
+from adminduk.register.events import Event, Marriage
 
-__all__ = ["MARRIAGE_AGE", "PARENTS_CONSENT_AGE", "AktaPerkawinan"]
+if TYPE_CHECKING:
+    from adminduk.documents.form import Form
+
+__all__ = ["MARRIAGE_AGE", "PARENTS_CONSENT_AGE", "AktaKawin"]
 
 #: Minimum marriage age for both spouses (UU 16/2019).
 MARRIAGE_AGE = 19
@@ -60,7 +67,7 @@ def _not_both_muslim(context: Context) -> bool:
     return not (len(people) == 2 and all(p.religion is Religion.ISLAM for p in people))
 
 
-class AktaPerkawinan(DocumentType):
+class AktaKawin(DocumentType):
     """The marriage certificate (kutipan akta perkawinan) of a non-Muslim marriage."""
 
     code = "AKTA-KAWIN"
@@ -70,7 +77,16 @@ class AktaPerkawinan(DocumentType):
     who_id = "kedua mempelai"
     who_en = "both spouses"
     deadline_days = 60  # Pasal 34(1) UU 23/2006
-    register_event = Marriage
+    # Pasal 34 UU 23/2006.
+    register_changes: ClassVar[Mapping[str, RegisterChange]] = {
+        "standard": RegisterChange((Marriage,))
+    }
+
+    @classmethod
+    def event_for(cls, form: Form, *, on: datetime.date, **details: Any) -> Event:
+        """The ``Marriage`` of the subject (husband) and the partner (wife)."""
+        return couple_event(cls.code, Marriage, form, on, details)
+
     issued_with = ("KK",)
     requirements: ClassVar[tuple[Requirement, ...]] = (
         *couple_on_file("akta-kawin")[:2],

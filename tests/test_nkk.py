@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from adminduk import errors
-from adminduk.identifiers import kk
+from adminduk.identifiers import nkk
 from adminduk.strategies import kk_numbers, region_codes
 
 #: A synthetic KK number: issued in 18.08.01 on 15 July 2020, serial 0003.
@@ -23,8 +23,8 @@ def replace(number: str, start: int, text: str) -> str:
 
 def test_validate_compacts() -> None:
     """Separators are stripped and the compact form returned."""
-    assert SAMPLE == kk.validate("18.08.01.150720.0003")
-    assert SAMPLE == kk.compact("1808 0115 0720 0003")
+    assert SAMPLE == nkk.validate("18.08.01.150720.0003")
+    assert SAMPLE == nkk.compact("1808 0115 0720 0003")
 
 
 @pytest.mark.parametrize(
@@ -48,28 +48,28 @@ def test_validate_compacts() -> None:
 def test_rejections(number: str, error: type[Exception], message: str) -> None:
     """Each impossible part is refused with its own typed error; the message masks the number."""
     with pytest.raises(error, match=message) as caught:
-        kk.validate(number)
-    assert not kk.is_valid(number)
+        nkk.validate(number)
+    assert not nkk.is_valid(number)
     assert SAMPLE[6:] not in str(caught.value)
 
 
 def test_unknown_region_allowed() -> None:
     """allow_unknown_region accepts a district in no known list."""
     number = replace(SAMPLE, 4, "99")
-    assert number == kk.validate(number, allow_unknown_region=True)
-    assert kk.is_valid(number, allow_unknown_region=True)
-    assert "18.08.99" == kk.parse(number, allow_unknown_region=True).region_code
+    assert number == nkk.validate(number, allow_unknown_region=True)
+    assert nkk.is_valid(number, allow_unknown_region=True)
+    assert "18.08.99" == nkk.parse(number, allow_unknown_region=True).region_code
 
 
 def test_format() -> None:
     """The display form groups region parts, date and serial."""
-    assert "18.08.01.150720.0003" == kk.format(SAMPLE)
+    assert "18.08.01.150720.0003" == nkk.format(SAMPLE)
 
 
 def test_parse_without_reference_date_uses_the_2000s() -> None:
     """Without ``on`` the issue date is placed in the 2000s."""
-    assert kk.KKInfo("18.08.01", datetime.date(2020, 7, 15), 3) == kk.parse(SAMPLE)
-    assert datetime.date(2099, 7, 15) == kk.parse(replace(SAMPLE, 10, "99")).issued_on
+    assert nkk.KKInfo("18.08.01", datetime.date(2020, 7, 15), 3) == nkk.parse(SAMPLE)
+    assert datetime.date(2099, 7, 15) == nkk.parse(replace(SAMPLE, 10, "99")).issued_on
 
 
 @pytest.mark.parametrize(
@@ -83,7 +83,7 @@ def test_parse_without_reference_date_uses_the_2000s() -> None:
 )
 def test_parse_with_reference_date(yy: str, on: datetime.date, expected_year: int) -> None:
     """With ``on`` the issue year is the latest one ending in YY that is not after ``on``."""
-    assert expected_year == kk.parse(replace(SAMPLE, 10, yy), on=on).issued_on.year
+    assert expected_year == nkk.parse(replace(SAMPLE, 10, yy), on=on).issued_on.year
 
 
 @given(
@@ -93,18 +93,18 @@ def test_parse_with_reference_date(yy: str, on: datetime.date, expected_year: in
 )
 def test_compose_parse_round_trip(code: str, issued: datetime.date, serial: int) -> None:
     """parse(compose(x)) is x for any district, issue date in the 2000s and serial."""
-    number = kk.compose(region_code=code, issued_on=issued, serial=serial)
-    assert kk.KKInfo(code, issued, serial) == kk.parse(number)
+    number = nkk.compose(region_code=code, issued_on=issued, serial=serial)
+    assert nkk.KKInfo(code, issued, serial) == nkk.parse(number)
 
 
 @given(kk_numbers())
 def test_format_and_compact_are_inverses(number: str) -> None:
     """compact(format(n)) is n for every valid KK number."""
-    assert number == kk.compact(kk.format(number))
-    assert number == kk.validate(number)
+    assert number == nkk.compact(nkk.format(number))
+    assert number == nkk.validate(number)
 
 
 def test_compose_refuses_a_serial_out_of_range() -> None:
     """Serials run 1-9999."""
     with pytest.raises(errors.InvalidComponent, match="outside 1-9999"):
-        kk.compose(region_code="18.08.01", issued_on=datetime.date(2020, 7, 15), serial=0)
+        nkk.compose(region_code="18.08.01", issued_on=datetime.date(2020, 7, 15), serial=0)

@@ -7,8 +7,10 @@ Within one regency no SKPWNI is issued: the resident gets a new KK (Pasal 29 Per
 
 from __future__ import annotations
 
+import datetime
 import enum
-from typing import ClassVar
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from adminduk import regions
 from adminduk.documents._base import (
@@ -16,14 +18,24 @@ from adminduk.documents._base import (
     DocumentType,
     Evidence,
     FindingKind,
+    RegisterChange,
     Requirement,
     Variant,
 )
-from adminduk.documents._common import copy_variants, kk_on_file, subject_known
+from adminduk.documents._common import (
+    build_event,
+    copy_variants,
+    given,
+    kk_on_file,
+    subject_known,
+)
 from adminduk.errors import AdmindukError
-from adminduk.events import MoveOut
+from adminduk.register.events import Event, MoveIn, MoveOut
 
-__all__ = ["MoveLevel", "SuratPindah", "move_level"]
+if TYPE_CHECKING:
+    from adminduk.documents.form import Form
+
+__all__ = ["SKPWNI", "MoveLevel", "move_level"]
 
 
 class MoveLevel(enum.IntEnum):
@@ -52,18 +64,18 @@ def move_level(origin: str, destination: str) -> MoveLevel:
 
 
 def _level(context: Context) -> MoveLevel | None:
-    family = context.registry._family_of.get(context.application.subject or "")
-    destination = context.application.destination
+    family = context.registry.find_family(context.registry.family_number_of(context.form.subject))
+    destination = context.form.destination
     if family is None or destination is None:
         return None
     try:
-        return move_level(context.registry._families[family].address.village_code, destination)
+        return move_level(family.address.village_code, destination)
     except AdmindukError:
         return None
 
 
 def _known_destination(context: Context) -> bool:
-    destination = context.application.destination
+    destination = context.form.destination
     if destination is None:
         return False
     try:
@@ -78,7 +90,7 @@ def _needs_skpwni(context: Context) -> bool:
     return level is not None and level >= MoveLevel.REGENCY
 
 
-class SuratPindah(DocumentType):
+class SKPWNI(DocumentType):
     """The moving letter between regencies or provinces, and the arrival at the destination."""
 
     code = "SKPWNI"
@@ -87,7 +99,26 @@ class SuratPindah(DocumentType):
     legal_basis = ("Pasal 25 Perpres 96/2018", "Pasal 29 Permendagri 108/2019")
     who_id = "kepala keluarga atau anggota keluarga yang pindah"
     who_en = "the head of family or the members who move"
-    register_event = MoveOut
+    # Pasal 25 Perpres 96/2018: the origin office issues the SKPWNI (the residents leave its
+    # register); the destination office registers the arrival with it.
+    register_changes: ClassVar[Mapping[str, RegisterChange]] = {
+        "departure": RegisterChange((MoveOut,), note="origin side"),
+        "arrival": RegisterChange((MoveIn,), note="destination side"),
+    }
+
+    @classmethod
+    def event_for(cls, form: Form, *, on: datetime.date, **details: Any) -> Event:
+        """The departure's ``MoveOut`` of the subject (pass ``niks`` for everyone moving)."""
+        if form.variant != "departure":
+            return super().event_for(form, on=on, **details)
+        values: dict[str, Any] = {
+            "niks": (given(form.subject, "subject"),),
+            "destination": given(form.destination, "destination"),
+        }
+        return build_event(
+            cls.code, MoveOut, {**values, "occurred_on": on, "recorded_on": on, **details}
+        )
+
     issued_with = ("KK",)
     requirements: ClassVar[tuple[Requirement, ...]] = ()
     variants = (

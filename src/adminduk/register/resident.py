@@ -45,7 +45,7 @@ from adminduk.codes import (
     Sex,
 )
 from adminduk.errors import InvalidComponent
-from adminduk.identifiers import _common
+from adminduk.identifiers.nik import FEMALE_DAY_OFFSET
 
 __all__ = ["KTP_EL_AGE", "Resident"]
 
@@ -101,15 +101,15 @@ class Resident:
         for field, kind in _ENUM_FIELDS:
             if type(getattr(self, field)) is not kind:
                 require_member(getattr(self, field), kind, field)
-        offset = _common.FEMALE_DAY_OFFSET if self.sex is Sex.FEMALE else 0
+        offset = FEMALE_DAY_OFFSET if self.sex is Sex.FEMALE else 0
         born = self.birth_date
         encoded = f"{born.day + offset:02d}{born.month:02d}{born.year % 100:02d}"
         if self.nik[6:12] != encoded:
             day = int(self.nik[6:8])
-            said = Sex.FEMALE if day > _common.FEMALE_DAY_OFFSET else Sex.MALE
+            said = Sex.FEMALE if day > FEMALE_DAY_OFFSET else Sex.MALE
             raise InvalidComponent(
                 f"NIK {mask(self.nik)} says {said.label_en.lower()}, born "
-                f"{day % _common.FEMALE_DAY_OFFSET:02d}-{self.nik[8:10]}-{self.nik[10:12]}, but the "
+                f"{day % FEMALE_DAY_OFFSET:02d}-{self.nik[8:10]}-{self.nik[10:12]}, but the "
                 f"resident is {self.sex.label_en.lower()}, born {self.birth_date.isoformat()}"
             )
         if (self.death_date is None) is (self.life_status is LifeStatus.DEAD):

@@ -30,7 +30,6 @@ from adminduk._fields import (
     require_member,
     require_text,
 )
-from adminduk.address import Address
 from adminduk.codes import (
     BloodType,
     Citizenship,
@@ -41,8 +40,9 @@ from adminduk.codes import (
     Sex,
 )
 from adminduk.errors import InvalidComponent, InvalidFormat
-from adminduk.family import Family
-from adminduk.resident import Resident
+from adminduk.register.address import Address
+from adminduk.register.family import Family
+from adminduk.register.resident import Resident
 
 __all__ = [
     "Birth",

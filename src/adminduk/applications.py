@@ -1,12 +1,13 @@
-"""Applications and their history: what was asked for, and every action taken on it since.
+"""Applications: the file an office keeps for a form, and every action taken on it since.
 
-An :class:`Application` is the form a resident files (the document, the people, the evidence)
-plus its ordered :attr:`~Application.history` of :class:`Action` records. The current status is
-what the history says (:attr:`Application.status`); :meth:`Application.replay` rebuilds an
-application from its history alone and refuses a history no workflow allows. Nothing here reads
-the clock: every action carries the time it was taken, passed in by the caller.
+An :class:`Application` is an office's number for the file, the :class:`~adminduk.documents.Form`
+as last filed, and the ordered :attr:`~Application.history` of :class:`Action` records. The
+current status is what the history says (:attr:`Application.status`), as in OpenCRVS;
+:func:`adminduk.workflows.replay` rebuilds an application from its history alone and refuses a
+history no workflow allows. Nothing here reads the clock: every action carries the time it was
+taken, passed in by the caller.
 
-The workflows that add actions are in :mod:`adminduk.workflows`.
+Layer 5 of adminduk: above the documents (forms, findings), below the workflows that add actions.
 """
 
 from __future__ import annotations
@@ -18,16 +19,14 @@ from collections.abc import Iterable
 import attrs
 
 from adminduk._fields import masked_repr, optional_nik, require_member, require_text
-from adminduk.codes import Sex
-from adminduk.documents._base import Channel, Evidence, Finding
+from adminduk.documents import Channel, Finding, Form
 from adminduk.errors import InvalidComponent, InvalidFormat
-from adminduk.events import Event
+from adminduk.register.events import Event
 
 __all__ = [
     "Action",
     "Actor",
     "Application",
-    "Delivery",
     "Role",
     "Status",
     "Trigger",
@@ -70,17 +69,6 @@ _STATUS_LABELS = {
     Status.REJECTED: "Ditolak",
     Status.CANCELLED: "Dibatalkan",
 }
-
-
-class Delivery(enum.Enum):
-    """How a finished document reaches the resident; it decides the path after printing."""
-
-    __hash__ = object.__hash__  # members are singletons: identity hashing is exact, and fast
-
-    POST = "post"  #: by post to the resident's district office, collected there
-    PICKUP = "pickup"  #: collected at the regency office
-    DIGITAL = "digital"  #: electronically signed, sent by WhatsApp or e-mail
-    OUTREACH = "outreach"  #: handed over at home by an outreach officer
 
 
 class Role(enum.Enum):
@@ -148,8 +136,8 @@ def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
 class Action:
     """One step of an application's history: what, who, where, when, and why.
 
-    ``status`` is the status after the action. ``form`` is the application as filed (on submit
-    and resubmit); ``due`` the service-level deadline set then. ``event`` is the register change
+    ``status`` is the status after the action. ``form`` is the form as filed (on submit and
+    resubmit only); ``due`` the service-level deadline set then. ``event`` is the register change
     the action applied, as the register's journal keeps it. ``collector`` is the NIK of who
     received the document; ``issued`` the documents printed together.
     """
@@ -162,19 +150,11 @@ class Action:
     channel: Channel | None = None
     reason: str = ""
     findings: tuple[Finding, ...] = attrs.field(default=(), converter=_findings)
-    form: Application | None = attrs.field(default=None, repr=False)
+    form: Form | None = attrs.field(default=None, repr=False)
     due: datetime.datetime | None = None
     event: Event | None = attrs.field(default=None, repr=False)
     collector: str | None = attrs.field(default=None, converter=optional_nik, repr=masked_repr)
     issued: tuple[str, ...] = ()
-
-    @classmethod
-    def _trusted(cls, **values: object) -> Action:
-        """Build an action from values the workflow engine has already checked (no re-checks)."""
-        made = object.__new__(cls)
-        for name, default in _ACTION_DEFAULTS:
-            object.__setattr__(made, name, values.get(name, default))
-        return made
 
     def __attrs_post_init__(self) -> None:
         require_member(self.trigger, Trigger, "trigger")
@@ -188,82 +168,55 @@ class Action:
         require_text(self.reason, "reason", empty=True)
         if self.channel is not None:
             require_member(self.channel, Channel, "channel")
-        if self.form is not None and self.form.history:
-            raise InvalidComponent("an action's form is the application as filed, without history")
+        if self.form is not None:
+            require_member(self.form, Form, "an action's form")
+            if self.trigger not in _FILING:
+                raise InvalidComponent(f"only filing carries a form, not {self.trigger.value}")
 
 
-#: Each field of an action with its default (``None`` for the required ones).
-_ACTION_DEFAULTS = tuple(
-    (field.name, None if field.default is attrs.NOTHING else field.default)
-    for field in attrs.fields(Action)
-)
+#: The actions that file a form.
+_FILING = frozenset({Trigger.SUBMIT, Trigger.RESUBMIT})
 
-
-def _evidence(value: Iterable[Evidence]) -> frozenset[Evidence]:
-    items = frozenset(value)
-    for item in items:
-        if not isinstance(item, Evidence):
-            raise InvalidComponent(f"evidence must be Evidence members, not {type(item).__name__}")
-    return items
+#: Statuses in which the office owes work, so the service-level clock runs.
+_WITH_OFFICE = frozenset({Status.SUBMITTED, Status.VERIFIED})
 
 
 def _history(value: Iterable[Action]) -> tuple[Action, ...]:
     return tuple(value)
 
 
-#: Statuses in which the office owes work, so the service-level clock runs.
-_WITH_OFFICE = frozenset({Status.SUBMITTED, Status.VERIFIED})
-
-
 @attrs.frozen(kw_only=True)
 class Application:
-    """An application for one document: who, what, how it came in, what is attached, and since.
+    """The file an office keeps: its number, the form as last filed, and every action since.
 
-    ``subject`` is the NIK of the person the document is about (the child's mother for a birth,
-    the husband for a marriage); ``partner`` is the second person where there is one (the wife,
-    the other spouse); ``applicant`` reports or applies. ``event_date`` is the birth, death,
-    marriage or final decision date. For a birth, ``child_sex`` and ``child_name`` describe the
-    child; for a move, ``destination`` is the region code moved to.
-
-    ``id`` is the office's number for the file, ``delivery`` how the resident wants the
-    document, ``reprint_of`` the id of the application whose lost or damaged document this one
-    replaces, and ``history`` every action taken (empty for a draft that is not filed yet).
+    Built by the workflows (:meth:`adminduk.workflows.Office.submit`) or by
+    :func:`adminduk.workflows.replay`; the constructor checks that ``form`` is the form the
+    history last filed.
     """
 
-    document: str
-    variant: str
-    channel: Channel
-    subject: str | None = attrs.field(default=None, converter=optional_nik, repr=masked_repr)
-    partner: str | None = attrs.field(default=None, converter=optional_nik, repr=masked_repr)
-    applicant: str | None = attrs.field(default=None, converter=optional_nik, repr=masked_repr)
-    evidence: frozenset[Evidence] = attrs.field(default=frozenset(), converter=_evidence)
-    event_date: datetime.date | None = None
-    child_name: str | None = None
-    child_sex: Sex | None = None
-    destination: str | None = None
-    id: str = ""
-    delivery: Delivery = Delivery.PICKUP
-    reprint_of: str | None = None
-    history: tuple[Action, ...] = attrs.field(default=(), converter=_history, repr=False)
+    id: str
+    form: Form
+    history: tuple[Action, ...] = attrs.field(converter=_history, repr=False)
 
-    def with_evidence(self, *kinds: Evidence) -> Application:
-        """Return the application with more evidence attached."""
-        return attrs.evolve(self, evidence=self.evidence | frozenset(kinds))
+    def __attrs_post_init__(self) -> None:
+        require_text(self.id, "application id")
+        require_member(self.form, Form, "an application's form")
+        if not self.history or self.history[0].trigger is not Trigger.SUBMIT:
+            raise InvalidComponent("an application's history starts with its submission")
+        for action in self.history:
+            require_member(action, Action, "a history entry")
+        if _last_form(self.history) != self.form:
+            raise InvalidComponent("an application's form is the one its history last filed")
 
     @property
-    def status(self) -> Status | None:
-        """The status the history leads to; ``None`` for a draft that is not filed yet."""
-        return self.history[-1].status if self.history else None
+    def status(self) -> Status:
+        """The status the history leads to."""
+        return self.history[-1].status
 
     @property
-    def form(self) -> Application:
-        """The application as filed, without its history."""
-        return self._with_history(()) if self.history else self
-
-    @property
-    def submitted_at(self) -> datetime.datetime | None:
+    def submitted_at(self) -> datetime.datetime:
         """When the application was first filed."""
-        return self.history[0].at if self.history else None
+        return self.history[0].at
 
     @property
     def due(self) -> datetime.datetime | None:
@@ -289,37 +242,9 @@ class Application:
                 return action
         return None
 
-    def _with(self, **changes: object) -> Application:
-        """This application with ``changes``, which the caller has already checked."""
-        made = self._with_history(self.history)
-        for name, value in changes.items():
-            object.__setattr__(made, name, value)
-        return made
 
-    def _with_history(self, history: tuple[Action, ...]) -> Application:
-        """This application with ``history`` instead, without re-running the field checks.
-
-        Every other field is copied from an instance that passed them; the history's actions
-        are checked when they are made. Used on every workflow step, where ``attrs.evolve``
-        (which converts and checks every field again) was the largest single cost.
-        """
-        made = object.__new__(Application)
-        for name in _FIELD_NAMES:
-            object.__setattr__(made, name, getattr(self, name))
-        object.__setattr__(made, "history", history)
-        return made
-
-    @classmethod
-    def replay(cls, history: Iterable[Action]) -> Application:
-        """Rebuild an application from its history, refusing one no workflow allows.
-
-        Each action must be possible from the status before it, for its role and on the
-        application's delivery path; times must not go backwards. The result equals the
-        application that made the history.
-        """
-        from adminduk.workflows import replay  # noqa: PLC0415 - workflows build on documents
-
-        return replay(history)
-
-
-_FIELD_NAMES = tuple(field.name for field in attrs.fields(Application) if field.name != "history")
+def _last_form(history: tuple[Action, ...]) -> Form | None:
+    for action in reversed(history):
+        if action.form is not None:
+            return action.form
+    return None

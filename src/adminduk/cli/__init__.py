@@ -1,0 +1,106 @@
+"""Command line: ``python -m adminduk`` (or ``adminduk``).
+
+Commands: ``demo`` (synthesize Way Kanan, run its office for a month, print the tables),
+``check`` (a form or application file -> everything missing), ``nik`` (validate and describe
+NIKs), ``catalogue`` (the service catalogue, Markdown or JSON), ``region`` (describe a region
+code and list what lies below it), ``diagram`` (a document type's workflow as a Mermaid diagram)
+and ``table`` (the population table of a register file). Bad input gives one clear line on
+standard error and exit status 1, never a traceback. One function per command, in
+:mod:`adminduk.cli._commands` and :mod:`adminduk.cli._demo`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from adminduk.cli._commands import (
+    Emit,
+    catalogue_command,
+    check_command,
+    diagram_command,
+    nik_command,
+    region_command,
+    table_command,
+)
+from adminduk.cli._demo import demo_command
+from adminduk.errors import AdmindukError
+
+__all__ = ["main"]
+
+#: Each command's function, by name.
+COMMANDS: dict[str, Callable[[argparse.Namespace, Emit], int]] = {
+    "demo": demo_command,
+    "check": check_command,
+    "table": table_command,
+    "nik": nik_command,
+    "catalogue": catalogue_command,
+    "region": region_command,
+    "diagram": diagram_command,
+}
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="adminduk", description=(__doc__ or "").splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    demo = commands.add_parser("demo", help="synthesize Way Kanan, run its office, print tables")
+    demo.add_argument("--scale", type=float, default=1.0, help="share of the 2025 population")
+    demo.add_argument("--days", type=int, default=31, help="days of the office to simulate")
+    demo.add_argument("--seed", type=int, default=2026)
+    checking = commands.add_parser("check", help="everything an application file still lacks")
+    checking.add_argument(
+        "application", type=Path, help="an adminduk/form or adminduk/application JSON file"
+    )
+    checking.add_argument("--register", type=Path, default=None, help="a register JSON file")
+    checking.add_argument("--lang", choices=("id", "en"), default="id")
+    checking.add_argument("--on", type=_date, default=datetime.date(2026, 1, 1))
+    tabling = commands.add_parser("table", help="the population table of a register file")
+    tabling.add_argument("register", type=Path, help="an adminduk/registry JSON file")
+    tabling.add_argument("--region", default=None, help="region code (default: the area)")
+    tabling.add_argument("--by", choices=("district", "village"), default="district")
+    tabling.add_argument("--lang", choices=("id", "en"), default="id")
+    check = commands.add_parser("nik", help="validate and describe NIKs")
+    check.add_argument("numbers", nargs="+", metavar="NIK")
+    listing = commands.add_parser("catalogue", help="print the service catalogue")
+    listing.add_argument("--lang", choices=("id", "en"), default="id")
+    listing.add_argument("--json", action="store_true", help="JSON records instead of Markdown")
+    region = commands.add_parser("region", help="describe a region and list its children")
+    region.add_argument("code")
+    region.add_argument("--as-of", type=int, default=None, help="year of the code list to use")
+    drawing = commands.add_parser("diagram", help="a workflow as a Mermaid state diagram")
+    drawing.add_argument(
+        "documents", nargs="*", metavar="CODE", help="document codes (default all)"
+    )
+    drawing.add_argument("--markdown", action="store_true", help="Markdown sections with fences")
+    for sub in (demo, check):
+        sub.add_argument(
+            "--on",
+            type=_date,
+            default=datetime.date(2026, 1, 1),
+            help="reference date for ages and the NIK century rule (default 2026-01-01)",
+        )
+    return parser
+
+
+def _print(line: str) -> None:
+    print(line, flush=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args, _print)
+    except AdmindukError as error:
+        print(f"adminduk: {error}", file=sys.stderr)
+        return 1

@@ -1,0 +1,82 @@
+"""The form a resident files: which document, which variant, who, what is attached, and when.
+
+A :class:`Form` is what the checker (:func:`adminduk.check`) reads and what the office files.
+The file the office keeps once it is filed, with its number and history, is an
+:class:`adminduk.applications.Application`; each filing action carries the form as filed.
+
+>>> import datetime
+>>> from adminduk.documents import Channel, Evidence
+>>> form = Form(document="KK", variant="lost", channel=Channel.WHATSAPP,
+...             subject="1808011708870012", evidence={Evidence.POLICE_LETTER})
+>>> form
+Form(document='KK', variant='lost', channel=<Channel.WHATSAPP: 'whatsapp'>, subject='180801**********', ...)
+>>> sorted(kind.value for kind in form.with_evidence(Evidence.KK).evidence)
+['kk', 'police_letter']
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections.abc import Iterable
+
+import attrs
+
+from adminduk._fields import masked_repr, optional_nik
+from adminduk.codes import Sex
+from adminduk.documents._base import Channel, DocumentCode, Evidence
+from adminduk.errors import InvalidComponent
+
+__all__ = ["Delivery", "Form"]
+
+
+class Delivery(enum.Enum):
+    """How a finished document reaches the resident; it decides the path after printing."""
+
+    __hash__ = object.__hash__  # members are singletons: identity hashing is exact, and fast
+
+    POST = "post"  #: by post to the resident's district office, collected there
+    PICKUP = "pickup"  #: collected at the regency office
+    DIGITAL = "digital"  #: electronically signed, sent by WhatsApp or e-mail
+    OUTREACH = "outreach"  #: handed over at home by an outreach officer
+
+
+def _evidence(value: Iterable[Evidence]) -> frozenset[Evidence]:
+    items = frozenset(value)
+    for item in items:
+        if not isinstance(item, Evidence):
+            raise InvalidComponent(f"evidence must be Evidence members, not {type(item).__name__}")
+    return items
+
+
+@attrs.frozen(kw_only=True)
+class Form:
+    """A form for one document: who, what, how it came in, what is attached, and since when.
+
+    ``subject`` is the NIK of the person the document is about (the child's mother for a birth,
+    the husband for a marriage); ``partner`` is the second person where there is one (the wife,
+    the other spouse); ``applicant`` reports or applies. ``event_date`` is the birth, death,
+    marriage or final decision date. For a birth, ``child_sex`` and ``child_name`` describe the
+    child; for a move, ``destination`` is the region code moved to.
+
+    ``delivery`` is how the resident wants the document, and ``reprint_of`` the number of the
+    application whose lost or damaged document this one replaces.
+    """
+
+    document: DocumentCode
+    variant: str
+    channel: Channel
+    subject: str | None = attrs.field(default=None, converter=optional_nik, repr=masked_repr)
+    partner: str | None = attrs.field(default=None, converter=optional_nik, repr=masked_repr)
+    applicant: str | None = attrs.field(default=None, converter=optional_nik, repr=masked_repr)
+    evidence: frozenset[Evidence] = attrs.field(default=frozenset(), converter=_evidence)
+    event_date: datetime.date | None = None
+    child_name: str | None = None
+    child_sex: Sex | None = None
+    destination: str | None = None
+    delivery: Delivery = Delivery.PICKUP
+    reprint_of: str | None = None
+
+    def with_evidence(self, *kinds: Evidence) -> Form:
+        """Return the form with more evidence attached."""
+        return attrs.evolve(self, evidence=self.evidence | frozenset(kinds))

@@ -1,0 +1,34 @@
+"""The population register: residents, families, addresses, life events and the register's rules.
+
+Layer 3 of adminduk (above errors, codes, regions and identifiers; below documents). Everything a
+caller needs is re-exported here and from :mod:`adminduk`:
+
+- the records: :class:`Resident`, :class:`Family`, :class:`Membership`, :class:`Address`;
+- the life events (:mod:`adminduk.register.events`): births, deaths, marriages, moves, ...;
+- the rules (:data:`RULES`), each with its text, its basis and the code that checks it;
+- :class:`Registry`, the register itself, with lookups that raise (``resident``) and lookups
+  that answer ``None`` (``find_resident``, ``family_number_of``) for callers writing rules.
+
+>>> from adminduk.register import RULES
+>>> RULES["one-head"].text
+'a family has exactly one head (SHDK 1)'
+"""
+
+from adminduk.register import events
+from adminduk.register.address import Address
+from adminduk.register.family import Family, Membership
+from adminduk.register.registry import Registry
+from adminduk.register.resident import KTP_EL_AGE, Resident
+from adminduk.register.rules import RULES, Rule
+
+__all__ = [
+    "KTP_EL_AGE",
+    "RULES",
+    "Address",
+    "Family",
+    "Membership",
+    "Registry",
+    "Resident",
+    "Rule",
+    "events",
+]

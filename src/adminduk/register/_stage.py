@@ -1,0 +1,272 @@
+"""The staging layer: an event's changes held apart from the register until every rule holds.
+
+A handler (:mod:`adminduk.register._handlers`) reads the register through a :class:`Stage` and
+writes its changes into it; :meth:`Stage.verify` checks every rule where the changes touch the
+register, and only then :meth:`Stage.commit` writes them. Nothing reaches the register if anything
+raises before the commit.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import attrs
+
+from adminduk._privacy import mask
+from adminduk.codes import LifeStatus, Relationship, Sex
+from adminduk.errors import DuplicateRecord, ImpossibleEvent, UnknownFamily, UnknownResident
+from adminduk.identifiers import nik, nkk
+from adminduk.register import rules
+from adminduk.register.address import Address
+from adminduk.register.events import Relationships
+from adminduk.register.family import Family, Membership
+from adminduk.register.resident import Resident
+
+if TYPE_CHECKING:
+    from adminduk.register.registry import Registry
+
+GONE = (LifeStatus.DEAD, LifeStatus.MOVED_OUT)
+SPOUSE_ROLES = (Relationship.HUSBAND, Relationship.WIFE)
+_SERIALS = range(1, 10000)
+
+
+class Stage:
+    """Changes an event makes, held apart from the register until every rule is checked."""
+
+    def __init__(self, registry: Registry, on: datetime.date) -> None:
+        self.registry = registry
+        self.on = on
+        self.residents: dict[str, Resident] = {}
+        self.families: dict[str, Family | None] = {}
+        self.family_of: dict[str, str | None] = {}
+        self.spouse: dict[str, str | None] = {}
+        self.retired: set[str] = set()
+        self.touched_families: set[str] = set()
+        self.touched_residents: set[str] = set()
+
+    # --- reading through the overlay ---------------------------------------------------------
+
+    def has_resident(self, number: str) -> bool:
+        return number in self.residents or number in self.registry._residents
+
+    def resident(self, number: str) -> Resident:
+        found = self.residents.get(number) or self.registry._residents.get(number)
+        if found is None:
+            raise UnknownResident(f"no resident with NIK {mask(number)} in the register")
+        return found
+
+    def living(self, number: str, role: str = "resident") -> Resident:
+        person = self.resident(number)
+        if person.life_status in GONE:
+            raise ImpossibleEvent(
+                f"the {role} {mask(number)} is {person.life_status.label_en.lower()}"
+            )
+        return person
+
+    def family(self, number: str) -> Family:
+        found = (
+            self.families[number]
+            if number in self.families
+            else self.registry._families.get(number)
+        )
+        if found is None:
+            raise UnknownFamily(f"no family with KK number {mask(number)} in the register")
+        return found
+
+    def number_taken(self, number: str) -> bool:
+        return (
+            self.families.get(number) is not None
+            or number in self.registry._families
+            or number in self.retired
+            or number in self.registry._retired
+        )
+
+    def family_number_of(self, number: str) -> str | None:
+        if number in self.family_of:
+            return self.family_of[number]
+        return self.registry._family_of.get(number)
+
+    def family_of_resident(self, number: str, role: str = "resident") -> Family:
+        found = self.family_number_of(number)
+        if found is None:  # pragma: no cover - a living resident always has a family
+            raise ImpossibleEvent(f"the {role} {mask(number)} belongs to no family")
+        return self.family(found)
+
+    def spouse_of(self, number: str) -> str | None:
+        if number in self.spouse:
+            return self.spouse[number]
+        return self.registry._spouse.get(number)
+
+    # --- writing to the overlay ----------------------------------------------------------------
+
+    def put_resident(self, resident: Resident) -> None:
+        self.residents[resident.nik] = resident
+        self.touched_residents.add(resident.nik)
+
+    def put_family(self, family: Family) -> None:
+        number = family.number
+        current = (
+            self.families.get(number)
+            if number in self.families
+            else self.registry._families.get(number)
+        )
+        kept = set(family.niks())
+        if current is not None:
+            for member in current.niks():
+                if member not in kept and self.family_number_of(member) == number:
+                    self.family_of[member] = None
+                self.touched_residents.add(member)
+        for member in kept:
+            other = self.family_number_of(member)
+            if other is not None and other != number:  # pragma: no cover - a safety net
+                # Handlers take members out of their old family first; should one not, the old
+                # family is checked too, and the one-family rule refuses the event.
+                self.touched_families.add(other)
+            self.family_of[member] = number
+            self.touched_residents.add(member)
+        self.families[number] = family
+        self.touched_families.add(number)
+
+    def drop_family(self, number: str) -> None:
+        for member in self.family(number).niks():
+            if self.family_number_of(member) == number:
+                self.family_of[member] = None
+            self.touched_residents.add(member)
+        self.families[number] = None
+        self.retired.add(number)
+        self.touched_families.add(number)
+
+    def link(self, first: str, second: str) -> None:
+        self.spouse[first] = second
+        self.spouse[second] = first
+
+    def unlink(self, number: str) -> None:
+        other = self.spouse_of(number)
+        self.spouse[number] = None
+        if other is not None:
+            self.spouse[other] = None
+
+    # --- numbers -------------------------------------------------------------------------------
+
+    def new_nik(self, district: str, birth_date: datetime.date, sex: Sex) -> str:
+        prefix = nik.compose(region_code=district, birth_date=birth_date, sex=sex, serial=1)[:12]
+        for serial in _SERIALS:
+            candidate = f"{prefix}{serial:04d}"
+            if not self.has_resident(candidate):
+                return candidate
+        raise ImpossibleEvent(f"no free NIK serial left for district {district} on {birth_date}")
+
+    def new_kk_number(self, district: str, issued_on: datetime.date) -> str:
+        prefix = nkk.compose(region_code=district, issued_on=issued_on, serial=1)[:12]
+        for serial in _SERIALS:
+            candidate = f"{prefix}{serial:04d}"
+            if not self.number_taken(candidate):
+                return candidate
+        raise ImpossibleEvent(f"no free KK serial left for district {district} on {issued_on}")
+
+    # --- shared moves --------------------------------------------------------------------------
+
+    def leave(
+        self,
+        family: Family,
+        leaving: Iterable[str],
+        *,
+        new_head: str | None,
+        relationships: Relationships,
+    ) -> None:
+        """Take ``leaving`` out of ``family``; re-code the rest when its head leaves."""
+        gone = set(leaving)
+        remaining = [m for m in family.members if m.nik not in gone]
+        if not remaining:
+            self.drop_family(family.number)
+            return
+        recode = {number: role for number, role in relationships if number not in gone}
+        if family.head in gone:
+            if new_head is None or new_head not in {m.nik for m in remaining}:
+                raise ImpossibleEvent(
+                    f"the head of family {mask(family.number)} leaves and others remain; "
+                    "name one of them as new_head"
+                )
+            recode[new_head] = Relationship.HEAD
+        elif new_head is not None and new_head != family.head:
+            raise ImpossibleEvent("new_head is given but the head of the family stays")
+        unknown = set(recode) - {m.nik for m in remaining}
+        if unknown:
+            raise ImpossibleEvent(
+                f"relationships name {len(unknown)} resident(s) not in family {mask(family.number)}"
+            )
+        members = tuple(
+            attrs.evolve(m, relationship=recode[m.nik]) if m.nik in recode else m
+            for m in remaining
+        )
+        self.put_family(attrs.evolve(family, members=members))
+
+    def form_family(
+        self,
+        roles: dict[str, Relationship],
+        address: Address,
+        number: str | None,
+        since: datetime.date,
+    ) -> str:
+        """Put a new family of ``roles`` at ``address``; return its KK number."""
+        if list(roles.values()).count(Relationship.HEAD) != 1:
+            raise ImpossibleEvent("a new family needs exactly one head among its members")
+        if number is None:
+            number = self.new_kk_number(address.district_code, since)
+        elif self.number_taken(number):
+            raise DuplicateRecord(f"KK number {mask(number)} is already in use")
+        members = tuple(
+            Membership(nik=n, relationship=role, since=since) for n, role in roles.items()
+        )
+        self.put_family(Family(number=number, address=address, members=members))
+        return number
+
+    def join(self, family: Family, roles: dict[str, Relationship], since: datetime.date) -> None:
+        """Add residents to an existing family (never as its head)."""
+        if Relationship.HEAD in roles.values():
+            raise ImpossibleEvent("residents who join a family cannot become its head")
+        added = tuple(Membership(nik=n, relationship=r, since=since) for n, r in roles.items())
+        self.put_family(attrs.evolve(family, members=family.members + added))
+
+    def link_couple(self, family: Family) -> None:
+        """Link the head of ``family`` with a husband or wife on its card."""
+        for member in family.members:
+            if member.relationship in SPOUSE_ROLES:
+                self.link(family.head, member.nik)
+
+    # --- checking ------------------------------------------------------------------------------
+
+    def verify(self) -> None:
+        for number in sorted(self.touched_families):
+            family = (
+                self.families[number]
+                if number in self.families
+                else self.registry._families.get(number)
+            )
+            if family is not None:
+                rules.check_family(family, self, self.on, area=self.registry.area)
+                self.touched_residents.update(family.niks())
+        for number in sorted(self.touched_residents):
+            rules.check_membership(self.resident(number), self)
+
+    def commit(self) -> None:
+        registry = self.registry
+        registry._residents.update(self.residents)
+        for number, family in self.families.items():
+            if family is None:
+                registry._families.pop(number, None)
+            else:
+                registry._families[number] = family
+        for number, family_number in self.family_of.items():
+            if family_number is None:
+                registry._family_of.pop(number, None)
+            else:
+                registry._family_of[number] = family_number
+        for number, spouse in self.spouse.items():
+            if spouse is None:
+                registry._spouse.pop(number, None)
+            else:
+                registry._spouse[number] = spouse
+        registry._retired.update(self.retired)

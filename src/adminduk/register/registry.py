@@ -1,0 +1,248 @@
+"""The population register (data kependudukan): residents, families, and a journal of events.
+
+The register holds what a regency office's consolidated data (DKB) holds. It changes only through
+life events (:mod:`adminduk.register.events`), each applied atomically: the event is checked against every
+rule of the register (:data:`adminduk.register.rules.RULES`) where it touches it, and either applied whole
+or refused with a typed :class:`~adminduk.errors.RegistryError` that leaves the register exactly
+as it was. Every applied event is kept, in order, in :attr:`Registry.journal`;
+:meth:`Registry.replay` rebuilds an equal register from it. The register never reads the clock:
+every date comes with the events.
+
+>>> import datetime
+>>> from adminduk.codes import Sex
+>>> from adminduk.register.events import Birth
+>>> from adminduk.samples import SIAP_KELUARGA, family_event
+>>> registry = Registry(area="18.08")
+>>> _ = registry.apply(family_event())
+>>> len(registry.residents()), len(registry.families())
+(3, 1)
+>>> birth = registry.apply(Birth(
+...     occurred_on=datetime.date(2026, 10, 1), recorded_on=datetime.date(2026, 10, 20),
+...     name="Bayu Pratama", sex=Sex.MALE, birth_place="Blambangan Umpu",
+...     mother=SIAP_KELUARGA.wife, father=SIAP_KELUARGA.head))
+>>> registry.resident(birth.nik).father_name
+'Budi Santoso'
+>>> registry.family_of(birth.nik).member(birth.nik).relationship
+<Relationship.CHILD: 4>
+>>> Registry.replay(registry.journal, area="18.08") == registry
+True
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping, ValuesView
+from types import MappingProxyType
+from typing import TypeVar, cast
+
+from adminduk import regions
+from adminduk._privacy import mask
+from adminduk.errors import InvalidFormat, UnknownFamily, UnknownResident
+from adminduk.register import rules
+from adminduk.register._handlers import HANDLERS
+from adminduk.register._stage import Stage
+from adminduk.register.events import Event
+from adminduk.register.family import Family
+from adminduk.register.resident import Resident
+
+__all__ = ["Registry"]
+
+_E = TypeVar("_E", bound=Event)
+
+
+class Registry:
+    """The population register of an area (by default unrestricted; e.g. ``area="18.08"``).
+
+    Lookups by NIK and KK number are dictionary lookups. Two registers are equal when they hold
+    the same residents, families, marriages and journal.
+    """
+
+    __slots__ = (
+        "_area",
+        "_families",
+        "_family_of",
+        "_journal",
+        "_residents",
+        "_retired",
+        "_spouse",
+    )
+
+    def __init__(self, *, area: str | None = None) -> None:
+        self._area = None if area is None else regions.get(area).code
+        self._residents: dict[str, Resident] = {}
+        self._families: dict[str, Family] = {}
+        self._family_of: dict[str, str] = {}
+        self._spouse: dict[str, str] = {}
+        self._retired: set[str] = set()
+        self._journal: list[Event] = []
+
+    # --- reading -------------------------------------------------------------------------------
+
+    @property
+    def area(self) -> str | None:
+        """The region code the register covers, or ``None`` for no restriction."""
+        return self._area
+
+    @property
+    def journal(self) -> tuple[Event, ...]:
+        """Every applied event, in order, as applied (allocated numbers filled in)."""
+        return tuple(self._journal)
+
+    def residents(self) -> ValuesView[Resident]:
+        """All residents ever registered, the dead and moved-out included (a live view)."""
+        return self._residents.values()
+
+    def families(self) -> ValuesView[Family]:
+        """All current families (a live view)."""
+        return self._families.values()
+
+    def resident(self, number: str) -> Resident:
+        """Return the resident with NIK ``number``; :class:`UnknownResident` if there is none."""
+        found = self._residents.get(number)
+        if found is None:
+            raise UnknownResident(f"no resident with NIK {mask(number)} in the register")
+        return found
+
+    def family(self, number: str) -> Family:
+        """Return the family with KK number ``number``; :class:`UnknownFamily` if there is none."""
+        found = self._families.get(number)
+        if found is None:
+            raise UnknownFamily(f"no family with KK number {mask(number)} in the register")
+        return found
+
+    def family_of(self, number: str) -> Family | None:
+        """Return the family of the resident with NIK ``number`` (``None`` for the dead or gone)."""
+        self.resident(number)
+        found = self._family_of.get(number)
+        return None if found is None else self._families[found]
+
+    def spouse_of(self, number: str) -> str | None:
+        """Return the NIK of the resident's spouse, if the register knows the marriage."""
+        self.resident(number)
+        return self._spouse.get(number)
+
+    def find_resident(self, number: str | None) -> Resident | None:
+        """Return the resident with NIK ``number``, or ``None`` (also for ``None``); never raises.
+
+        >>> from adminduk.samples import SIAP_KELUARGA, sample_registry
+        >>> sample_registry().find_resident(SIAP_KELUARGA.head).name
+        'Budi Santoso'
+        >>> Registry().find_resident("1808010101900001") is None
+        True
+        """
+        return None if number is None else self._residents.get(number)
+
+    @property
+    def residents_by_nik(self) -> Mapping[str, Resident]:
+        """Every resident ever registered, by NIK (a read-only live view; fast bulk lookups)."""
+        return MappingProxyType(self._residents)
+
+    def find_spouse(self, number: str | None) -> str | None:
+        """Return the NIK of the resident's spouse, or ``None``; never raises."""
+        return None if number is None else self._spouse.get(number)
+
+    def find_family(self, number: str | None) -> Family | None:
+        """Return the family with KK number ``number``, or ``None``; never raises."""
+        return None if number is None else self._families.get(number)
+
+    def family_number_of(self, number: str | None) -> str | None:
+        """Return the KK number of the resident's current family, or ``None``; never raises.
+
+        ``None`` for the dead, the moved-out and residents the register does not know.
+
+        >>> from adminduk.samples import SIAP_KELUARGA, sample_registry
+        >>> sample_registry().family_number_of(SIAP_KELUARGA.child) == SIAP_KELUARGA.family
+        True
+        """
+        return None if number is None else self._family_of.get(number)
+
+    def family_members_of(self, number: str | None) -> frozenset[str]:
+        """Return the NIKs of everyone on the resident's current family card (empty if none)."""
+        family = self.find_family(self.family_number_of(number))
+        return frozenset() if family is None else frozenset(family.niks())
+
+    def __contains__(self, number: object) -> bool:
+        """Whether a resident with NIK ``number`` (alive or not) is in the register."""
+        return number in self._residents
+
+    def __len__(self) -> int:
+        """The number of residents ever registered (the dead and moved-out included)."""
+        return len(self._residents)
+
+    def retired_numbers(self) -> frozenset[str]:
+        """KK numbers of families that no longer exist; they are never given out again."""
+        return frozenset(self._retired)
+
+    # --- changing ------------------------------------------------------------------------------
+
+    def apply(self, event: _E) -> _E:
+        """Apply ``event`` atomically and return it as applied (with allocated numbers).
+
+        Raises a :class:`~adminduk.errors.RegistryError` (or a ``ValidationError`` for values
+        that cannot exist) and changes nothing if the event cannot happen or would break a rule.
+        """
+        handler = HANDLERS.get(type(event))
+        if handler is None:
+            raise InvalidFormat(f"{type(event).__name__} is not a life event the register knows")
+        stage = Stage(self, event.occurred_on)
+        applied = handler(stage, event)
+        stage.verify()
+        stage.commit()
+        self._journal.append(applied)
+        return cast("_E", applied)
+
+    @classmethod
+    def replay(cls, events: Iterable[Event], *, area: str | None = None) -> Registry:
+        """Return a new register built by applying ``events`` in order."""
+        registry = cls(area=area)
+        for event in events:
+            registry.apply(event)
+        return registry
+
+    def marriages(self) -> tuple[tuple[str, str], ...]:
+        """Every marriage the register knows, as (husband's or first NIK, other NIK) pairs."""
+        pairs = []
+        for first, second in self._spouse.items():
+            if first < second:
+                pairs.append((first, second))
+        return tuple(sorted(pairs))
+
+    # --- rules ---------------------------------------------------------------------------------
+
+    def check(self, *, on: datetime.date | None = None) -> None:
+        """Check every rule over the whole register; raise :class:`InvariantViolation` if broken.
+
+        ``on`` is the date for the age rule of heads of family (default: the latest event date).
+        """
+        if on is None:
+            on = max((e.occurred_on for e in self._journal), default=datetime.date.min)
+        stage = Stage(self, on)
+        for family in self._families.values():
+            rules.check_family(family, stage, on, area=self._area)
+        for resident in self._residents.values():
+            rules.check_membership(resident, stage)
+        for first, second in self._spouse.items():
+            if self._spouse.get(second) != first or first not in self._residents:
+                raise rules.violation(
+                    "spouses-married", f"NIK {mask(first)} has a one-sided marriage"
+                )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Registry):
+            return NotImplemented
+        return (
+            self._area == other._area
+            and self._residents == other._residents
+            and self._families == other._families
+            and self._spouse == other._spouse
+            and self._retired == other._retired
+            and self._journal == other._journal
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return (
+            f"Registry(area={self._area!r}, residents={len(self._residents)}, "
+            f"families={len(self._families)}, events={len(self._journal)})"
+        )

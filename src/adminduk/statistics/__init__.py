@@ -1,0 +1,59 @@
+"""Tables an office and its analysts publish: population, KTP-el coverage, families, service.
+
+Every function reads a register or a list of applications and returns plain, immutable rows;
+``to_records()`` gives dicts that pandas or polars take as they are (adminduk depends on
+neither), and ``render()`` prints the published layout with an Indonesian decimal comma
+(``7,54``) or an English point. By section: population tables, the published 2020 table
+and its audit, KTP-el coverage (with families and ages), and service metrics.
+
+>>> from adminduk.simulation import synthesize_population
+>>> from adminduk.statistics import population_table
+>>> registry = synthesize_population("18.08", seed=1, counts={"18.08.01": (60, 40),
+...                                                           "18.08.02": (50, 50)})
+>>> table = population_table(registry, "18.08")
+>>> [(row.name, row.male, row.female, row.total, row.total_pct) for row in table.rows][:2]
+[('Blambangan Umpu', 60, 40, 100, Decimal('50.00')), ('Kasui', 50, 50, 100, Decimal('50.00'))]
+>>> print(table.render().splitlines()[-1])
+| Jumlah | 110 | 55,00 | 90 | 45,00 | 200 | 100,00 |
+"""
+
+from adminduk.statistics._audit import Discrepancy, audit_table
+from adminduk.statistics._common import format_number, percentage
+from adminduk.statistics._coverage import (
+    AgeBand,
+    CoverageRow,
+    FamilyRow,
+    age_pyramid,
+    family_table,
+    ktp_el_coverage,
+)
+from adminduk.statistics._data import WAY_KANAN_2020_PRINTED_TOTAL, published_way_kanan_2020
+from adminduk.statistics._population import PopulationRow, PopulationTable, population_table
+from adminduk.statistics._service import (
+    ServiceMetrics,
+    Timeliness,
+    registration_timeliness,
+    service_metrics,
+)
+
+__all__ = [
+    "WAY_KANAN_2020_PRINTED_TOTAL",
+    "AgeBand",
+    "CoverageRow",
+    "Discrepancy",
+    "FamilyRow",
+    "PopulationRow",
+    "PopulationTable",
+    "ServiceMetrics",
+    "Timeliness",
+    "age_pyramid",
+    "audit_table",
+    "family_table",
+    "format_number",
+    "ktp_el_coverage",
+    "percentage",
+    "population_table",
+    "published_way_kanan_2020",
+    "registration_timeliness",
+    "service_metrics",
+]

@@ -1,0 +1,106 @@
+"""What the tables share: percentages, number formats, and a register tallied by region."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Literal
+
+import attrs
+
+from adminduk import regions
+from adminduk.errors import InvalidComponent, InvalidFormat
+from adminduk.register.family import Family
+from adminduk.register.registry import Registry
+
+Level = Literal["district", "village"]
+_LEVELS = {"district": regions.RegionLevel.DISTRICT, "village": regions.RegionLevel.VILLAGE}
+_HUNDRED = Decimal(100)
+_CENT = Decimal("0.01")
+
+
+def percentage(part: int, whole: int) -> Decimal:
+    """``part`` as a percentage of ``whole``, two decimals, rounded half up (0 if whole is 0).
+
+    >>> percentage(36_255, 479_702)
+    Decimal('7.56')
+    """
+    if whole == 0:
+        return Decimal("0.00")
+    return (Decimal(part) * _HUNDRED / Decimal(whole)).quantize(_CENT, rounding=ROUND_HALF_UP)
+
+
+def format_number(value: Decimal | int, lang: str) -> str:
+    """A count or a two-decimal figure with Indonesian (1.234,56) or English separators.
+
+    >>> format_number(Decimal("1234.5"), "id"), format_number(246037, "en")
+    ('1.234,50', '246,037')
+    """
+    text = f"{value:,}" if isinstance(value, int) else f"{value:,.2f}"
+    if lang == "id":  # 1.234,56
+        return text.replace(",", "_").replace(".", ",").replace("_", ".")
+    return text
+
+
+def _children(region_code: str, by: Level, on: datetime.date) -> list[regions.Region]:
+    if by not in _LEVELS:
+        raise InvalidComponent(f"by must be 'district' or 'village', not {by!r}")
+    parent = regions.get(region_code)
+    level = _LEVELS[by]
+    if parent.level.value >= level.value:
+        raise InvalidComponent(f"{parent.code} has no {by}s below it")
+    return list(regions.walk(parent.code, level=level, as_of=on.year))
+
+
+def _as_of(registry: Registry, on: datetime.date | None) -> Registry:
+    """The register as it stood at the end of ``on`` (replayed when events came later)."""
+    if not isinstance(registry, Registry):
+        raise InvalidFormat(f"expected a Registry, not {type(registry).__name__}")
+    if on is None:
+        return registry
+    journal = registry.journal
+    if all(event.recorded_on <= on for event in journal):
+        return registry
+    return Registry.replay((e for e in journal if e.recorded_on <= on), area=registry.area)
+
+
+def _today(registry: Registry, on: datetime.date | None) -> datetime.date:
+    if on is not None:
+        return on
+    journal = registry.journal
+    return max((event.recorded_on for event in journal), default=datetime.date(2026, 1, 1))
+
+
+@attrs.frozen
+class _Regional:
+    """A register as it stood on ``day``, and a two-number tally per child region of a parent."""
+
+    state: Registry
+    day: datetime.date
+    children: list[regions.Region]
+    tally: dict[str, list[int]]
+    width: int
+
+    def families(self) -> Iterator[tuple[list[int], Family]]:
+        """Each family living in one of the child regions, with that region's tally."""
+        tally, width = self.tally, self.width
+        for family in self.state.families():
+            slot = tally.get(family.address.village_code[:width])
+            if slot is not None:
+                yield slot, family
+
+
+def _regional(
+    registry: Registry, region_code: str, by: Level, on: datetime.date | None
+) -> _Regional:
+    state = _as_of(registry, on)
+    day = _today(registry, on)
+    children = _children(region_code, by, day)
+    return _Regional(
+        state, day, children, {child.code: [0, 0] for child in children}, _prefix(region_code, by)
+    )
+
+
+def _prefix(code: str, by: Level) -> int:
+    return 8 if by == "district" else 13  # "PP.KK.DD" or "PP.KK.DD.VVVV"

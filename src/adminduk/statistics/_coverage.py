@@ -1,0 +1,137 @@
+"""KTP-el recording coverage, families per region, and the age pyramid."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+import attrs
+
+from adminduk import regions
+from adminduk.codes import Sex
+from adminduk.errors import InvalidComponent
+from adminduk.register.registry import Registry
+from adminduk.statistics._common import (
+    _CENT,
+    Level,
+    _as_of,
+    _regional,
+    percentage,
+)
+
+# --- KTP-el coverage, families, ages ----------------------------------------------------------------
+
+
+@attrs.frozen
+class CoverageRow:
+    """KTP-el recording in one region: who must hold one, and how many are recorded."""
+
+    code: str
+    name: str
+    required: int
+    recorded: int
+
+    @property
+    def coverage(self) -> Decimal:
+        """Recorded as a percentage of required."""
+        return percentage(self.recorded, self.required)
+
+
+def ktp_el_coverage(
+    registry: Registry,
+    region_code: str,
+    *,
+    by: Level = "district",
+    on: datetime.date | None = None,
+) -> list[CoverageRow]:
+    """KTP-el coverage per district: recorded / required (alive, 17 or older or ever married).
+
+    The office measures its outreach by this figure (Pasal 63 UU 24/2013).
+    """
+    regional = _regional(registry, region_code, by, on)
+    tally, children, day = regional.tally, regional.children, regional.day
+    for slot, family in regional.families():
+        for member in family.members:
+            person = regional.state.residents_by_nik[member.nik]
+            if person.is_alive and person.must_hold_ktp_el(day):
+                slot[0] += 1
+                slot[1] += person.ktp_el_status.is_recorded
+    return [CoverageRow(c.code, c.name, *tally[c.code]) for c in children]
+
+
+@attrs.frozen
+class FamilyRow:
+    """Families in one region and their average size."""
+
+    code: str
+    name: str
+    families: int
+    members: int
+
+    @property
+    def average_size(self) -> Decimal:
+        """Members per family, two decimals."""
+        if self.families == 0:
+            return Decimal("0.00")
+        return (Decimal(self.members) / Decimal(self.families)).quantize(
+            _CENT, rounding=ROUND_HALF_UP
+        )
+
+
+def family_table(
+    registry: Registry,
+    region_code: str,
+    *,
+    by: Level = "district",
+    on: datetime.date | None = None,
+) -> list[FamilyRow]:
+    """Families (KK) per district and their average number of members."""
+    regional = _regional(registry, region_code, by, on)
+    tally, children = regional.tally, regional.children
+    for slot, family in regional.families():
+        slot[0] += 1
+        slot[1] += len(family.members)
+    return [FamilyRow(c.code, c.name, *tally[c.code]) for c in children]
+
+
+@attrs.frozen
+class AgeBand:
+    """Living residents of one age band by sex (``top`` band: that age and older)."""
+
+    low: int
+    high: int | None
+    male: int
+    female: int
+
+    @property
+    def label(self) -> str:
+        """``"20-24"``, or ``"75+"`` for the top band."""
+        return f"{self.low}+" if self.high is None else f"{self.low}-{self.high}"
+
+
+def age_pyramid(
+    registry: Registry,
+    region_code: str | None = None,
+    *,
+    on: datetime.date,
+    width: int = 5,
+    top: int = 75,
+) -> list[AgeBand]:
+    """Living residents by age band and sex (youngest first), optionally within a region."""
+    if width < 1 or top < width or top % width:
+        raise InvalidComponent("width must be at least 1 and divide top")
+    prefix = None if region_code is None else regions.normalize(region_code)
+    bands = [[0, 0] for _ in range(top // width + 1)]
+    state = _as_of(registry, on)
+    for family in state.families():
+        if prefix is not None and not family.address.village_code.startswith(prefix):
+            continue
+        for member in family.members:
+            person = state.residents_by_nik[member.nik]
+            if person.is_alive:
+                index = min(person.age(on) // width, top // width)
+                bands[index][person.sex is Sex.FEMALE] += 1
+    return [
+        AgeBand(i * width, None if i == top // width else i * width + width - 1, m, f)
+        for i, (m, f) in enumerate(bands)
+    ]

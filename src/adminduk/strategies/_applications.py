@@ -1,0 +1,338 @@
+"""Strategies for forms and applications: complete, incomplete, and in any status."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+from hypothesis import assume
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from adminduk.applications import Actor, Application, Role, Status, Trigger
+from adminduk.codes import Sex
+from adminduk.documents import (
+    DOCUMENT_TYPES,
+    Channel,
+    Delivery,
+    DocumentCode,
+    Evidence,
+    Form,
+    Variant,
+    check,
+    event_for,
+)
+from adminduk.documents import (
+    document_type as type_of,
+)
+from adminduk.regions import RegionLevel
+from adminduk.register import Registry, Resident
+from adminduk.samples import issue_details, sample_actor, sample_registry, sample_staff
+from adminduk.strategies._identifiers import niks, region_codes
+from adminduk.strategies._people import _ON, names
+from adminduk.workflows import Office, workflow_for
+
+__all__ = ["applications_in", "forms"]
+
+
+def forms(
+    registry: Registry | None = None,
+    *,
+    document_type: DocumentCode | None = None,
+    complete: bool | None = None,
+    on: datetime.date = _ON,
+) -> st.SearchStrategy[Form]:
+    """Generate forms for any document type (or ``document_type``) and variant.
+
+    With ``complete=None`` the evidence is any subset of the kinds the chosen variant accepts
+    and people are drawn from ``registry`` when given (otherwise any valid NIK); event dates
+    fall within a year before ``on`` (sometimes after it, to exercise the checker). Shrinks
+    toward a family card application for a new family, at the counter, with no evidence.
+
+    With ``complete=True`` (needs ``registry``) every form passes :func:`adminduk.check` on
+    ``on``: the people are residents who qualify, the evidence is everything the variant
+    accepts, the event ten days before ``on``. With ``complete=False`` the same forms lack some
+    evidence, so ``check`` reports findings, each satisfied by evidence that was left out. Both
+    shrink toward the first qualifying resident (by NIK) and the document types' catalogue
+    order.
+    """
+    kinds = [k for k in DOCUMENT_TYPES if document_type in (None, k.code)]
+    if not kinds:
+        raise InvalidArgument(f"no document type {document_type!r}")
+    if registry is not None and not isinstance(registry, Registry):
+        raise InvalidArgument(f"registry must be a Registry, not {registry!r}")
+    if complete is not None:
+        if registry is None:
+            raise InvalidArgument("complete= needs the registry the forms are checked on")
+        return _checked_forms(registry, kinds=kinds, on=on, complete=complete)
+    people = (
+        st.sampled_from(sorted(r.nik for r in registry.residents()))
+        if registry is not None and len(registry.residents())
+        else niks()
+    )
+    return _forms(kinds=kinds, people=people, on=on)
+
+
+#: How many residents (by NIK) are tried as subjects of complete forms.
+_TEMPLATE_PEOPLE = 40
+
+
+_SUBJECT_SEX: dict[str, Sex] = {
+    "AKTA-KAWIN": Sex.MALE,
+    "AKTA-CERAI": Sex.MALE,
+    "AKTA-LAHIR": Sex.FEMALE,
+}
+
+
+def _templates(registry: Registry, kinds: list[Any], on: datetime.date) -> list[Form]:
+    """Complete forms about residents of ``registry``, in a stable order."""
+    living = sorted(
+        (r for r in registry.residents() if r.is_alive and registry.family_of(r.nik)),
+        key=lambda r: r.nik,
+    )[:_TEMPLATE_PEOPLE]
+    free = [r for r in living if not r.marital_status.is_married and r.age(on) >= 21]
+    found: list[Form] = []
+    for kind in kinds:
+        for variant in kind.variants:
+            accepted = kind.evidence_for(variant.code)
+            for person, partner in _people_for(registry, kind.code, variant, living, free):
+                draft = Form(
+                    document=kind.code,
+                    variant=variant.code,
+                    channel=Channel.WHATSAPP,
+                    subject=person,
+                    partner=partner,
+                    applicant=person,
+                    evidence=accepted,
+                    event_date=on - datetime.timedelta(days=10),
+                    child_name="Bayu Pratama" if kind.code == "AKTA-LAHIR" else None,
+                    child_sex=Sex.MALE if kind.code == "AKTA-LAHIR" else None,
+                    destination="31.71" if kind.code == "SKPWNI" else None,
+                )
+                if check(draft, registry, on=on).ok:
+                    found.append(draft)
+    return found
+
+
+def _people_for(
+    registry: Registry,
+    document: str,
+    variant: Variant,
+    living: list[Resident],
+    free: list[Resident],
+) -> list[tuple[str, str | None]]:
+    """Who a form for ``document`` can be about: (subject, partner) pairs, by NIK."""
+    pairs: list[tuple[str, str | None]] = []
+    for person in living:
+        # The subject of a marriage or divorce is the husband; of a birth, the mother.
+        wanted = _SUBJECT_SEX.get(document)
+        if wanted is not None and person.sex is not wanted:
+            continue
+        spouse = registry.spouse_of(person.nik)
+        if document == "AKTA-KAWIN" and not variant.reissue:
+            match = next((r.nik for r in free if r.sex is not person.sex), None)
+            if match:
+                pairs.append((person.nik, match))
+        elif document in ("AKTA-KAWIN", "AKTA-LAHIR", "AKTA-CERAI"):
+            if spouse:  # a second copy of a marriage certificate is the married couple's
+                pairs.append((person.nik, spouse))
+        else:
+            pairs.append((person.nik, None))
+    return pairs
+
+
+def _checked_forms(
+    registry: Registry,
+    *,
+    kinds: list[Any],
+    on: datetime.date,
+    complete: bool,
+    keep: Callable[[Form], bool] | None = None,
+) -> st.SearchStrategy[Form]:
+    def build() -> st.SearchStrategy[Form]:
+        templates = [t for t in _templates(registry, kinds, on) if keep is None or keep(t)]
+        if not templates:
+            raise InvalidArgument(
+                "nobody in the register can complete such a form on " + on.isoformat()
+            )
+
+        groups: dict[str, list[Form]] = {}
+        for draft in templates:
+            groups.setdefault(draft.document, []).append(draft)
+        # Document type first, then a template of it (every type equally likely); indices, not
+        # sampled_from(templates), so the strategy's repr stays small.
+        drafts = _pick(_Templates(tuple(tuple(group) for group in groups.values())))
+        channels = st.sampled_from(Channel)
+        if complete:
+            return st.builds(
+                lambda app, channel: attrs.evolve(app, channel=channel), drafts, channels
+            )
+        return _incomplete(drafts, registry, on)
+
+    return st.deferred(build)
+
+
+class _Templates:
+    """Complete forms grouped by document type, with a short repr for Hypothesis's reports."""
+
+    def __init__(self, groups: tuple[tuple[Form, ...], ...]) -> None:
+        self.groups = groups
+
+    def __repr__(self) -> str:
+        return f"<{sum(map(len, self.groups))} complete forms>"
+
+
+@st.composite
+def _pick(draw: st.DrawFn, templates: _Templates) -> Form:
+    groups = templates.groups
+    group = groups[draw(st.integers(0, len(groups) - 1))]
+    return group[draw(st.integers(0, len(group) - 1))]
+
+
+@st.composite
+def _incomplete(
+    draw: st.DrawFn, drafts: st.SearchStrategy[Form], registry: Registry, on: datetime.date
+) -> Form:
+    draft = draw(drafts)
+    kinds = sorted(draft.evidence, key=lambda e: e.value)
+    kept = draw(st.lists(st.sampled_from(kinds), unique=True, max_size=len(kinds) - 1))
+    form = attrs.evolve(draft, evidence=frozenset(kept))
+    # Evidence that stands in for the removed kinds may still satisfy every requirement.
+    assume(not check(form, registry, on=on).ok)
+    return form
+
+
+def applications_in(
+    *,
+    status: Status,
+    document_type: DocumentCode | None = None,
+    registry: Registry | None = None,
+    on: datetime.date = _ON,
+) -> st.SearchStrategy[Application]:
+    """Generate applications whose history leads to ``status``, through an office's workflow.
+
+    Each draw files a complete form (see :func:`forms`) at an office over a copy
+    of ``registry`` (default: :func:`adminduk.samples.sample_registry`) and takes it along a
+    path to ``status``: possibly returned and resubmitted a few times, then verified, printed
+    with its register change, and shipped or collected on its delivery path. The history
+    replays (:func:`adminduk.workflows.replay`); the register copy it changed is discarded. Shrinks
+    toward a family card application handed over without shipping (the shortest paths:
+    pickup or outreach), with no detours.
+    """
+    if not isinstance(status, Status):
+        raise InvalidArgument(f"status must be a Status, not {status!r}")
+    if registry is not None and not isinstance(registry, Registry):
+        raise InvalidArgument(f"registry must be a Registry, not {registry!r}")
+    base = registry if registry is not None else sample_registry()
+    kinds = [k for k in DOCUMENT_TYPES if document_type in (None, k.code)]
+    if not kinds:
+        raise InvalidArgument(f"no document type {document_type!r}")
+    issued = status in (Status.PRINTED, Status.SHIPPED, Status.COLLECTED)
+    drafts = _checked_forms(
+        base, kinds=kinds, on=on, complete=True, keep=_issuable if issued else None
+    )
+    return _applications_in(drafts, base, status, on)
+
+
+#: Variants whose register change only the office can describe (who splits off, who arrives).
+_OFFICE_DESCRIBED = frozenset({("KK", "split"), ("SKPWNI", "arrival")})
+
+
+def _issuable(form: Form) -> bool:
+    return (form.document, form.variant) not in _OFFICE_DESCRIBED
+
+
+@st.composite
+def _applications_in(
+    draw: st.DrawFn,
+    drafts: st.SearchStrategy[Form],
+    base: Registry,
+    status: Status,
+    on: datetime.date,
+) -> Application:
+    draft = draw(drafts)
+    flow = workflow_for(draft.document)
+    deliveries = sorted(flow.deliveries, key=lambda d: list(Delivery).index(d))
+    if status is Status.SHIPPED:
+        deliveries = [d for d in deliveries if d in (Delivery.POST, Delivery.DIGITAL)]
+    delivery = draw(st.sampled_from(deliveries))
+    draft = attrs.evolve(draft, delivery=Delivery(delivery))
+    office = Office(base.area or "18.08", Registry.replay(base.journal, area=base.area))
+    staff = {actor.role: actor for actor in sample_staff()}
+    clock = [datetime.datetime.combine(on, datetime.time(8))]
+
+    def at() -> datetime.datetime:
+        clock[0] += datetime.timedelta(hours=draw(st.integers(0, 48)))
+        return clock[0]
+
+    resident = Actor.resident(draft.applicant or draft.subject or "")
+    app = office.submit(draft, actor=staff[Role.SYSTEM], at=at())
+    rounds = 0 if status is Status.RETURNED else draw(st.integers(0, 2))
+    for _ in range(rounds):
+        app = office.send_back(app, actor=staff[Role.FRONT_OFFICE], at=at(), reason="unclear scan")
+        app = office.resubmit(app, actor=resident, at=at())
+    if status is Status.RETURNED:
+        return office.send_back(
+            app, actor=staff[Role.FRONT_OFFICE], at=at(), reason="unclear scan"
+        )
+    if status is Status.REJECTED:
+        return office.reject(app, actor=staff[Role.REGISTRAR], at=at(), reason="forged letter")
+    if status is Status.CANCELLED:
+        return office.cancel(app, actor=resident, at=at(), reason="no longer needed")
+    if status is Status.SUBMITTED:
+        return app
+    if (
+        draft.document == "KTP-el"
+        and not office.registry.resident(draft.subject or "").ktp_el_status.is_recorded
+    ):
+        app = office.record_biometrics(app, actor=staff[Role.FRONT_OFFICE], at=at())
+    app = office.verify(app, actor=staff[Role.FRONT_OFFICE], at=at())
+    if status is Status.VERIFIED:
+        return app
+    change = type_of(draft.document).register_changes.get(draft.variant)
+    event = None
+    if change is not None and change.required:
+        event = event_for(app.form, on=clock[0].date(), **issue_details(office.registry, app))
+    app = office.issue(app, actor=staff[Role.REGISTRAR], at=at(), event=event)
+    if status is Status.PRINTED:
+        return app
+    if draft.delivery in (Delivery.POST, Delivery.DIGITAL):
+        app = office.ship(app, actor=sample_actor(Trigger.SHIP, app), at=at())
+        if status is Status.SHIPPED:
+            return app
+    handed_by = sample_actor(Trigger.COLLECT, app)
+    return office.collect(app, actor=handed_by, at=at(), collector=resident.nik)
+
+
+@st.composite
+def _forms(
+    draw: st.DrawFn,
+    /,
+    *,
+    kinds: list[Any],
+    people: st.SearchStrategy[str],
+    on: datetime.date,
+) -> Form:
+    kind = draw(st.sampled_from(kinds))
+    variant = draw(st.sampled_from(kind.variants))
+    accepted = sorted(
+        kind.evidence_kinds() | {Evidence.HEAD_OF_OFFICE_DECISION}, key=lambda e: e.value
+    )
+    return Form(
+        document=kind.code,
+        variant=variant.code,
+        channel=draw(st.sampled_from(Channel)),
+        subject=draw(st.none() | people),
+        partner=draw(st.none() | people),
+        applicant=draw(st.none() | people),
+        evidence=draw(st.frozensets(st.sampled_from(accepted))),
+        event_date=draw(
+            st.none()
+            | st.dates(on - datetime.timedelta(days=400), on + datetime.timedelta(days=5))
+        ),
+        child_name=draw(st.none() | names()),
+        child_sex=draw(st.none() | st.sampled_from(Sex)),
+        destination=draw(st.none() | region_codes(level=RegionLevel.REGENCY)),
+    )
