@@ -7,9 +7,15 @@ import os
 from hypothesis import HealthCheck, settings
 
 # No per-example deadline: CI machines are shared and noisy; speed is measured in benchmarks/.
-settings.register_profile("default", deadline=None)
+# No example database: every run starts from nothing, so a test passes alone, in any order and
+# twice in a row (a find() shrink target never depends on what an earlier test left behind).
+settings.register_profile("default", deadline=None, database=None)
 settings.register_profile(
-    "ci", deadline=None, max_examples=200, suppress_health_check=[HealthCheck.too_slow]
+    "ci",
+    deadline=None,
+    database=None,
+    max_examples=200,
+    suppress_health_check=[HealthCheck.too_slow],
 )
 settings.load_profile("ci" if os.environ.get("CI") else "default")
 

@@ -14,6 +14,7 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 @pytest.mark.parametrize("name", ["rebuild_2020_table.ipynb", "office_year.ipynb"])
 def test_notebook_runs(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Notebook runs."""
     monkeypatch.setenv("ADMINDUK_CHARTS", str(tmp_path))
     book = nbformat.read(EXAMPLES / name, as_version=4)  # type: ignore[no-untyped-call]
     client = NotebookClient(

@@ -14,8 +14,7 @@ from hypothesis import strategies as st
 from adminduk import errors, regions
 from adminduk.regions import RegionLevel
 from adminduk.strategies import region_codes
-
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+from tests.paths import ROOT, SHARED
 
 WAY_KANAN_DISTRICTS = {
     "18.08.01": "Blambangan Umpu",
@@ -263,7 +262,7 @@ def test_villages_resolve_with_or_without_dots(code: str, dotted: bool) -> None:
 @pytest.mark.skipif(not SHARED.is_dir(), reason="the shared data folder is not beside the repo")
 def test_packaged_data_matches_its_source(tmp_path: Path) -> None:
     """The packaged files are exactly what scripts/build_region_data.py makes from shared/data."""
-    script = Path(__file__).resolve().parents[1] / "scripts" / "build_region_data.py"
+    script = ROOT / "scripts" / "build_region_data.py"
     spec = importlib.util.spec_from_file_location("build_region_data", script)
     assert spec is not None
     assert spec.loader is not None

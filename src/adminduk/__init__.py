@@ -1,7 +1,13 @@
 """adminduk: Indonesian population administration as a regency office (Disdukcapil) runs it.
 
-Start with :mod:`adminduk.identifiers` (NIK and KK numbers), :mod:`adminduk.regions` (Kemendagri
-region codes) and :mod:`adminduk.codes` (the code tables of the family card form).
+The layers, lowest first: :mod:`adminduk.errors`, :mod:`adminduk.codes` (the code tables of the
+family card form) and :mod:`adminduk.regions` (Kemendagri region codes); :mod:`adminduk.identifiers`
+(NIK and KK numbers); :mod:`adminduk.register` (residents, families, life events);
+:mod:`adminduk.documents` (document types, the :class:`Form`, :func:`check`);
+:mod:`adminduk.applications` (the file an office keeps); :mod:`adminduk.workflows` (the office);
+then :mod:`adminduk.statistics`, :mod:`adminduk.simulation`, :mod:`adminduk.serialization` and,
+with the ``testing`` extra, :mod:`adminduk.strategies` and :mod:`adminduk.testing`. This module
+re-exports the names most programs need.
 
 >>> import adminduk
 >>> adminduk.identifiers.nik.is_valid("1808014101050001")

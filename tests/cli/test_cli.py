@@ -13,6 +13,7 @@ import pytest
 from adminduk import Registry, serialization
 from adminduk.cli import main
 from adminduk.samples import sample_form, sample_registry
+from tests.paths import ROOT
 
 
 def test_demo(capsys: pytest.CaptureFixture[str]) -> None:
@@ -101,7 +102,7 @@ def test_published_catalogue_matches_the_tables(
     """docs/catalogue-*.md is exactly what `catalogue` prints now: the docs never drift."""
     assert 0 == main(["catalogue", "--lang", lang])
     printed = capsys.readouterr().out
-    docs = Path(__file__).resolve().parents[1] / "docs" / f"catalogue-{lang}.md"
+    docs = ROOT / "docs" / f"catalogue-{lang}.md"
     published = docs.read_text(encoding="utf-8")
     assert published.startswith(title)
     assert published.endswith(printed)
@@ -138,6 +139,7 @@ def test_check_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
 
 
 def test_table_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Table command."""
     registry_file = tmp_path / "register.json"
     registry_file.write_text(serialization.dumps(sample_registry()), encoding="utf-8")
     assert 0 == main(["table", str(registry_file), "--lang", "en"])
@@ -159,6 +161,7 @@ def test_table_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
 def test_bad_files_are_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str | None, message: str
 ) -> None:
+    """Bad files are one line."""
     path = tmp_path / "application.json"
     if content is not None:
         path.write_text(content, encoding="utf-8")
@@ -171,7 +174,22 @@ def test_bad_files_are_one_line(
 
 
 def test_table_needs_an_area(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Table needs an area."""
     registry_file = tmp_path / "register.json"
     registry_file.write_text(serialization.dumps(Registry()), encoding="utf-8")
     assert 1 == main(["table", str(registry_file)])
     assert "give --region" in capsys.readouterr().err
+
+
+def test_diagram_command(capsys: pytest.CaptureFixture[str]) -> None:
+    """`diagram CODE` prints that workflow; `--markdown` wraps every one in a fenced section."""
+    assert 0 == main(["diagram", "KIA"])
+    plain = capsys.readouterr().out
+    assert plain.startswith("stateDiagram-v2")
+    assert "SHIPPED" in plain
+    assert 0 == main(["diagram", "--markdown"])
+    sections = capsys.readouterr().out
+    assert 8 == sections.count("```mermaid")
+    assert "## AKTA-LAHIR: Birth certificate" in sections
+    assert 1 == main(["diagram", "PASPOR"])
+    assert "no document type 'PASPOR'" in capsys.readouterr().err

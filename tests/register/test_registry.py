@@ -921,3 +921,27 @@ def test_check_on_an_empty_register() -> None:
     """An empty register passes its check."""
     Registry().check()
     Registry().check(on=D(2026, 1, 1))
+
+
+def test_lookups_that_answer_none(registry: Registry) -> None:
+    """find_* and family_number_of answer None for the unknown (and for None); nothing raises."""
+    stranger = DEDI.nik
+    assert registry.find_resident(S.head) == registry.resident(S.head)
+    assert registry.find_resident(stranger) is None
+    assert registry.find_resident(None) is None
+    assert registry.find_family(S.family) == registry.family(S.family)
+    assert registry.find_family(DEDI_KK) is None
+    assert registry.find_family(None) is None
+    assert S.family == registry.family_number_of(S.child)
+    assert registry.family_number_of(stranger) is None
+    assert S.wife == registry.find_spouse(S.head)
+    assert registry.find_spouse(S.child) is None
+    assert registry.find_spouse(None) is None
+    assert {S.head, S.wife, S.child} == registry.family_members_of(S.wife)
+    assert frozenset() == registry.family_members_of(stranger)
+    assert S.head in registry
+    assert stranger not in registry
+    assert 3 == len(registry)
+    assert registry.residents_by_nik[S.child].name == registry.resident(S.child).name
+    with pytest.raises(TypeError):
+        registry.residents_by_nik[S.child] = registry.resident(S.head)  # type: ignore[index]

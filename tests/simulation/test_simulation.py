@@ -126,6 +126,7 @@ def test_built_values_pass_the_checked_constructors() -> None:
 
 
 def test_trusted_needs_every_required_field() -> None:
+    """Trusted needs every required field."""
     with pytest.raises(TypeError, match="needs nik"):
         trusted(Membership, relationship=Relationship.HEAD)
 
@@ -137,6 +138,7 @@ def office_month() -> OfficeSimulation:
 
 
 def test_a_simulated_month_keeps_every_rule(office_month: OfficeSimulation) -> None:
+    """A simulated month keeps every rule."""
     office_month.registry.check()
     applications = office_month.applications
     assert sum(day.filed for day in office_month.days) == len(applications)
@@ -160,6 +162,8 @@ def test_a_simulated_month_keeps_every_rule(office_month: OfficeSimulation) -> N
 
 
 def test_the_simulation_is_reproducible_and_scales_with_the_register() -> None:
+    """The simulation is reproducible and scales with the register."""
+
     def run(seed: int) -> list[tuple[str, str, int]]:
         registry = synthesize_population("18.08.15", seed=2, scale=0.3)
         outcome = simulate_office(registry, days=10, seed=seed)
@@ -174,6 +178,7 @@ def test_the_simulation_is_reproducible_and_scales_with_the_register() -> None:
 
 
 def test_simulation_arguments_and_progress() -> None:
+    """Simulation arguments and progress."""
     registry = synthesize_population("18.08.15", seed=2, scale=0.05)
     seen: list[tuple[int, int]] = []
     outcome = simulate_office(registry, days=3, seed=1, progress=lambda i, n: seen.append((i, n)))

@@ -26,6 +26,7 @@ from adminduk.workflows import (
     waiting,
     workflow_for,
 )
+from tests.paths import ROOT
 
 STATES: list[Status | None] = [None, *Status]
 
@@ -67,6 +68,7 @@ def test_the_fast_path_agrees_with_transitions_firing(code: DocumentCode) -> Non
 
 
 def test_every_workflow_starts_with_submission_and_ends_in_final_states() -> None:
+    """Every workflow starts with submission and ends in final states."""
     for code, flow in WORKFLOWS.items():
         assert [Trigger.SUBMIT] == flow.triggers(None), code
         for status in Status:
@@ -74,6 +76,7 @@ def test_every_workflow_starts_with_submission_and_ends_in_final_states() -> Non
 
 
 def test_an_unknown_document_has_no_workflow() -> None:
+    """An unknown document has no workflow."""
     with pytest.raises(InvalidComponent, match="no workflow"):
         workflow_for("PASPOR")  # type: ignore[arg-type]
 
@@ -103,6 +106,7 @@ def test_an_office_can_change_its_policy() -> None:
 
 @pytest.mark.parametrize("kind", DOCUMENT_TYPES, ids=lambda kind: kind.code)
 def test_diagrams_draw_every_step_the_code_runs(kind: type[DocumentType]) -> None:
+    """Diagrams draw every step the code runs."""
     picture = diagram(kind)
     assert picture == diagram(kind.code)
     assert picture.startswith("stateDiagram-v2\n")
@@ -117,9 +121,8 @@ def test_diagrams_draw_every_step_the_code_runs(kind: type[DocumentType]) -> Non
 
 
 def test_diagrams_in_the_docs_are_current() -> None:
-    from pathlib import Path
-
-    page = (Path(__file__).parent.parent / "docs" / "workflows.md").read_text(encoding="utf-8")
+    """Diagrams in the docs are current."""
+    page = (ROOT / "docs" / "workflows.md").read_text(encoding="utf-8")
     for kind in DOCUMENT_TYPES:
         assert f"```mermaid\n{diagram(kind)}```" in page, kind.code
 
@@ -136,6 +139,7 @@ def hours(n: float) -> datetime.datetime:
 
 
 def test_durations_lead_time_and_overdue() -> None:
+    """Durations lead time and overdue."""
     office = Office("18.08", sample_registry(), staff=sample_staff())
     resident = Actor.resident(SIAP_KELUARGA.head)
     app = office.submit(
@@ -170,6 +174,7 @@ def test_durations_lead_time_and_overdue() -> None:
 
 
 def test_dashboard_waiting_and_overdue_lists() -> None:
+    """Dashboard waiting and overdue lists."""
     office = Office("18.08", sample_registry(), staff=sample_staff())
     resident = Actor.resident(SIAP_KELUARGA.head)
     first = office.submit(sample_form("KK", "lost", on=ON), actor=resident, at=hours(0))
@@ -199,9 +204,8 @@ def test_dashboard_waiting_and_overdue_lists() -> None:
 def test_document_type_pages_are_current() -> None:
     """docs/document-types/*.md equal what scripts/build_docs_pages.py makes now."""
     import importlib.util
-    from pathlib import Path
 
-    root = Path(__file__).resolve().parents[1]
+    root = ROOT
     spec = importlib.util.spec_from_file_location(
         "build_docs_pages", root / "scripts" / "build_docs_pages.py"
     )
@@ -216,6 +220,7 @@ def test_document_type_pages_are_current() -> None:
 
 
 def test_due_dates_in_working_days_skip_weekends_and_the_offices_holidays() -> None:
+    """Due dates in working days skip weekends and the offices holidays."""
     from adminduk.documents import ServiceLevels
     from adminduk.errors import InvalidComponent as Invalid
 

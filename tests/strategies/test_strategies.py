@@ -221,6 +221,7 @@ ON_SAMPLE = datetime.date(2026, 3, 2)
 
 @given(forms(SAMPLE, complete=True, on=ON_SAMPLE))
 def test_complete_applications_pass_the_checker(application: Form) -> None:
+    """Complete applications pass the checker."""
     assert check(application, SAMPLE, on=ON_SAMPLE).ok
     assert application.subject is not None
     assert application.subject in {r.nik for r in SAMPLE.residents()}
@@ -230,6 +231,7 @@ def test_complete_applications_pass_the_checker(application: Form) -> None:
 def test_incomplete_applications_fail_with_findings_the_missing_evidence_fixes(
     application: Form,
 ) -> None:
+    """Incomplete applications fail with findings the missing evidence fixes."""
     report = check(application, SAMPLE, on=ON_SAMPLE)
     assert not report.ok
     kind = document_type(application.document)
@@ -245,6 +247,7 @@ def test_incomplete_applications_fail_with_findings_the_missing_evidence_fixes(
 
 
 def test_complete_applications_shrink_toward_the_first_resident_and_document() -> None:
+    """Complete applications shrink toward the first resident and document."""
     first = find(forms(SAMPLE, complete=True, on=ON_SAMPLE), lambda a: True)
     assert ("KK", "new") == (first.document, first.variant)
     assert min(r.nik for r in SAMPLE.residents() if SAMPLE.family_of(r.nik)) == first.subject
@@ -256,6 +259,7 @@ def test_complete_applications_shrink_toward_the_first_resident_and_document() -
 
 
 def test_complete_applications_need_a_register_and_someone_who_qualifies() -> None:
+    """Complete applications need a register and someone who qualifies."""
     with pytest.raises(InvalidArgument, match="registry"):
         forms(complete=True)
     nobody = Registry()
@@ -265,6 +269,8 @@ def test_complete_applications_need_a_register_and_someone_who_qualifies() -> No
 
 @pytest.mark.parametrize("status", list(Status))
 def test_applications_in_each_status(status: Status) -> None:
+    """Each status can be generated, and every generated application replays to it."""
+
     @settings(max_examples=15, deadline=None)
     @given(applications_in(status=status))
     def check_one(application: Application) -> None:
@@ -275,6 +281,7 @@ def test_applications_in_each_status(status: Status) -> None:
 
 
 def test_applications_in_shrink_target_and_arguments() -> None:
+    """Applications in shrink target and arguments."""
     first = find(applications_in(status=Status.COLLECTED), lambda a: True)
     assert "KK" == first.form.document
     assert first.form.delivery in (Delivery.PICKUP, Delivery.OUTREACH)  # equally short paths

@@ -7,7 +7,6 @@ import subprocess
 import sys
 import textwrap
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,6 +15,7 @@ from adminduk import Registry, Sex, check
 from adminduk.applications import Role, Status
 from adminduk.documents import Channel, Evidence, Form
 from adminduk.workflows import Office
+from tests.paths import ROOT
 
 FROM_TYPE = textwrap.dedent(
     """
@@ -123,7 +123,7 @@ def test_office_fixture(office: Office, registry: Registry) -> None:
 
 def test_the_example_user_suite_passes() -> None:
     """examples/test_my_app.py: strategies, a fixture and a subclassed RegistryMachine."""
-    example = Path(__file__).resolve().parents[1] / "examples" / "test_my_app.py"
+    example = ROOT / "examples" / "test_my_app.py"
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(example)],
         capture_output=True,

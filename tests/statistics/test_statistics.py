@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from pathlib import Path
 
 import attrs
 import pytest
@@ -28,19 +27,21 @@ from adminduk.statistics import (
     service_metrics,
 )
 from adminduk.workflows import Office
+from tests.paths import ROOT, SHARED
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 END_2020 = datetime.date(2020, 12, 31)
 
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="the shared data folder is not beside the repo")
 def test_the_packaged_table_is_the_shared_one() -> None:
-    packaged = Path(__file__).resolve().parents[1] / "src" / "adminduk" / "data"
+    """The packaged table is the shared one."""
+    packaged = ROOT / "src" / "adminduk" / "data"
     for name in ("way-kanan-dkb-2020s2.csv", "way-kanan-dkb-2020s2.md"):
         assert (SHARED / name).read_bytes() == (packaged / name).read_bytes()
 
 
 def test_audit_of_the_table_as_printed_finds_exactly_the_published_inconsistencies() -> None:
+    """Audit of the table as printed finds exactly the published inconsistencies."""
     found = audit_table(published_way_kanan_2020(), total=WAY_KANAN_2020_PRINTED_TOTAL)
     assert [
         ("row-sum", "Kasui", "total", 32_775, 32_771),
@@ -67,6 +68,7 @@ def test_negara_batins_misprint_is_caught_by_its_percentage_and_the_column_sum()
 
 
 def test_audit_refuses_malformed_records() -> None:
+    """Audit refuses malformed records."""
     with pytest.raises(InvalidFormat, match="whole number"):
         audit_table(
             [{"name": "A", "male": "5", "female": 1, "total": 6}],
@@ -89,6 +91,7 @@ def rebuilt_2020() -> Registry:
 
 
 def test_the_2020_table_rebuilt_person_by_person(rebuilt_2020: Registry) -> None:
+    """The 2020 table rebuilt person by person."""
     published = published_way_kanan_2020()
     assert 479_694 == len(rebuilt_2020.residents())
     table = population_table(rebuilt_2020, "18.08", on=END_2020)
@@ -111,6 +114,7 @@ def test_the_2020_table_rebuilt_person_by_person(rebuilt_2020: Registry) -> None
 
 
 def test_population_table_as_of_a_date_and_by_village() -> None:
+    """Population table as of a date and by village."""
     registry = synthesize_population("18.08.15", seed=4, counts={"18.08.15": (30, 25)})
     later = Registry.replay(registry.journal, area=registry.area)
     before = population_table(later, "18.08.15", by="village", on=datetime.date(2025, 12, 31))
@@ -127,6 +131,7 @@ def test_population_table_as_of_a_date_and_by_village() -> None:
 
 
 def test_ktp_el_coverage_families_and_ages() -> None:
+    """KTP-el coverage families and ages."""
     registry = sample_registry()
     on = datetime.date(2026, 3, 2)
     coverage = {row.code: row for row in ktp_el_coverage(registry, "18.08", on=on)}
@@ -156,6 +161,7 @@ def test_ktp_el_coverage_families_and_ages() -> None:
 
 
 def test_service_metrics_from_histories() -> None:
+    """Service metrics from histories."""
     office = Office("18.08", sample_registry(), staff=sample_staff())
     staff = {actor.role: actor for actor in office.staff}
     start = datetime.datetime(2026, 3, 2, 8)
@@ -199,6 +205,7 @@ def test_service_metrics_from_histories() -> None:
 
 
 def test_registration_timeliness() -> None:
+    """Registration timeliness."""
     registry = sample_registry()
     office = Office("18.08", registry)
     on = datetime.date(2026, 3, 2)
@@ -224,6 +231,7 @@ def test_registration_timeliness() -> None:
 
 
 def test_percentage_rounds_half_up() -> None:
+    """Percentage rounds half up."""
     assert Decimal("0.00") == percentage(1, 0)
     assert Decimal("33.33") == percentage(1, 3)
     assert Decimal("66.67") == percentage(2, 3)

@@ -1,0 +1,82 @@
+"""The checker and the catalogue over every type: evidence, unknown codes, service levels."""
+
+from __future__ import annotations
+
+import pytest
+
+from adminduk import Registry, errors
+from adminduk.documents import (
+    DOCUMENT_TYPES,
+    Channel,
+    Evidence,
+    Form,
+    ServiceLevels,
+    catalogue,
+    check,
+    document_type,
+)
+from tests.documents.helpers import D, apply_for
+
+
+def test_every_evidence_kind_is_used() -> None:
+    """Every kind of evidence is accepted by at least one requirement somewhere."""
+    used = set().union(*(kind.evidence_kinds() for kind in DOCUMENT_TYPES))
+    used.add(Evidence.HEAD_OF_OFFICE_DECISION)  # added by the checker to late reports
+    assert set(Evidence) == used
+
+
+def test_unknown_types_and_variants() -> None:
+    """An unknown document type or variant is a ValidationError, not a finding."""
+    with pytest.raises(errors.InvalidComponent, match="no document type 'PASSPORT'"):
+        document_type("PASSPORT")  # type: ignore[arg-type]
+    with pytest.raises(errors.InvalidComponent, match="KIA has no variant 'adult'"):
+        check(apply_for("KIA", "adult"), Registry(), on=D(2026, 1, 1))
+    with pytest.raises(errors.InvalidFormat):
+        check("KIA", Registry(), on=D(2026, 1, 1))  # type: ignore[arg-type]
+    with pytest.raises(errors.InvalidFormat):
+        check(apply_for("KIA", "lost"), Registry(), on="2026-01-01")  # type: ignore[arg-type]
+    with pytest.raises(errors.InvalidComponent):
+        Form(document="KK", variant="new", channel=Channel.COUNTER, evidence={"kk"})  # type: ignore[arg-type]
+
+
+# --- service levels and the catalogue ------------------------------------------------------------
+
+
+def test_service_levels_are_an_office_table() -> None:
+    """Defaults from DOMAIN.md; an office overrides per document or per variant."""
+    levels = ServiceLevels.default()
+    assert (1, 1, 1, 2) == tuple(
+        levels.days(c, "x") for c in ("KK", "KTP-el", "AKTA-KAWIN", "AKTA-CERAI")
+    )
+    office = levels.with_days("KIA", 3).with_days("KK", 2, variant="split")
+    assert (3, 2, 1) == (
+        office.days("KIA", "under_5"),
+        office.days("KK", "split"),
+        office.days("KK", "new"),
+    )
+    with pytest.raises(errors.InvalidComponent):
+        levels.with_days("KK", -1)
+    with pytest.raises(errors.InvalidComponent):
+        ServiceLevels().days("KK", "new")
+
+
+def test_catalogue_renders_what_the_checker_enforces() -> None:
+    """Markdown and records in both languages, from the same requirement tables."""
+    records = catalogue("id").to_records()
+    assert sum(len(kind.variants) for kind in DOCUMENT_TYPES) == len(records)
+    markdown = catalogue("en").to_markdown()
+    assert "## Birth certificate: Birth" in markdown
+    assert (
+        "birth letter or statement of truth of birth data (F-2.03) with two witnesses" in markdown
+    )
+    assert "60 days" in markdown
+    assert "Pasal 79A UU 24/2013" in markdown
+    faster = catalogue("en", service_levels=ServiceLevels.default().with_days("KIA", 3))
+    assert 3 == next(r for r in faster.to_records() if r["document"] == "KIA")["service_days"]
+    with pytest.raises(errors.InvalidComponent):
+        catalogue("fr")
+
+
+def test_online_channels() -> None:
+    """Website and WhatsApp are online (scans of originals); counter and outreach are not."""
+    assert {Channel.WEBSITE, Channel.WHATSAPP} == {c for c in Channel if c.online}

@@ -1,0 +1,48 @@
+"""The test suite itself: it mirrors the package and every test says what it checks."""
+
+from __future__ import annotations
+
+import ast
+
+from tests.paths import ROOT
+
+TESTS = ROOT / "tests"
+SRC = ROOT / "src" / "adminduk"
+
+
+def test_every_test_has_a_docstring() -> None:
+    """Each test function (and test method) starts with a docstring saying what it checks."""
+    silent = []
+    for path in sorted(TESTS.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.FunctionDef)
+                and node.name.startswith("test")
+                and not ast.get_docstring(node)
+            ):
+                silent.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}")
+    assert [] == silent
+
+
+def test_the_test_tree_follows_the_package_tree() -> None:
+    """Every folder of tests is named after a package of src/adminduk."""
+    packages = {path.parent.name for path in SRC.rglob("__init__.py")}
+    folders = {
+        path.name
+        for path in TESTS.iterdir()
+        if path.is_dir() and not path.name.startswith((".", "__"))
+    }
+    assert set() == folders - packages
+
+
+def test_each_document_type_has_its_own_test_module() -> None:
+    """tests/documents/test_<module>.py exists for every document module, with the contract."""
+    modules = {
+        path.stem
+        for path in (SRC / "documents").glob("*.py")
+        if not path.stem.startswith("_") and path.stem not in {"form", "service_levels"}
+    }
+    for module in sorted(modules):
+        test = TESTS / "documents" / f"test_{module}.py"
+        assert test.is_file(), module
+        assert "(DocumentTypeContract)" in test.read_text(encoding="utf-8"), module
