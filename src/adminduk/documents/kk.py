@@ -37,13 +37,9 @@ __all__ = ["KK"]
 
 
 def _adult_or_married(context: Context) -> bool:
+    # The KTP-el age rule (Pasal 63 UU 24/2013), defined once on Resident.
     person = context.subject
-    age = context.age(person)
-    return (
-        person is not None
-        and age is not None
-        and (age >= 17 or person.marital_status.ever_married)
-    )
+    return person is not None and person.must_hold_ktp_el(context.form.event_date or context.on)
 
 
 class KK(DocumentType):

@@ -32,6 +32,7 @@ from adminduk.codes import (
 )
 from adminduk.errors import InvalidComponent, InvalidFormat
 from adminduk.regions import RegionLevel
+from adminduk.register import KTP_EL_AGE
 from adminduk.register.address import Address
 from adminduk.register.events import FamilyRegistered
 from adminduk.register.family import Family, Membership
@@ -111,7 +112,7 @@ class _Builder:
         rng = self.rng
         age = self.on.year - born.year - ((self.on.month, self.on.day) < (born.month, born.day))
         given = self.pick(MALE_NAMES if sex is Sex.MALE else FEMALE_NAMES)
-        required = marital is not MaritalStatus.SINGLE or age >= 17
+        required = marital is not MaritalStatus.SINGLE or age >= KTP_EL_AGE
         if not required:
             ktp = KTPElStatus.NOT_REQUIRED
         else:
@@ -177,7 +178,7 @@ class _Builder:
             parents: tuple[Resident, ...] = (head, wife)
         else:
             sex = Sex.MALE if rng.random() < males / left else Sex.FEMALE
-            age_min = 17 if size == 1 else 30
+            age_min = KTP_EL_AGE if size == 1 else 30
             born = self.birth_date(age_min, 85)
             age = self.on.year - born.year
             marital = (

@@ -12,6 +12,7 @@ from adminduk.codes import (
     Relationship,
     Sex,
 )
+from adminduk.register import KTP_EL_AGE
 from adminduk.register.events import (
     Birth,
     DataCorrection,
@@ -146,7 +147,7 @@ def _arrivals(draw: st.DrawFn, registry: Registry, dates: EventDates) -> Event:
     arrival = draw(
         residents(
             min_birth_date=datetime.date(1950, 1, 1),
-            max_birth_date=_years_before(dates["occurred_on"], 17),
+            max_birth_date=_years_before(dates["occurred_on"], KTP_EL_AGE),
             region_codes=["31.71.01"],
         )
     )

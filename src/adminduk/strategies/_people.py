@@ -21,6 +21,7 @@ from adminduk.codes import (
 )
 from adminduk.identifiers import nik, nkk
 from adminduk.regions import RegionLevel
+from adminduk.register import KTP_EL_AGE
 from adminduk.register.address import Address
 from adminduk.register.events import (
     FamilyRegistered,
@@ -179,7 +180,7 @@ def _family_registrations(
     head = draw(
         _resident(
             sex=Sex.MALE if married else None,
-            born=(_years_before(on, 70), _years_before(on, 25 if married else 17)),
+            born=(_years_before(on, 70), _years_before(on, 25 if married else KTP_EL_AGE)),
             district=district,
             serial=next(serials),
             marital_status=status,
