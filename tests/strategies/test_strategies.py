@@ -6,7 +6,7 @@ import datetime
 from typing import Any
 
 import pytest
-from hypothesis import find, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
@@ -30,6 +30,7 @@ from adminduk.strategies import (
     residents,
 )
 from adminduk.workflows import replay
+from tests.shrinking import find
 
 ON = datetime.date(2026, 11, 27)
 
