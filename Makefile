@@ -5,7 +5,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit docs docs-pages bench bench-smoke test-min-deps data clean
+.PHONY: demo test lint typecheck unit docs docs-pages bench bench-smoke fuzz test-min-deps data clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "adminduk needs Python 3.11 or newer; set PYTHON=...")'
@@ -56,6 +56,11 @@ bench: $(VENV)/.bench-installed
 
 bench-smoke: $(STAMP)
 	@for script in $(BENCHMARKS); do $(PY) $$script --smoke || exit 1; done
+
+# The fuzz targets of tests/fuzz at volume (make test runs them small): inputs and findings.
+FUZZ_TOTAL ?= 1000000
+fuzz: $(STAMP)
+	$(PY) -m tests.fuzz --total $(FUZZ_TOTAL)
 
 # The suite against the oldest supported runtime dependencies (constraints-min.txt).
 test-min-deps:

@@ -138,7 +138,7 @@ def mutate(document: dict[str, Any], path: list[Any], value: Any) -> dict[str, A
         (
             ["data", "journal", 0, "residents", 0, "birth_date"],
             "1987-08-17T00:00:00",
-            r"expected an ISO date",
+            r"is not a date",
         ),
         (
             ["data", "journal", 0, "residents", 0, "nickname"],

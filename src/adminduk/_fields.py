@@ -15,7 +15,7 @@ from adminduk.identifiers import nik, nkk
 
 def masked_repr(value: object) -> str:
     """``repr()`` of a personal number with all but its region part masked."""
-    return repr(mask(value))
+    return "None" if value is None else repr(mask(value))
 
 
 def compact_nik(value: str) -> str:
@@ -46,7 +46,15 @@ def nik_field(**kwargs: Any) -> Any:
 def require_date(value: object, name: str) -> None:
     """Raise ``InvalidFormat`` unless ``value`` is a date (and not a datetime)."""
     if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
-        raise InvalidFormat(f"{name} must be a date, not {type(value).__name__}")
+        raise InvalidFormat(f"{name} must be a date (datetime.date), not {type(value).__name__}")
+
+
+def require_moment(value: object, name: str) -> None:
+    """Raise ``InvalidFormat`` unless ``value`` is a datetime (a moment, not a day)."""
+    if not isinstance(value, datetime.datetime):
+        raise InvalidFormat(
+            f"{name} must be a moment (datetime.datetime), not {type(value).__name__}"
+        )
 
 
 def require_text(value: object, name: str, *, empty: bool = False) -> None:

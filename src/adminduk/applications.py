@@ -18,7 +18,14 @@ from collections.abc import Iterable
 
 import attrs
 
-from adminduk._fields import masked_repr, optional_nik, require_member, require_text
+from adminduk._fields import (
+    masked_repr,
+    optional_nik,
+    require_member,
+    require_moment,
+    require_text,
+)
+from adminduk._privacy import redacted_repr
 from adminduk.documents import Channel, Finding, Form
 from adminduk.errors import InvalidComponent, InvalidFormat
 from adminduk.register.events import Event
@@ -102,6 +109,7 @@ class Trigger(enum.Enum):
     COLLECT = "collect"
 
 
+@redacted_repr
 @attrs.frozen(kw_only=True)
 class Actor:
     """Who acts: an id (a staff number, ``"resident"``), a role, and for residents their NIK.
@@ -132,6 +140,7 @@ def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
     return tuple(value)
 
 
+@redacted_repr
 @attrs.frozen(kw_only=True)
 class Action:
     """One step of an application's history: what, who, where, when, and why.
@@ -185,6 +194,7 @@ def _history(value: Iterable[Action]) -> tuple[Action, ...]:
     return tuple(value)
 
 
+@redacted_repr
 @attrs.frozen(kw_only=True)
 class Application:
     """The file an office keeps: its number, the form as last filed, and every action since.
@@ -226,14 +236,17 @@ class Application:
                 return action.due
         return None
 
-    def overdue(self, on: datetime.datetime) -> bool:
-        """Whether the office still owes work on ``on`` and the deadline has passed.
+    def overdue(self, at: datetime.datetime) -> bool:
+        """Whether the office still owes work at ``at`` (a datetime) and the deadline has passed.
 
         The clock runs while the application is submitted or verified; a returned file waits
         for the resident, and a printed one is the office's work done.
         """
+        require_moment(at, "at")
         due = self.due
-        return self.status in _WITH_OFFICE and due is not None and on > due
+        if due is not None and (due.tzinfo is None) != (at.tzinfo is None):
+            raise InvalidComponent("at and the due date must be both naive or both timezone-aware")
+        return self.status in _WITH_OFFICE and due is not None and at > due
 
     def action(self, trigger: Trigger) -> Action | None:
         """The latest action of ``trigger``, if any."""

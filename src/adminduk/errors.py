@@ -15,6 +15,8 @@ InvalidComponent - NIK 180801********** has serial 0000; serials start at 0001
 
 from __future__ import annotations
 
+from adminduk._privacy import redact
+
 __all__ = [
     "AdmindukError",
     "DuplicateRecord",
@@ -44,7 +46,10 @@ class AdmindukError(Exception):
     default_message = "adminduk refused the request"
 
     def __init__(self, message: str | None = None) -> None:
-        super().__init__(message if message is not None else self.default_message)
+        # The safety net: whatever went into the message, no run of 16 digits comes out, and
+        # the message is bounded (a 10 MB input does not make a 10 MB message).
+        text = self.default_message if message is None else str(message)
+        super().__init__(redact(text))
 
     @property
     def message(self) -> str:

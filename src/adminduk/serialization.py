@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime
 import enum
 import json
+import re
 from collections.abc import Callable, Sequence
 from typing import Any, Final, TypeVar, Union, cast
 
@@ -125,9 +126,17 @@ def _strict(kind: type[_T], name: str) -> Callable[[Any, Any], _T]:
     return hook
 
 
+# The only shapes written: calendar dates, and date-times as datetime.isoformat() writes them.
+# (fromisoformat alone also takes ISO week dates like 2026-W01-1, and other forms.)
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?([+-]\d{2}:\d{2}|Z)?")
+
+
 def _structure_date(value: Any, _: Any) -> datetime.date:
-    if not isinstance(value, str) or len(value) != 10:
+    if not isinstance(value, str):
         raise InvalidFormat(f"expected an ISO date (YYYY-MM-DD), not {type(value).__name__}")
+    if not _DATE.fullmatch(value):
+        raise InvalidFormat(f"{value[:40]!r} is not a date (YYYY-MM-DD)")
     try:
         return datetime.date.fromisoformat(value)
     except ValueError:
@@ -135,10 +144,9 @@ def _structure_date(value: Any, _: Any) -> datetime.date:
 
 
 def _structure_datetime(value: Any, _: Any) -> datetime.datetime:
-    if not isinstance(value, str) or "T" not in value:
-        raise InvalidFormat(
-            f"expected an ISO date and time (YYYY-MM-DDTHH:MM:SS), not {type(value).__name__}"
-        )
+    if not isinstance(value, str) or not _DATETIME.fullmatch(value):
+        shown = type(value).__name__ if not isinstance(value, str) else "a string of another form"
+        raise InvalidFormat(f"expected an ISO date and time (YYYY-MM-DDTHH:MM:SS), not {shown}")
     try:
         return datetime.datetime.fromisoformat(value)
     except ValueError:
@@ -362,17 +370,25 @@ def _format(exc: BaseException, kind: type | None) -> str:
 
 
 def _fail(exc: BaseException, path: str) -> InvalidFormat:
-    if isinstance(exc, cattrs.BaseValidationError | KeyError | ValueError | TypeError):
+    if isinstance(exc, RecursionError):
+        return InvalidFormat(f"invalid document: nested too deeply @ {path}")
+    try:
         messages = cattrs.transform_error(exc, path=path, format_exception=_format)
-    else:  # pragma: no cover - cattrs wraps everything else
-        messages = [f"{exc} @ {path}"]
+    except Exception:
+        messages = [f"{type(exc).__name__} @ {path}"]
     return InvalidFormat("invalid document: " + "; ".join(messages[:5]))
 
 
 def _structure_as(data: Any, kind: Any, path: str) -> Any:
+    """Structure untrusted ``data`` as ``kind``; any failure is an ``InvalidFormat``."""
+    objects = kind is AnyEvent or (isinstance(kind, type) and attrs.has(kind))
+    if objects and not isinstance(data, dict):
+        raise InvalidFormat(
+            f"invalid document: expected an object, not {type(data).__name__} @ {path}"
+        )
     try:
         return converter.structure(data, kind)
-    except (cattrs.BaseValidationError, AdmindukError, KeyError, ValueError, TypeError) as exc:
+    except Exception as exc:
         raise _fail(exc, path) from None
 
 
@@ -386,14 +402,18 @@ def structure(document: Any, kind: type[_T] | None = None) -> _T:
         raise InvalidFormat(f"a document is an object, not {type(document).__name__}")
     extra = set(document) - {"schema", "version", "data"}
     if extra:
-        raise InvalidFormat(f"invalid document: unknown keys {sorted(extra)} @ $")
+        raise InvalidFormat(f"invalid document: unknown keys {sorted(map(str, extra))[:5]} @ $")
     schema = document.get("schema")
-    if schema not in _SCHEMAS:
-        raise InvalidFormat(f"unknown document schema {schema!r} @ $.schema")
-    if document.get("version") != SCHEMA_VERSION:
+    if not isinstance(schema, str) or schema not in _SCHEMAS:
+        shown = repr(schema) if isinstance(schema, str) else f"of type {type(schema).__name__}"
         raise InvalidFormat(
-            f"document version {document.get('version')!r} is not {SCHEMA_VERSION} @ $.version"
+            f"unknown document schema {shown}; known are {', '.join(_SCHEMAS)} @ $.schema"
         )
+    version = document.get("version")
+    if type(version) is not int or version != SCHEMA_VERSION:
+        # exactly the integer 1: true and 1.0 are not versions
+        shown = repr(version) if type(version) is int else f"of type {type(version).__name__}"
+        raise InvalidFormat(f"document version {shown} is not {SCHEMA_VERSION} @ $.version")
     if kind is not None and not issubclass(_SCHEMAS[schema], kind):
         article = "an" if kind.__name__[0] in "AEIOU" else "a"
         raise InvalidFormat(f"expected {article} {kind.__name__} document, got {schema}")
@@ -403,7 +423,14 @@ def structure(document: Any, kind: type[_T] | None = None) -> _T:
     if schema == "adminduk/registry":
         return cast(_T, _structure_registry(data))
     if schema == "adminduk/journal":
-        return cast(_T, tuple(_structure_as(data, list[AnyEvent], "$.data")))
+        if not isinstance(data, list):
+            raise InvalidFormat(
+                f"invalid document: expected a list, not {type(data).__name__} @ $.data"
+            )
+        return cast(
+            _T,
+            tuple(_structure_as(raw, AnyEvent, f"$.data[{i}]") for i, raw in enumerate(data)),
+        )
     if schema == "adminduk/event":
         return cast(_T, _structure_as(data, AnyEvent, "$.data"))
     if schema == "adminduk/application":
@@ -425,9 +452,19 @@ def _structure_registry(data: Any) -> Registry:
             "@ $.data"
         )
     area = _structure_as(data["area"], Union[str, None], "$.data.area")  # noqa: UP007
-    journal = _structure_as(data["journal"], list[AnyEvent], "$.data.journal")
-    registry = Registry(area=area)
-    for index, event in enumerate(journal):
+    journal = data["journal"]
+    if not isinstance(journal, list):
+        raise InvalidFormat(
+            f"invalid document: expected a list, not {type(journal).__name__} @ $.data.journal"
+        )
+    try:
+        registry = Registry(area=area)
+    except AdmindukError as exc:
+        raise InvalidComponent(f"invalid document: {exc} @ $.data.area") from None
+    # Event by event, each structured just before it is applied: a bad event is refused where
+    # it stands, without building the rest of the file first.
+    for index, raw in enumerate(journal):
+        event = _structure_as(raw, AnyEvent, f"$.data.journal[{index}]")
         try:
             registry.apply(event)
         except AdmindukError as exc:
@@ -439,10 +476,12 @@ def _structure_registry(data: Any) -> Registry:
 
 def _structure_application(data: Any) -> Application:
     if not isinstance(data, dict):
-        raise InvalidFormat(f"expected an object, not {type(data).__name__} @ $.data")
+        raise InvalidFormat(
+            f"invalid document: expected an object, not {type(data).__name__} @ $.data"
+        )
     extra = sorted(str(key) for key in set(data) - {"id", "history"})
     if extra:
-        raise InvalidFormat(f"unknown keys {extra} @ $.data")
+        raise InvalidFormat(f"invalid document: unknown keys {extra} @ $.data")
     ident = _structure_as(data.get("id"), str, "$.data.id")
     history = _structure_as(data.get("history"), tuple[Action, ...], "$.data.history")
     try:
@@ -457,11 +496,25 @@ def dumps(value: Any, *, indent: int | None = None) -> str:
 
 
 def loads(text: str | bytes, kind: type[_T] | None = None) -> _T:
-    """Return the value of a JSON document written by :func:`dumps` (see :func:`structure`)."""
+    """Return the value of a JSON document written by :func:`dumps` (see :func:`structure`).
+
+    Anything that is not such a document (not text, not JSON, invalid UTF-8, an integer too
+    long for Python to read, nesting deeper than the interpreter allows, wrong types, broken
+    rules) is refused with an :class:`~adminduk.errors.AdmindukError`.
+    """
+    if not isinstance(text, str | bytes | bytearray):
+        raise InvalidFormat(f"loads reads a str or bytes, not {type(text).__name__}")
     try:
         document = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise InvalidFormat(
             f"not a JSON document: {exc.__class__.__name__} at position {getattr(exc, 'pos', '?')}"
         ) from None
-    return structure(document, kind)
+    except RecursionError:
+        raise InvalidFormat("not a JSON document adminduk reads: nested too deeply") from None
+    except ValueError as exc:  # an integer past sys.get_int_max_str_digits()
+        raise InvalidFormat(f"not a JSON document adminduk reads: {exc}") from None
+    try:
+        return structure(document, kind)
+    except RecursionError:
+        raise InvalidFormat("invalid document: nested too deeply") from None

@@ -9,7 +9,15 @@ import pytest
 from transitions.core import MachineError
 
 from adminduk.applications import Actor, Role, Status, Trigger
-from adminduk.documents import DOCUMENT_TYPES, Channel, Delivery, DocumentCode, DocumentType, Form
+from adminduk.documents import (
+    DOCUMENT_TYPES,
+    Channel,
+    Delivery,
+    DocumentCode,
+    DocumentType,
+    Form,
+    document_type,
+)
 from adminduk.errors import ForbiddenTransition, InvalidComponent, PermissionDenied
 from adminduk.samples import SIAP_KELUARGA, sample_form, sample_registry, sample_staff
 from adminduk.workflows import (
@@ -43,7 +51,8 @@ def test_the_fast_path_agrees_with_transitions_firing(code: DocumentCode) -> Non
     """For every trigger, state and delivery, the table lookup gives what the machine does."""
     flow = WORKFLOWS[code]
     for trigger, source, delivery in itertools.product(Trigger, STATES, Delivery):
-        app = Form(document=code, variant="x", channel=Channel.COUNTER, delivery=delivery)
+        variant = document_type(code).variants[0].code
+        app = Form(document=code, variant=variant, channel=Channel.COUNTER, delivery=delivery)
         attempt = Attempt(
             form=app,
             trigger=trigger,
@@ -188,7 +197,7 @@ def test_dashboard_waiting_and_overdue_lists() -> None:
     }
     late = overdue(apps, hours(30))
     assert [first.id] == [a.id for a in late]  # KK: 1 day; a death certificate has 14
-    board = dashboard(apps, on=hours(30))
+    board = dashboard(apps, at=hours(30))
     assert {Status.SUBMITTED: 1, Status.VERIFIED: 1} == dict(board.waiting)
     assert {"KK": {Status.SUBMITTED: 1}, "AKTA-MATI": {Status.VERIFIED: 1}} == {
         k: dict(v) for k, v in board.by_document.items()

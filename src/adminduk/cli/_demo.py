@@ -167,7 +167,7 @@ def _office_tour(on: datetime.date, emit: Emit, *, scale: float, days: int, seed
             f"  {row.code}  {row.name:<16} {format_number(row.recorded, 'id'):>8} / "
             f"{format_number(row.required, 'id'):>8}  {format_number(row.coverage, 'id'):>6} %"
         )
-    board = dashboard(applications, on=datetime.datetime.combine(last, datetime.time(8)))
+    board = dashboard(applications, at=datetime.datetime.combine(last, datetime.time(8)))
     emit("")
     emit("This morning's dashboard:")
     emit(board.render())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from adminduk._fields import require_date
 from adminduk.documents._base import (
     Context,
     DocumentType,
@@ -89,8 +90,7 @@ def check(form: Form, registry: Registry, *, on: datetime.date) -> Report:
     """
     if not isinstance(form, Form):
         raise InvalidFormat(f"check needs a Form, not {type(form).__name__}")
-    if not isinstance(on, datetime.date):
-        raise InvalidFormat(f"on must be a date, not {type(on).__name__}")
+    require_date(on, "on")
     kind = document_type(form.document)
     requirements = kind.all_requirements(form.variant)
     context = Context(form, registry, on)

@@ -22,9 +22,11 @@ from collections.abc import Iterable
 
 import attrs
 
-from adminduk._fields import masked_repr, optional_nik
+from adminduk._fields import masked_repr, optional_nik, require_date, require_member, require_text
+from adminduk._privacy import redacted_repr
 from adminduk.codes import Sex
 from adminduk.documents._base import Channel, DocumentCode, Evidence
+from adminduk.documents._types import document_type
 from adminduk.errors import InvalidComponent
 
 __all__ = ["Delivery", "Form"]
@@ -49,6 +51,7 @@ def _evidence(value: Iterable[Evidence]) -> frozenset[Evidence]:
     return items
 
 
+@redacted_repr
 @attrs.frozen(kw_only=True)
 class Form:
     """A form for one document: who, what, how it came in, what is attached, and since when.
@@ -76,6 +79,20 @@ class Form:
     destination: str | None = None
     delivery: Delivery = Delivery.PICKUP
     reprint_of: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        # Every field is checked here, so a form the office accepts can always be saved.
+        document_type(self.document).variant(self.variant)  # unknown codes are refused
+        require_member(self.channel, Channel, "channel")
+        require_member(self.delivery, Delivery, "delivery")
+        if self.event_date is not None:
+            require_date(self.event_date, "event_date")
+        if self.child_sex is not None:
+            require_member(self.child_sex, Sex, "child_sex")
+        for name in ("child_name", "destination", "reprint_of"):
+            value = getattr(self, name)
+            if value is not None:
+                require_text(value, name, empty=True)
 
     def with_evidence(self, *kinds: Evidence) -> Form:
         """Return the form with more evidence attached."""

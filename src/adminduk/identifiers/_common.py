@@ -17,6 +17,11 @@ from adminduk.regions import known_district_codes, normalize
 
 LENGTH = 16
 FEMALE_DAY_OFFSET = 40
+#: Longer input is refused before it is cleaned (a pasted paragraph is not a number).
+MAX_INPUT = 64
+# What people type or paste between the digits, besides whitespace: dots, dashes (ASCII and
+# Unicode), slashes, and the invisible characters that copying from chat apps leaves behind.
+_TYPED = ".-/_\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u200b\u200c\u200d\u2060\ufeff"
 _SEPARATORS = str.maketrans("", "", " .-\t\r\n")
 
 # Every valid "DDMM" (29 February included; its year is checked separately).
@@ -34,10 +39,29 @@ _LEAP_DAYS = frozenset({"2902", "6902"})
 
 
 def compact(number: str, label: str) -> str:
-    """Strip spaces, dots, dashes and line breaks."""
+    """Strip every Unicode whitespace and the separators people type (``.``, dashes, ``/``).
+
+    Digits that are not ASCII stay (and are refused by the checks); so does anything else.
+    """
     if not isinstance(number, str):
         raise InvalidFormat(f"a {label} must be a string, not {type(number).__name__}")
-    return number.translate(_SEPARATORS)
+    if len(number) > MAX_INPUT:
+        raise InvalidLength(
+            f"{label} input has {len(number):,} characters; a {label} has {LENGTH} digits"
+        )
+    plain = number.translate(_SEPARATORS)
+    if plain.isascii() and plain.isdigit():
+        return plain
+    return "".join(ch for ch in plain if not (ch.isspace() or ch in _TYPED))
+
+
+def require_day(on: object) -> datetime.date:
+    """``on`` if it is a date (not a datetime) from year 100 on; else a ``ValidationError``."""
+    if not isinstance(on, datetime.date) or isinstance(on, datetime.datetime):
+        raise InvalidFormat(f"on must be a date (datetime.date), not {type(on).__name__}")
+    if on.year < 100:
+        raise InvalidComponent(f"on must be a date from year 100 on, not {on.isoformat()}")
+    return on
 
 
 # The district codes of every known list, loaded on first use by the slow path.
@@ -145,8 +169,7 @@ def resolve_century(
     label: str, digits: str, day: int, month: int, on: datetime.date
 ) -> datetime.date:
     """Return ``day``/``month``/``digits[10:12]`` in the latest century not after ``on``."""
-    if not isinstance(on, datetime.date):
-        raise InvalidFormat(f"on must be a date, not {type(on).__name__}")
+    require_day(on)
     two_digits = int(digits[10:12])
     century = on.year - on.year % 100
     for year in (century + two_digits, century - 100 + two_digits):
@@ -155,8 +178,13 @@ def resolve_century(
         candidate = datetime.date(year, month, day)
         if candidate <= on:
             return candidate
-    raise InvalidComponent(
-        f"{label} {mask(digits)}: 29 February {two_digits:02d} falls in no leap year up to {on.isoformat()}"
+    if month == 2 and day == 29:
+        raise InvalidComponent(
+            f"{label} {mask(digits)}: 29 February {two_digits:02d} falls in no leap year up to "
+            f"{on.isoformat()}"
+        )
+    raise InvalidComponent(  # pragma: no cover - two centuries always hold an earlier year
+        f"{label} {mask(digits)}: no year ending in {two_digits:02d} up to {on.isoformat()}"
     )
 
 

@@ -142,7 +142,7 @@ def parse(number: str, *, on: datetime.date, allow_unknown_region: bool = False)
     if day > _common.FEMALE_DAY_OFFSET:
         day -= _common.FEMALE_DAY_OFFSET
         sex = _FEMALE
-    if type(on) is datetime.date and not (month == 2 and day == 29):  # the fast, usual case
+    if type(on) is datetime.date and on.year >= 100 and not (month == 2 and day == 29):  # usual
         two = _NUMBER[digits[10:12]]
         year = on.year - on.year % 100 + two
         if year > on.year or (year == on.year and (month, day) > (on.month, on.day)):

@@ -13,6 +13,7 @@ import attrs
 
 from adminduk import regions
 from adminduk._fields import require_text
+from adminduk._privacy import redacted_repr
 from adminduk.errors import InvalidComponent, InvalidFormat
 
 __all__ = ["Address"]
@@ -37,6 +38,7 @@ def _village(value: object) -> str:
     return region.code
 
 
+@redacted_repr
 @attrs.frozen(kw_only=True)
 class Address:
     """Street, RT, RW and the village; the district, regency and province follow from the village.

@@ -30,6 +30,7 @@ from adminduk._fields import (
     require_member,
     require_text,
 )
+from adminduk._privacy import redacted_repr
 from adminduk.codes import (
     BloodType,
     Citizenship,
@@ -98,6 +99,7 @@ def _residents(value: Iterable[Resident]) -> tuple[Resident, ...]:
     return tuple(value)
 
 
+@redacted_repr
 @attrs.frozen(kw_only=True)
 class Event:
     """Base of every life event: when it happened and when the office recorded it."""
@@ -115,6 +117,7 @@ class Event:
             )
 
 
+@redacted_repr
 @attrs.frozen(kw_only=True)
 class FamilyRegistered(Event):
     """An existing family enters the register with its residents (data migration, first KK).
@@ -132,6 +135,7 @@ class FamilyRegistered(Event):
             require_member(resident, Resident, "each resident")
 
 
+@redacted_repr
 @attrs.frozen(kw_only=True)
 class Birth(Event):
     """A child is born (``occurred_on`` is the birth date) and joins a parent's family.
@@ -162,6 +166,7 @@ class Birth(Event):
             raise InvalidComponent("a birth names the mother, the father or both")
 
 
+@redacted_repr
 @attrs.frozen(kw_only=True)
 class Death(Event):
     """A resident dies (Pasal 44 UU 24/2013: reported within 30 days).
@@ -185,6 +190,7 @@ class Household(enum.Enum):
     SEPARATE = "separate"  #: each stays in their family (the KK data changes only)
 
 
+@redacted_repr
 @attrs.frozen(kw_only=True)
 class Marriage(Event):
     """Two residents marry (Pasal 34 UU 23/2006: reported within 60 days).
@@ -208,6 +214,7 @@ class Marriage(Event):
             raise InvalidComponent("a marriage needs two different residents")
 
 
+@redacted_repr
 @attrs.frozen(kw_only=True)
 class Divorce(Event):
     """A married couple divorces (Pasal 40 UU 23/2006: reported within 60 days of the decision).
@@ -227,6 +234,7 @@ class Divorce(Event):
     family_number: str | None = attrs.field(default=None, converter=optional_kk, repr=masked_repr)
 
 
+@redacted_repr
 @attrs.frozen(kw_only=True)
 class _Leaving(Event):
     """Shared fields of events that take residents out of a family."""
@@ -235,6 +243,7 @@ class _Leaving(Event):
     relationships: Relationships = attrs.field(default=(), converter=_relationships, repr=False)
 
 
+@redacted_repr
 @attrs.frozen(kw_only=True)
 class MoveWithin(_Leaving):
     """Residents move within the register's area (Pasal 29 Permendagri 108/2019; no SKPWNI).
@@ -257,6 +266,7 @@ class MoveWithin(_Leaving):
             raise InvalidComponent("a move goes either to a new address or into a family (join)")
 
 
+@redacted_repr
 @attrs.frozen(kw_only=True)
 class MoveOut(_Leaving):
     """Residents leave the area with a moving letter (SKPWNI, Pasal 25(3) Perpres 96/2018).
@@ -275,6 +285,7 @@ class MoveOut(_Leaving):
         require_text(self.skpwni, "skpwni")
 
 
+@redacted_repr
 @attrs.frozen(kw_only=True)
 class MoveIn(Event):
     """Residents arrive from another regency or province with an SKPWNI (Pasal 25 Perpres 96/2018).
@@ -302,6 +313,7 @@ class MoveIn(Event):
             raise InvalidComponent("arrivals form a family at an address or join one, not both")
 
 
+@redacted_repr
 @attrs.frozen(kw_only=True)
 class FamilySplit(Event):
     """Part of a family takes its own KK at the same address (pisah KK, Perpres 96/2018).
@@ -320,6 +332,7 @@ class FamilySplit(Event):
             raise InvalidComponent("a split names at least one resident")
 
 
+@redacted_repr
 @attrs.frozen(kw_only=True)
 class DataCorrection(Event):
     """Corrected data of a resident (change of data on the KK, Perpres 96/2018).
@@ -354,6 +367,7 @@ class DataCorrection(Event):
             raise InvalidComponent("a data correction changes at least one field")
 
 
+@redacted_repr
 @attrs.frozen(kw_only=True)
 class KTPElRecorded(Event):
     """A resident's KTP-el biometrics are recorded (Pasal 63 UU 24/2013), at the office or at home.

@@ -31,7 +31,7 @@ from collections.abc import Iterable
 import attrs
 
 from adminduk._fields import compact_kk, masked_repr, nik_field, require_date, require_member
-from adminduk._privacy import mask
+from adminduk._privacy import mask, redacted_repr
 from adminduk.codes import Relationship
 from adminduk.errors import InvariantViolation, UnknownResident
 from adminduk.register.address import Address
@@ -39,6 +39,7 @@ from adminduk.register.address import Address
 __all__ = ["Family", "Membership"]
 
 
+@redacted_repr
 @attrs.frozen(kw_only=True)
 class Membership:
     """A resident's place in a family: NIK, relationship to the head (SHDK) and since when."""
@@ -56,6 +57,7 @@ def _members(value: Iterable[Membership]) -> tuple[Membership, ...]:
     return tuple(value)
 
 
+@redacted_repr
 @attrs.frozen(kw_only=True)
 class Family:
     """One family card: its KK number, address and members (exactly one of them the head)."""

@@ -32,7 +32,7 @@ import datetime
 import attrs
 
 from adminduk._fields import age_on, nik_field, require_date, require_member, require_text
-from adminduk._privacy import mask
+from adminduk._privacy import mask, redacted_repr
 from adminduk.codes import (
     BloodType,
     Citizenship,
@@ -65,6 +65,7 @@ _ENUM_FIELDS = (
 )
 
 
+@redacted_repr
 @attrs.frozen(kw_only=True)
 class Resident:
     """One person in the register, with the data of the family card form (F-1.01).

@@ -10,6 +10,7 @@ from typing import Literal
 import attrs
 
 from adminduk import regions
+from adminduk._fields import require_date
 from adminduk.errors import InvalidComponent, InvalidFormat
 from adminduk.register.family import Family
 from adminduk.register.registry import Registry
@@ -59,6 +60,7 @@ def _as_of(registry: Registry, on: datetime.date | None) -> Registry:
         raise InvalidFormat(f"expected a Registry, not {type(registry).__name__}")
     if on is None:
         return registry
+    require_date(on, "on")
     journal = registry.journal
     if all(event.recorded_on <= on for event in journal):
         return registry
@@ -67,6 +69,7 @@ def _as_of(registry: Registry, on: datetime.date | None) -> Registry:
 
 def _today(registry: Registry, on: datetime.date | None) -> datetime.date:
     if on is not None:
+        require_date(on, "on")
         return on
     journal = registry.journal
     return max((event.recorded_on for event in journal), default=datetime.date(2026, 1, 1))

@@ -17,7 +17,7 @@ applications come from a live office, a file or a simulation.
 ...     actor=Actor.resident(SIAP_KELUARGA.head), at=at)
 >>> app.due
 datetime.datetime(2026, 3, 3, 9, 0)
->>> board = dashboard(office.applications.values(), on=datetime.datetime(2026, 3, 4, 8, 0))
+>>> board = dashboard(office.applications.values(), at=datetime.datetime(2026, 3, 4, 8, 0))
 >>> board.waiting[Status.SUBMITTED], len(board.overdue)
 (1, 1)
 """
@@ -31,6 +31,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from adminduk._fields import require_moment
 from adminduk.applications import Application, Status
 
 __all__ = ["Dashboard", "dashboard", "durations", "lead_time", "overdue", "waiting"]
@@ -76,10 +77,14 @@ def waiting(applications: Iterable[Application]) -> dict[Status, list[Applicatio
     return found
 
 
-def overdue(applications: Iterable[Application], on: datetime.datetime) -> list[Application]:
-    """The applications past their service-level deadline on ``on``, most overdue first."""
-    late = [application for application in applications if application.overdue(on)]
-    late.sort(key=lambda app: app.due or on)
+def overdue(applications: Iterable[Application], at: datetime.datetime) -> list[Application]:
+    """The applications past their service-level deadline at ``at``, most overdue first.
+
+    ``at`` is a moment (a ``datetime``), as deadlines are; a ``date`` is refused.
+    """
+    require_moment(at, "at")
+    late = [application for application in applications if application.overdue(at)]
+    late.sort(key=lambda app: app.due or at)
     return late
 
 
@@ -87,7 +92,7 @@ def overdue(applications: Iterable[Application], on: datetime.datetime) -> list[
 class Dashboard:
     """Counts of open applications by status and document, and the overdue ones."""
 
-    on: datetime.datetime
+    at: datetime.datetime
     waiting: Mapping[Status, int]
     by_document: Mapping[str, Mapping[Status, int]]
     overdue: tuple[Application, ...]
@@ -96,7 +101,7 @@ class Dashboard:
         """The dashboard as a plain-text table (documents down, open statuses across)."""
         statuses = [status for status in Status if not status.final]
         header = f"{'document':<12}" + "".join(f"{s.value:>11}" for s in statuses)
-        lines = [f"open applications on {self.on:%Y-%m-%d %H:%M}", header]
+        lines = [f"open applications at {self.at:%Y-%m-%d %H:%M}", header]
         for document, counts in sorted(self.by_document.items()):
             lines.append(f"{document:<12}" + "".join(f"{counts.get(s, 0):>11}" for s in statuses))
         lines.append(f"{'total':<12}" + "".join(f"{self.waiting.get(s, 0):>11}" for s in statuses))
@@ -104,8 +109,9 @@ class Dashboard:
         return "\n".join(lines)
 
 
-def dashboard(applications: Iterable[Application], *, on: datetime.datetime) -> Dashboard:
-    """What waits in each status, per document, and what is overdue on ``on``."""
+def dashboard(applications: Iterable[Application], *, at: datetime.datetime) -> Dashboard:
+    """What waits in each status, per document, and what is overdue at ``at`` (a datetime)."""
+    require_moment(at, "at")
     items = list(applications)
     by_document: dict[str, Counter[Status]] = {}
     totals: Counter[Status] = Counter()
@@ -114,8 +120,8 @@ def dashboard(applications: Iterable[Application], *, on: datetime.datetime) -> 
         for application in group:
             by_document.setdefault(application.form.document, Counter())[status] += 1
     return Dashboard(
-        on=on,
+        at=at,
         waiting=dict(totals),
         by_document={code: dict(counts) for code, counts in by_document.items()},
-        overdue=tuple(overdue(items, on)),
+        overdue=tuple(overdue(items, at)),
     )
