@@ -86,6 +86,53 @@ def gc_paused(pause: bool = True) -> Iterator[None]:
             gc.enable()
 
 
+@dataclass
+class Comparison:
+    """Variants timed in alternation in one process: process CPU and wall time per round."""
+
+    cpu: dict[str, list[float]]
+    wall: dict[str, list[float]]
+
+    def median_cpu(self, name: str) -> float:
+        """Median process CPU seconds of one round of ``name``."""
+        return statistics.median(self.cpu[name])
+
+    def ratios(self, slower: str, faster: str) -> list[float]:
+        """Per-round ratios of CPU time, ``slower`` over ``faster``."""
+        return [s / f for s, f in zip(self.cpu[slower], self.cpu[faster], strict=True)]
+
+    def ratio(self, slower: str, faster: str) -> tuple[float, float, float]:
+        """(median, lowest, highest) of the per-round ratios of ``slower`` over ``faster``."""
+        found = self.ratios(slower, faster)
+        return statistics.median(found), min(found), max(found)
+
+    def describe(self, slower: str, faster: str) -> str:
+        """The ratio with its spread, for a figure's note."""
+        median, low, high = self.ratio(slower, faster)
+        return (
+            f"median of {len(self.cpu[slower])} rounds {median:.2f}x (spread {low:.2f}-{high:.2f})"
+        )
+
+
+def compare(variants: dict[str, Callable[[], object]], *, rounds: int) -> Comparison:
+    """Time each variant once per round, alternating their order, in this one process.
+
+    The machine is shared and its load swings; variants measured side by side in every round
+    share its state, so the per-round ratios hold where absolute times do not.
+    """
+    cpu: dict[str, list[float]] = {name: [] for name in variants}
+    wall: dict[str, list[float]] = {name: [] for name in variants}
+    names = list(variants)
+    for index in range(rounds):
+        for name in names if index % 2 == 0 else reversed(names):
+            gc.collect()
+            started_cpu, started_wall = time.process_time(), time.perf_counter()
+            variants[name]()
+            cpu[name].append(time.process_time() - started_cpu)
+            wall[name].append(time.perf_counter() - started_wall)
+    return Comparison(cpu, wall)
+
+
 def versions(packages: Sequence[str]) -> str:
     """Installed versions of ``packages`` (or 'not installed')."""
     found = []

@@ -5,13 +5,14 @@ Run: ``make bench``, or ``--smoke`` for tiny sizes.
 
 from __future__ import annotations
 
+import statistics
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _harness import Figure, Report, arguments, gc_paused, median_seconds, publish
+from _harness import Figure, Report, arguments, compare, gc_paused, median_seconds, publish
 
 from adminduk import Registry
 from adminduk.simulation import simulate_office, synthesize_population
@@ -19,6 +20,7 @@ from adminduk.statistics import ktp_el_coverage, population_table
 
 TABLE_TARGET = 0.5  # issue: population table over 500,000 residents under 0.5 s
 YEAR_TARGET = 10.0  # issue: a simulated year of the Way Kanan office under 10 s
+FLAT_TARGET = 1.2  # issue: per-resident time flat within 1.2x from 50k to 495k
 
 
 def main() -> int:
@@ -51,6 +53,42 @@ def main() -> int:
     )
     coverage = median_seconds(lambda: ktp_el_coverage(registry, "18.08"), repeats=repeats)
     report.add(Figure(f"ktp_el_coverage over {people:,}", coverage, "s"))
+    # Flat per resident: a tenth of the regency against the whole, alternated in one process.
+    with gc_paused():
+        small = synthesize_population("18.08", seed=2, scale=scale / 10)
+    few = len(small.residents())
+    rounds = compare(
+        {
+            "coverage, small": lambda: ktp_el_coverage(small, "18.08"),
+            "coverage, large": lambda: ktp_el_coverage(registry, "18.08"),
+            "table, small": lambda: population_table(small, "18.08"),
+            "table, large": lambda: population_table(registry, "18.08"),
+        },
+        rounds=3 if args.smoke else 7,
+    )
+    growth = [
+        (large / people) / (little / few)
+        for little, large in zip(
+            rounds.cpu["coverage, small"], rounds.cpu["coverage, large"], strict=True
+        )
+    ]
+    table_growth = statistics.median(
+        (large / people) / (little / few)
+        for little, large in zip(
+            rounds.cpu["table, small"], rounds.cpu["table, large"], strict=True
+        )
+    )
+    report.add(
+        Figure(
+            f"ktp_el_coverage per resident, {people:,} over {few:,}",
+            statistics.median(growth),
+            "x",
+            f"< {FLAT_TARGET}",
+            statistics.median(growth) < FLAT_TARGET,
+            note=f"per-round spread {min(growth):.2f}-{max(growth):.2f}; population_table "
+            f"{table_growth:.2f}x (CPU time, alternated)",
+        )
+    )
     copy = Registry.replay(registry.journal, area=registry.area)
     start = time.perf_counter()
     with gc_paused():

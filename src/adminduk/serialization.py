@@ -27,6 +27,7 @@ import datetime
 import enum
 import json
 import re
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any, Final, TypeVar, Union, cast
 
@@ -126,6 +127,23 @@ def _strict(kind: type[_T], name: str) -> Callable[[Any, Any], _T]:
     return hook
 
 
+def _shared_text(value: Any, _: Any) -> str:
+    """A string field: exactly a ``str``, short ones shared (``sys.intern``).
+
+    A register's places, names and codes repeat; each JSON occurrence would otherwise be an
+    object of its own.
+    """
+    if type(value) is not str:
+        raise InvalidFormat(f"expected a string, not {type(value).__name__}")
+    return sys.intern(value) if len(value) <= _SHARED_LENGTH else value
+
+
+_SHARED_LENGTH = 64
+#: Dates read so far, so that each day is one object however often it occurs (bounded).
+_DAYS: dict[str, datetime.date] = {}
+_DAYS_KEPT = 100_000
+
+
 # The only shapes written: calendar dates, and date-times as datetime.isoformat() writes them.
 # (fromisoformat alone also takes ISO week dates like 2026-W01-1, and other forms.)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -137,10 +155,17 @@ def _structure_date(value: Any, _: Any) -> datetime.date:
         raise InvalidFormat(f"expected an ISO date (YYYY-MM-DD), not {type(value).__name__}")
     if not _DATE.fullmatch(value):
         raise InvalidFormat(f"{value[:40]!r} is not a date (YYYY-MM-DD)")
+    known = _DAYS.get(value)
+    if known is not None:
+        return known
     try:
-        return datetime.date.fromisoformat(value)
+        day = datetime.date.fromisoformat(value)
     except ValueError:
         raise InvalidFormat(f"{value!r} is not a date (YYYY-MM-DD)") from None
+    if len(_DAYS) >= _DAYS_KEPT:
+        _DAYS.clear()
+    _DAYS[value] = day
+    return day
 
 
 def _structure_datetime(value: Any, _: Any) -> datetime.datetime:
@@ -222,7 +247,7 @@ def _number_hook(check: Callable[[Any], Any], optional: bool) -> Callable[[Any, 
             return None
         if type(value) is not str:
             raise InvalidFormat(f"expected a string, not {type(value).__name__}")
-        return check(value)
+        return sys.intern(check(value))  # one object per number, however often it occurs
 
     return hook
 
@@ -268,7 +293,8 @@ def _make_converter() -> cattrs.Converter:
     made.register_structure_hook(datetime.date, _structure_date)
     made.register_unstructure_hook(datetime.datetime, datetime.datetime.isoformat)
     made.register_structure_hook(datetime.datetime, _structure_datetime)
-    for kind, name in ((str, "a string"), (int, "an integer"), (bool, "true or false")):
+    made.register_structure_hook(str, _shared_text)
+    for kind, name in ((int, "an integer"), (bool, "true or false")):
         made.register_structure_hook(kind, _strict(kind, name))
     # Hooks registered for each class outrank cattrs' own enum handling in every version (a
     # predicate hook does not in cattrs 24, which would take True for code 1).

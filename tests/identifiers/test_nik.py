@@ -400,3 +400,24 @@ def test_fast_path_agrees_with_the_full_checks(
             return type(error)
 
     assert outcome(_common._check_fully) == outcome(_common.check)
+
+
+@given(
+    NEAR_NIKS,
+    st.dates(min_value=datetime.date(100, 1, 1)) | st.sampled_from([datetime.date(2026, 11, 27)]),
+    st.booleans(),
+)
+def test_one_pass_parse_agrees_with_the_full_path(
+    number: str, on: datetime.date, allow_unknown_region: bool
+) -> None:
+    """parse's one-pass table lookups give what validating first and then reading gives."""
+
+    def outcome(parse: Callable[[], object]) -> object:
+        try:
+            return parse()
+        except errors.ValidationError as error:
+            return type(error)
+
+    fast = outcome(lambda: nik.parse(number, on=on, allow_unknown_region=allow_unknown_region))
+    full = outcome(lambda: nik._parse_fully(number, on, allow_unknown_region))
+    assert full == fast

@@ -10,6 +10,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from adminduk import (
     Address,
@@ -219,3 +221,14 @@ def test_events_compact_their_numbers() -> None:
         family="1808-0115-0720-0003",
     )
     assert (S.wife, S.family) == (birth.mother, birth.family)
+
+
+@given(
+    st.dates(min_value=datetime.date(1900, 1, 1)), st.dates(min_value=datetime.date(1920, 1, 1))
+)
+def test_the_ktp_el_birth_limit_is_the_age_rule(born: datetime.date, on: datetime.date) -> None:
+    """Born on or before ktp_el_birth_limit(on) exactly when 17 or older on ``on``."""
+    from adminduk._fields import age_on
+    from adminduk.register import KTP_EL_AGE, ktp_el_birth_limit
+
+    assert (born <= ktp_el_birth_limit(on)) == (age_on(born, on) >= KTP_EL_AGE)

@@ -48,11 +48,13 @@ adminduk.errors.UnknownRegionCode: NIK 180899**********: district 18.08.99 is in
 
 from __future__ import annotations
 
+import calendar
 import datetime
 from typing import NamedTuple
 
 from adminduk.codes import Sex
 from adminduk.identifiers import _common
+from adminduk.regions import known_district_codes
 
 __all__ = [
     "FEMALE_DAY_OFFSET",
@@ -135,6 +137,32 @@ def parse(number: str, *, on: datetime.date, allow_unknown_region: bool = False)
     >>> parse("1808012006300002", on=datetime.date(2026, 11, 27)).birth_date
     datetime.date(1930, 6, 20)
     """
+    # One pass for the usual case: each part is looked up once, in a table that both checks
+    # and decodes it (a known district, a possible day and month other than 29 February, a
+    # serial other than 0000). Anything else takes the full path below, which says why.
+    if (
+        number.__class__ is str
+        and on.__class__ is datetime.date
+        and len(number) == 16
+        and number.isdigit()
+        and number.isascii()
+        and on.year >= 100
+    ):
+        if not _DISTRICTS:
+            _fill_districts()
+        region = _DISTRICTS.get(number[:6])
+        decoded = _DAY_MONTH_SEX.get(number[6:10])
+        if region is not None and decoded is not None and number[12:] != "0000":
+            day, month, sex = decoded
+            year = on.year - on.year % 100 + _NUMBER[number[10:12]]
+            if year > on.year or (year == on.year and (month, day) > (on.month, on.day)):
+                year -= 100
+            born = datetime.date(year, month, day)
+            return _make_info(NIKInfo, (region, born, sex, int(number[12:])))
+    return _parse_fully(number, on, allow_unknown_region)
+
+
+def _parse_fully(number: str, on: datetime.date, allow_unknown_region: bool) -> NIKInfo:
     digits = validate(number, allow_unknown_region=allow_unknown_region)
     # Dictionary lookups instead of int() and an f-string: parse is on hot paths.
     day, month = _NUMBER[digits[6:8]], _NUMBER[digits[8:10]]
@@ -167,6 +195,22 @@ _REGION_CACHE_SIZE = 20_000
 #: Builds the named tuple without its Python-level ``__new__`` (the fields are already checked).
 _make_info = tuple.__new__
 _MALE, _FEMALE = Sex.MALE, Sex.FEMALE
+#: "DDMM" of a NIK (day + 40 for women) -> (day, month, sex); 29 February is left to the full
+#: path (its year decides).
+_DAY_MONTH_SEX: dict[str, tuple[int, int, Sex]] = {
+    f"{day + offset:02d}{month:02d}": (day, month, sex)
+    for month in range(1, 13)
+    for day in range(1, calendar.monthrange(2001, month)[1] + 1)
+    for offset, sex in ((0, _MALE), (FEMALE_DAY_OFFSET, _FEMALE))
+}
+#: Dotted district codes of every known list, by their six digits (filled on first use).
+_DISTRICTS: dict[str, str] = {}
+
+
+def _fill_districts() -> None:
+    _DISTRICTS.update(
+        (code, f"{code[:2]}.{code[2:4]}.{code[4:]}") for code in known_district_codes()
+    )
 
 
 def compose(

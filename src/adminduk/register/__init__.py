@@ -18,7 +18,7 @@ from adminduk.register import events
 from adminduk.register.address import Address
 from adminduk.register.family import Family, Membership
 from adminduk.register.registry import Registry
-from adminduk.register.resident import KTP_EL_AGE, Resident
+from adminduk.register.resident import KTP_EL_AGE, Resident, ktp_el_birth_limit
 from adminduk.register.rules import RULES, Rule
 
 __all__ = [
@@ -31,4 +31,5 @@ __all__ = [
     "Resident",
     "Rule",
     "events",
+    "ktp_el_birth_limit",
 ]

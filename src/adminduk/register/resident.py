@@ -27,6 +27,7 @@ adminduk.errors.InvalidComponent: NIK 180801********** says female, born 01-01-0
 
 from __future__ import annotations
 
+import calendar
 import datetime
 
 import attrs
@@ -47,10 +48,28 @@ from adminduk.codes import (
 from adminduk.errors import InvalidComponent
 from adminduk.identifiers.nik import FEMALE_DAY_OFFSET
 
-__all__ = ["KTP_EL_AGE", "Resident"]
+__all__ = ["KTP_EL_AGE", "Resident", "ktp_el_birth_limit"]
 
 #: Age from which a citizen must hold a KTP-el (Pasal 63 UU 24/2013), unless married earlier.
 KTP_EL_AGE = 17
+
+
+def ktp_el_birth_limit(on: datetime.date) -> datetime.date:
+    """The latest birth date of someone who has reached the KTP-el age on ``on``.
+
+    Someone born on 29 February reaches an age on 1 March in years without one. Bulk counts
+    compare birth dates with this once-computed day instead of computing every age.
+
+    >>> ktp_el_birth_limit(datetime.date(2026, 11, 27))
+    datetime.date(2009, 11, 27)
+    >>> ktp_el_birth_limit(datetime.date(2024, 2, 29))
+    datetime.date(2007, 2, 28)
+    """
+    year = on.year - KTP_EL_AGE
+    if on.month == 2 and on.day == 29 and not calendar.isleap(year):
+        return datetime.date(year, 2, 28)
+    return on.replace(year=year)
+
 
 _ENUM_FIELDS = (
     ("sex", Sex),
@@ -134,4 +153,4 @@ class Resident:
 
         Pasal 63(1) UU 24/2013: residents aged 17, married or ever married must hold a KTP-el.
         """
-        return self.marital_status.ever_married or self.age(on) >= KTP_EL_AGE
+        return self.marital_status.ever_married or self.birth_date <= ktp_el_birth_limit(on)

@@ -8,8 +8,9 @@ from decimal import ROUND_HALF_UP, Decimal
 import attrs
 
 from adminduk import regions
-from adminduk.codes import Sex
+from adminduk.codes import KTPElStatus, LifeStatus, MaritalStatus, Sex
 from adminduk.errors import InvalidComponent
+from adminduk.register import ktp_el_birth_limit
 from adminduk.register.registry import Registry
 from adminduk.statistics._common import (
     _CENT,
@@ -50,13 +51,24 @@ def ktp_el_coverage(
     """
     regional = _regional(registry, region_code, by, on)
     tally, children, day = regional.tally, regional.children, regional.day
+    # Resident.must_hold_ktp_el, unrolled over a once-computed birth limit and member sets: this
+    # loop runs once per resident.
+    limit = ktp_el_birth_limit(day)
+    alive, residents = LifeStatus.ALIVE, regional.state.residents_by_nik
     for slot, family in regional.families():
         for member in family.members:
-            person = regional.state.residents_by_nik[member.nik]
-            if person.is_alive and person.must_hold_ktp_el(day):
+            person = residents[member.nik]
+            if person.life_status is alive and (
+                person.birth_date <= limit or person.marital_status in _EVER_MARRIED
+            ):
                 slot[0] += 1
-                slot[1] += person.ktp_el_status.is_recorded
+                if person.ktp_el_status in _RECORDED:
+                    slot[1] += 1
     return [CoverageRow(c.code, c.name, *tally[c.code]) for c in children]
+
+
+_EVER_MARRIED = frozenset(status for status in MaritalStatus if status.ever_married)
+_RECORDED = frozenset(status for status in KTPElStatus if status.is_recorded)
 
 
 @attrs.frozen
