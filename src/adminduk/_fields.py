@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
 import attrs
@@ -91,21 +92,39 @@ _T = TypeVar("_T")
 
 
 @functools.cache
-def _defaults(cls: type) -> tuple[tuple[str, Any], ...]:
-    """Each attrs field of ``cls`` with its default (a sentinel for the required ones)."""
-    return tuple((field.name, field.default) for field in attrs.fields(cls))
+def _builder(cls: type) -> Callable[..., Any]:
+    """A function that sets each field of ``cls`` from keyword arguments, with no checks.
+
+    Written out once per class, as attrs writes ``__init__`` (a loop over the fields on every
+    call cost more than the rest of a workflow step). Required fields are required arguments.
+    """
+    fields = attrs.fields(cls)
+    names = [field.name for field in fields]
+    namespace: dict[str, Any] = {"_new": object.__new__, "_set": object.__setattr__, "_cls": cls}
+    parameters = []
+    for field in fields:
+        if field.default is attrs.NOTHING:
+            parameters.append(field.name)
+        elif isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+            raise TypeError(f"trusted() does not build {cls.__name__}: {field.name} has a factory")
+        else:
+            namespace[f"_default_{field.name}"] = field.default
+            parameters.append(f"{field.name}=_default_{field.name}")
+    lines = [
+        f"def build(*, {', '.join(parameters)}):",
+        "    made = _new(_cls)",
+        *(f"    _set(made, {name!r}, {name})" for name in names),
+        "    return made",
+    ]
+    exec("\n".join(lines), namespace)
+    return cast(Callable[..., Any], namespace["build"])
 
 
 def trusted(cls: type[_T], **values: Any) -> _T:
     """Build an attrs instance from values already known to be valid, skipping its checks.
 
-    For bulk builders that compose their values consistently (the synthetic population); a
-    test pins each such builder to the checked constructor. Missing fields take their defaults.
+    For builders that compose their values consistently (the workflow engine, the synthetic
+    population); a test pins each such builder to the checked constructor. Missing fields take
+    their defaults; a missing required field is a ``TypeError``.
     """
-    made = object.__new__(cls)
-    for name, default in _defaults(cast(type, cls)):
-        value = values.get(name, default)
-        if value is attrs.NOTHING:
-            raise TypeError(f"{cls.__name__} needs {name}")
-        object.__setattr__(made, name, value)
-    return made
+    return cast(_T, _builder(cast(type, cls))(**values))

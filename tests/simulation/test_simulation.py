@@ -126,9 +126,11 @@ def test_built_values_pass_the_checked_constructors() -> None:
 
 
 def test_trusted_needs_every_required_field() -> None:
-    """Trusted needs every required field."""
-    with pytest.raises(TypeError, match="needs nik"):
+    """The unchecked builder still refuses to leave a required field unset (or set a stranger)."""
+    with pytest.raises(TypeError, match="'nik'"):
         trusted(Membership, relationship=Relationship.HEAD)
+    with pytest.raises(TypeError, match="colour"):
+        trusted(Membership, nik="1808014101050001", relationship=Relationship.HEAD, colour=1)
 
 
 @pytest.fixture(scope="module")
