@@ -151,14 +151,21 @@ def parse(number: str, *, on: datetime.date, allow_unknown_region: bool = False)
         if not _DISTRICTS:
             _fill_districts()
         region = _DISTRICTS.get(number[:6])
-        decoded = _DAY_MONTH_SEX.get(number[6:10])
-        if region is not None and decoded is not None and number[12:] != "0000":
-            day, month, sex = decoded
-            year = on.year - on.year % 100 + _NUMBER[number[10:12]]
-            if year > on.year or (year == on.year and (month, day) > (on.month, on.day)):
-                year -= 100
-            born = datetime.date(year, month, day)
-            return _make_info(NIKInfo, (region, born, sex, int(number[12:])))
+        serial = _SERIALS.get(number[12:])  # None for 0000
+        birth = _BIRTHS.get((number[6:12], on))
+        if birth is None:
+            decoded = _DAY_MONTH_SEX.get(number[6:10])
+            if decoded is not None:
+                day, month, sex = decoded
+                year = on.year - on.year % 100 + _NUMBER[number[10:12]]
+                if year > on.year or (year == on.year and (month, day) > (on.month, on.day)):
+                    year -= 100
+                birth = (datetime.date(year, month, day), sex)
+                if len(_BIRTHS) >= _BIRTHS_KEPT:
+                    _BIRTHS.clear()
+                _BIRTHS[(number[6:12], on)] = birth
+        if region is not None and serial is not None and birth is not None:
+            return _make_info(NIKInfo, (region, birth[0], birth[1], serial))
     return _parse_fully(number, on, allow_unknown_region)
 
 
@@ -203,6 +210,11 @@ _DAY_MONTH_SEX: dict[str, tuple[int, int, Sex]] = {
     for day in range(1, calendar.monthrange(2001, month)[1] + 1)
     for offset, sex in ((0, _MALE), (FEMALE_DAY_OFFSET, _FEMALE))
 }
+#: Serials by their four digits (0000 is no serial).
+_SERIALS: dict[str, int] = {f"{serial:04d}": serial for serial in range(1, 10_000)}
+#: Birth date and sex by the NIK's DDMMYY and the reference date, as parsed so far (bounded).
+_BIRTHS: dict[tuple[str, datetime.date], tuple[datetime.date, Sex]] = {}
+_BIRTHS_KEPT = 200_000
 #: Dotted district codes of every known list, by their six digits (filled on first use).
 _DISTRICTS: dict[str, str] = {}
 
