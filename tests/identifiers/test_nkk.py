@@ -1,4 +1,4 @@
-"""Tests of adminduk.identifiers.kk: the family card number."""
+"""Tests of adminduk.identifiers.nkk: the family card (KK) number."""
 
 from __future__ import annotations
 
