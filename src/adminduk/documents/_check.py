@@ -46,7 +46,12 @@ def _timing(kind: type[DocumentType], context: Context) -> list[Finding]:
                 basis=kind.legal_basis[0],
             )
         ]
-    days = (context.on - event_date).days
+    # Pasal 27 and 44 UU 24/2013: the deadline runs from the event to the day it was reported.
+    reported = context.form.reported_on
+    until = (
+        reported if reported is not None and event_date <= reported <= context.on else context.on
+    )
+    days = (until - event_date).days
     if days <= kind.deadline_days:
         return []
     findings = [

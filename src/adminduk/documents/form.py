@@ -63,7 +63,9 @@ class Form:
     child; for a move, ``destination`` is the region code moved to.
 
     ``delivery`` is how the resident wants the document, and ``reprint_of`` the number of the
-    application whose lost or damaged document this one replaces.
+    application whose lost or damaged document this one replaces. ``reported_on`` is the day the
+    resident reported (the office fills it in on filing): lateness is counted to it, while ages
+    and validity are counted to the day of each check.
     """
 
     document: DocumentCode
@@ -79,6 +81,7 @@ class Form:
     destination: str | None = None
     delivery: Delivery = Delivery.PICKUP
     reprint_of: str | None = None
+    reported_on: datetime.date | None = None
 
     def __attrs_post_init__(self) -> None:
         # Every field is checked here, so a form the office accepts can always be saved.
@@ -87,6 +90,8 @@ class Form:
         require_member(self.delivery, Delivery, "delivery")
         if self.event_date is not None:
             require_date(self.event_date, "event_date")
+        if self.reported_on is not None:
+            require_date(self.reported_on, "reported_on")
         if self.child_sex is not None:
             require_member(self.child_sex, Sex, "child_sex")
         for name in ("child_name", "destination", "reprint_of"):

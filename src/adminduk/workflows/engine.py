@@ -208,6 +208,8 @@ def submit(
     if not isinstance(form, Form):
         raise InvalidFormat(f"expected a Form, not {type(form).__name__}")
     require_text(id, "application id")
+    if form.reported_on is None and isinstance(at, datetime.datetime):
+        form = attrs.evolve(form, reported_on=at.date())  # the day the resident reported
     return _advance(
         id,
         form,
@@ -293,6 +295,8 @@ def _advance(
     _check_time(history, at)
     if trigger is Trigger.RESUBMIT and filed is None:
         filed = current  # filed again as it was
+    elif trigger is Trigger.RESUBMIT and filed is not None and filed.reported_on is None:
+        filed = attrs.evolve(filed, reported_on=current.reported_on)  # the first report counts
     require_text(office, "office")
     require_text(reason, "reason", empty=True)
     workflow = (workflows or WORKFLOWS).get(current.document) or workflow_for(current.document)
