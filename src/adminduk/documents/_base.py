@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
@@ -336,6 +337,39 @@ class Variant:
     standalone: bool = attrs.field(default=False, kw_only=True)
 
 
+# Perpres 96/2018: a resident files for themselves, or an adult of the family (17, or married:
+# Pasal 63 UU 24/2013) files for a member of it. (A guardian from outside the family is not
+# modelled yet.)
+def _applicant_may_file(context: Context) -> bool:
+    form, registry = context.form, context.registry
+    applicant = form.applicant
+    if applicant is None or applicant in (form.subject, form.partner) or form.subject is None:
+        return True
+    person = registry.find_resident(applicant)
+    if person is None or registry.find_resident(form.subject) is None:
+        return True  # someone the register does not know: their papers speak for them
+    family = registry.family_members_of(form.subject)
+    return person.must_hold_ktp_el(context.on) and (not family or applicant in family)
+
+
+@functools.cache
+def _applicant_requirement(code: str) -> Requirement:
+    """The rule on who may file, as a requirement row of document type ``code``."""
+    return Requirement(
+        id=f"{code.lower()}.applicant",
+        message_id=(
+            "Pemohon untuk orang lain harus anggota keluarga yang sudah dewasa (17 tahun atau "
+            "sudah kawin)."
+        ),
+        message_en="Who files for someone else must be an adult (17, or married) of their family.",
+        basis="Perpres 96/2018; Pasal 63 UU 24/2013",
+        met=_applicant_may_file,
+        kind=FindingKind.INELIGIBLE,
+        summary_id="pemohon: yang bersangkutan atau anggota keluarga yang sudah dewasa",
+        summary_en="the applicant: the person concerned, or an adult of their family",
+    )
+
+
 class DocumentType:
     """Base of the document types. Subclasses fill these attributes in as data."""
 
@@ -388,9 +422,13 @@ class DocumentType:
 
     @classmethod
     def all_requirements(cls, variant: str) -> tuple[Requirement, ...]:
-        """The common requirements followed by those of ``variant`` (only its own if standalone)."""
+        """Who may apply, the common requirements, then those of ``variant``.
+
+        A standalone variant (a second copy) has only who may apply and its own requirements.
+        """
         chosen = cls.variant(variant)
-        return chosen.requirements if chosen.standalone else cls.requirements + chosen.requirements
+        own = chosen.requirements if chosen.standalone else cls.requirements + chosen.requirements
+        return (_applicant_requirement(cls.code), *own)
 
     @classmethod
     def evidence_for(cls, variant: str) -> frozenset[Evidence]:

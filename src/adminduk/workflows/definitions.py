@@ -40,6 +40,7 @@ from adminduk.workflows.guards import (
     REISSUE_LINK,
     REQUIREMENTS_MET,
     SAME_FILE,
+    WITHDRAWN_BY_FILER,
     Attempt,
     Guard,
 )
@@ -217,6 +218,7 @@ def _steps(
             (Status.SUBMITTED, Status.VERIFIED, Status.RETURNED),
             Status.CANCELLED,
             frozenset({Role.RESIDENT, Role.FRONT_OFFICE}),
+            guards=(WITHDRAWN_BY_FILER,),
             note="withdrawn by the resident (at the counter, the operator records it)",
         ),
         Step(

@@ -340,6 +340,7 @@ def _advance(
             collector=collector,
             corrected=filed if trigger is Trigger.RESUBMIT else None,
             findings=findings,
+            filer=history[0].actor.nik if history else actor.nik,
         )
         for guard in step.guards:
             guard(attempt)
@@ -423,6 +424,7 @@ def replay(history: Iterable[Action], *, id: str) -> Application:  # noqa: A002
             event=action.event,
             collector=action.collector,
             corrected=action.form if action.trigger is Trigger.RESUBMIT else None,
+            filer=actions[0].actor.nik,
         )
         source = actions[index - 1].status if index else None
         try:

@@ -28,6 +28,7 @@ __all__ = [
     "REISSUE_LINK",
     "REQUIREMENTS_MET",
     "SAME_FILE",
+    "WITHDRAWN_BY_FILER",
     "Attempt",
     "Guard",
 ]
@@ -51,6 +52,8 @@ class Attempt:
     collector: str | None = None
     corrected: Form | None = None
     findings: tuple[Finding, ...] = ()
+    #: The NIK of the resident who filed the application, if a resident did.
+    filer: str | None = None
 
     @property
     def on(self) -> datetime.date:
@@ -146,23 +149,37 @@ def _authorised_collector(attempt: Attempt) -> None:
     if collector is None:
         raise PermissionDenied("a collection names who received the document, by NIK")
     form = attempt.form
-    named = {n for n in (form.subject, form.partner, form.applicant) if n}
-    if collector in named:
+    if collector == form.subject:  # the holder
         return
     registry = attempt.registry
     if registry is None:  # replaying: the register has moved on; the history was checked then
         return
+    named = {n for n in (form.subject, form.partner, form.applicant) if n}
     person = registry.find_resident(collector)
     if (
         person is not None
-        and collector in _family_numbers(registry, named)
-        and person.must_hold_ktp_el(attempt.on)
+        and person.must_hold_ktp_el(attempt.on)  # an adult: 17, or married or ever married
+        and (collector in named or collector in _family_numbers(registry, named))
     ):
         return
     raise PermissionDenied(
-        f"{mask(collector)} may not collect: neither named on the application nor an adult "
-        "member of their family"
+        f"{mask(collector)} may not collect: a document is handed to its holder or to an adult "
+        "(17, or married) named on the application or in the holder's family"
     )
+
+
+# Only whoever filed, or the person the application is about, withdraws it; at the counter the
+# operator records the withdrawal on their word.
+def _withdrawn_by_filer(attempt: Attempt) -> None:
+    actor = attempt.actor
+    if actor.role is not Role.RESIDENT:
+        return
+    form = attempt.form
+    if actor.nik not in {attempt.filer, form.subject, form.applicant} - {None}:
+        raise PermissionDenied(
+            f"{mask(actor.nik)} may not withdraw the application: only who filed it, or the "
+            "person it is about"
+        )
 
 
 def _collector_is_actor(attempt: Attempt) -> None:
@@ -194,6 +211,11 @@ AUTHORISED_COLLECTOR = Guard(
     "authorised-collector",
     "received by a person named on the application or an adult member of their family",
     _authorised_collector,
+)
+WITHDRAWN_BY_FILER = Guard(
+    "withdrawn-by-filer",
+    "a resident withdraws only an application they filed or that is about them",
+    _withdrawn_by_filer,
 )
 COLLECTOR_IS_ACTOR = Guard(
     "collector-is-actor", "a resident confirms receipt for themselves", _collector_is_actor
