@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from adminduk.documents.form import Form
 
 __all__ = [
+    "alive",
     "build_event",
     "copy_variants",
     "couple_event",
@@ -93,6 +94,38 @@ def subject_known(code: str, role_id: str, role_en: str, who: str = "subject") -
         basis="Pasal 13 UU 24/2013",
         met=met,
         kind=FindingKind.INVALID,
+    )
+
+
+def alive(
+    code: str, who: str = "subject", *, who_id: str = "pemohon", who_en: str = "applicant"
+) -> Requirement:
+    """The person must be alive and still a resident of the area.
+
+    Pasal 44 UU 24/2013 (a death closes the register entry) and Pasal 25 Perpres 96/2018 (who
+    moved out is on the register of the area they moved to). A person the register does not know
+    is left to the other rows.
+    """
+
+    def met(context: Context) -> bool:
+        person = context.person(getattr(context.form, who))
+        return person is None or person.is_alive
+
+    return Requirement(
+        id=code,
+        message_id=(
+            f"Data {who_id} tercatat meninggal dunia atau sudah pindah ke luar daerah: dokumen ini "
+            "tidak dapat diterbitkan untuknya."
+        ),
+        message_en=(
+            f"The {who_en} is recorded as dead or as moved out of the area: this document cannot "
+            "be issued for them."
+        ),
+        basis="Pasal 44 UU 24/2013; Pasal 25 Perpres 96/2018",
+        met=met,
+        kind=FindingKind.INELIGIBLE,
+        summary_id=f"{who_id} masih hidup dan berdomisili di daerah ini",
+        summary_en=f"the {who_en} is alive and lives in the area",
     )
 
 

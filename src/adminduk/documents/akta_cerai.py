@@ -20,6 +20,7 @@ from adminduk.documents._base import (
     Variant,
 )
 from adminduk.documents._common import (
+    alive,
     copy_variants,
     couple_event,
     couple_on_file,
@@ -59,6 +60,8 @@ class AktaCerai(DocumentType):
 
     issued_with = ("KK",)
     requirements: ClassVar[tuple[Requirement, ...]] = (
+        alive("akta-cerai.alive", who_id="suami", who_en="husband"),
+        alive("akta-cerai.partner_alive", "partner", who_id="istri", who_en="wife"),
         *couple_on_file("akta-cerai"),
         Requirement(
             id="akta-cerai.married",

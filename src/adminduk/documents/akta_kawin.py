@@ -22,6 +22,7 @@ from adminduk.documents._base import (
     Variant,
 )
 from adminduk.documents._common import (
+    alive,
     copy_variants,
     couple_event,
     couple_on_file,
@@ -89,6 +90,8 @@ class AktaKawin(DocumentType):
 
     issued_with = ("KK",)
     requirements: ClassVar[tuple[Requirement, ...]] = (
+        alive("akta-kawin.alive", who_id="calon suami", who_en="groom"),
+        alive("akta-kawin.partner_alive", "partner", who_id="calon istri", who_en="bride"),
         *couple_on_file("akta-kawin")[:2],
         Requirement(
             id="akta-kawin.kua",

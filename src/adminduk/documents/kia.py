@@ -18,7 +18,7 @@ from adminduk.documents._base import (
     Requirement,
     Variant,
 )
-from adminduk.documents._common import kk_on_file, police_letter, subject_known
+from adminduk.documents._common import alive, kk_on_file, police_letter, subject_known
 
 __all__ = ["KIA", "KIA_AGE_LIMIT", "KIA_SMALL_CHILD_LIMIT"]
 
@@ -80,6 +80,7 @@ class KIA(DocumentType):
     who_id = "orang tua atau wali anak"
     who_en = "the child's parent or guardian"
     requirements: ClassVar[tuple[Requirement, ...]] = (
+        alive("kia.alive", who_id="anak", who_en="child"),
         subject_known("kia.subject", "anak", "child"),
         _age_requirement("kia.under_17", 0, KIA_AGE_LIMIT),
     )

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import ClassVar
 
+import attrs
+
 from adminduk.documents._base import (
     Context,
     DocumentType,
@@ -18,6 +20,7 @@ from adminduk.documents._base import (
     Variant,
 )
 from adminduk.documents._common import (
+    alive,
     form,
     kk_on_file,
     ktp_el_on_file,
@@ -42,6 +45,11 @@ def _adult_or_married(context: Context) -> bool:
     return person is not None and person.must_hold_ktp_el(context.form.event_date or context.on)
 
 
+def _not_for_the_dead_head(context: Context) -> bool:
+    # A family whose head died asks a new card on the head's death: the rule is about the others.
+    return context.form.variant != "head_died"
+
+
 class KK(DocumentType):
     """The family card, reissued on every change of members or data."""
 
@@ -63,6 +71,7 @@ class KK(DocumentType):
     who_id = "kepala keluarga atau anggota keluarga yang berusia 17 tahun atau sudah kawin"
     who_en = "the head of family, or a member aged 17 or married"
     requirements: ClassVar[tuple[Requirement, ...]] = (
+        attrs.evolve(alive("kk.alive"), applies=_not_for_the_dead_head),
         subject_known("kk.subject", "pemohon", "applicant"),
         form("kk.form", Evidence.FORM_F102, "F-1.02"),
     )

@@ -18,6 +18,7 @@ from adminduk.documents._base import (
     Variant,
 )
 from adminduk.documents._common import (
+    alive,
     form,
     kk_on_file,
     police_letter,
@@ -61,6 +62,7 @@ class KTPEl(DocumentType):
         "change": RegisterChange((DataCorrection,), required=False)
     }
     requirements: ClassVar[tuple[Requirement, ...]] = (
+        alive("ktp-el.alive"),
         subject_known("ktp-el.subject", "pemohon", "applicant"),
         # Pasal 63(1) UU 24/2013: aged 17, or married or ever married.
         Requirement(

@@ -23,6 +23,7 @@ from adminduk.documents._base import (
     Variant,
 )
 from adminduk.documents._common import (
+    alive,
     build_event,
     copy_variants,
     given,
@@ -128,6 +129,7 @@ class SKPWNI(DocumentType):
             "Leaving for another regency or province",
             (
                 subject_known("skpwni.subject", "pemohon", "applicant"),
+                alive("skpwni.alive"),
                 kk_on_file("skpwni.kk"),
                 Requirement(
                     id="skpwni.destination",
