@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from adminduk import Registry
+import pytest
+
+from adminduk import Registry, errors
 from adminduk.documents import (
     KIA,
     Evidence,
@@ -58,3 +60,15 @@ def test_kia_validity() -> None:
     assert D(2025, 2, 28) == KIA.valid_until(D(2020, 3, 1), "under_5")
     assert D(2032, 3, 31) == KIA.valid_until(D(2015, 4, 1), "5_to_17")
     assert D(2029, 2, 28) == KIA.valid_until(D(2012, 2, 29), "5_to_17")
+
+
+def test_a_replacement_kia_keeps_the_childs_age_band() -> None:
+    """Permendagri 2/2016: a lost card replaced for a two-year-old is the under-5 card again,
+    valid to the day before the fifth birthday; an unknown variant is refused."""
+    born = D(2024, 6, 10)
+    assert D(2029, 6, 9) == KIA.valid_until(born, "lost", on=D(2026, 6, 10))
+    assert D(2041, 6, 9) == KIA.valid_until(born, "damaged", on=D(2030, 1, 1))
+    with pytest.raises(errors.InvalidComponent, match="on="):
+        KIA.valid_until(born, "lost")
+    with pytest.raises(errors.InvalidComponent, match="no variant"):
+        KIA.valid_until(born, "adult")

@@ -19,6 +19,7 @@ from adminduk.documents._base import (
     Variant,
 )
 from adminduk.documents._common import alive, kk_on_file, police_letter, subject_known
+from adminduk.errors import InvalidComponent
 
 __all__ = ["KIA", "KIA_AGE_LIMIT", "KIA_SMALL_CHILD_LIMIT"]
 
@@ -138,16 +139,33 @@ class KIA(DocumentType):
         ),
     )
 
-    @staticmethod
-    def valid_until(birth_date: datetime.date, variant: str) -> datetime.date:
+    @classmethod
+    def valid_until(
+        cls, birth_date: datetime.date, variant: str, *, on: datetime.date | None = None
+    ) -> datetime.date:
         """Return the last day a KIA of ``variant`` is valid for a child born on ``birth_date``.
+
+        A replacement (lost or damaged) is the card of the child's age band on the day it is
+        issued, ``on``: an under-5 card before the fifth birthday, else the card to 17.
 
         >>> KIA.valid_until(datetime.date(2020, 3, 1), "under_5")
         datetime.date(2025, 2, 28)
         >>> KIA.valid_until(datetime.date(2012, 2, 29), "5_to_17")
         datetime.date(2029, 2, 28)
+        >>> KIA.valid_until(datetime.date(2024, 6, 10), "lost", on=datetime.date(2026, 6, 10))
+        datetime.date(2029, 6, 9)
         """
-        years = KIA_SMALL_CHILD_LIMIT if variant == "under_5" else KIA_AGE_LIMIT
+        chosen = cls.variant(variant)  # an unknown variant raises InvalidComponent
+        if chosen.reissue:
+            if on is None:
+                raise InvalidComponent(
+                    "a replacement KIA is valid by the child's age on the day it is issued: "
+                    "pass on="
+                )
+            small = age_on(birth_date, on) < KIA_SMALL_CHILD_LIMIT
+        else:
+            small = variant == "under_5"
+        years = KIA_SMALL_CHILD_LIMIT if small else KIA_AGE_LIMIT
         try:
             birthday = birth_date.replace(year=birth_date.year + years)
         except ValueError:  # 29 February: the birthday falls on 1 March
