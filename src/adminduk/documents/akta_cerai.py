@@ -10,6 +10,9 @@ import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
+import attrs
+
+from adminduk.codes import LifeStatus
 from adminduk.documents._base import (
     Context,
     DocumentType,
@@ -38,6 +41,13 @@ def _married_to_each_other(context: Context) -> bool:
     return subject is not None and context.registry.find_spouse(subject) == partner
 
 
+def _neither_dead_and_one_here(context: Context) -> bool:
+    people = [p for p in (context.subject, context.partner) if p is not None]
+    if any(p.life_status is LifeStatus.DEAD for p in people):
+        return False
+    return len(people) < 2 or any(p.is_alive for p in people)
+
+
 class AktaCerai(DocumentType):
     """The divorce certificate (kutipan akta perceraian)."""
 
@@ -60,8 +70,20 @@ class AktaCerai(DocumentType):
 
     issued_with = ("KK",)
     requirements: ClassVar[tuple[Requirement, ...]] = (
-        alive("akta-cerai.alive", who_id="suami", who_en="husband"),
-        alive("akta-cerai.partner_alive", "partner", who_id="istri", who_en="wife"),
+        # Pasal 44 UU 24/2013: after a death the marriage has ended (cerai mati); Pasal 25
+        # Perpres 96/2018: a spouse who moved out leaves the divorce to the one who stayed.
+        attrs.evolve(
+            alive("akta-cerai.alive", who_id="salah satu pihak", who_en="either spouse"),
+            met=_neither_dead_and_one_here,
+            message_id=(
+                "Salah satu pihak tercatat meninggal dunia (perkawinan sudah berakhir), atau "
+                "keduanya sudah pindah ke luar daerah."
+            ),
+            message_en=(
+                "A spouse is recorded as dead (the marriage has already ended), or both have "
+                "moved out of the area."
+            ),
+        ),
         *couple_on_file("akta-cerai"),
         Requirement(
             id="akta-cerai.married",

@@ -171,7 +171,7 @@ def _marriage(stage: Stage, event: Marriage) -> Event:
     if husband.sex is not Sex.MALE or wife.sex is not Sex.FEMALE:
         raise ImpossibleEvent("the husband must be male and the wife female")
     for person in (husband, wife):
-        if person.marital_status.is_married:
+        if person.marital_status.is_married or stage.spouse_of(person.nik) is not None:
             raise ImpossibleEvent(f"{mask(person.nik)} is already married")
         if person.birth_date >= event.occurred_on:
             raise ImpossibleEvent(f"{mask(person.nik)} was not born by the wedding")
@@ -214,8 +214,15 @@ def _marriage(stage: Stage, event: Marriage) -> Event:
 
 
 def _divorce(stage: Stage, event: Divorce) -> Event:
-    husband = stage.living(event.husband, "husband")
-    wife = stage.living(event.wife, "wife")
+    # The spouse who still lives in the area registers the divorce even if the other has moved
+    # out (Pasal 25 Perpres 96/2018: a move does not take the marriage along).
+    husband = stage.resident(event.husband)
+    wife = stage.resident(event.wife)
+    for role, person in (("husband", husband), ("wife", wife)):
+        if person.life_status is LifeStatus.DEAD:
+            raise ImpossibleEvent(f"the {role} {mask(person.nik)} is dead")
+    if LifeStatus.ALIVE not in (husband.life_status, wife.life_status):
+        raise ImpossibleEvent("neither spouse lives in the register's area")
     if stage.spouse_of(husband.nik) != wife.nik:
         raise ImpossibleEvent("the two residents are not married to each other in the register")
     status = MaritalStatus.DIVORCED if event.registered else MaritalStatus.DIVORCED_UNREGISTERED
@@ -334,6 +341,15 @@ def _move_in(stage: Stage, event: MoveIn) -> Event:
             known = stage.resident(resident.nik)
             if known.life_status is not LifeStatus.MOVED_OUT:
                 raise DuplicateRecord(f"NIK {mask(resident.nik)} is already in the register")
+            spouse = stage.spouse_of(resident.nik)
+            if spouse is not None and not resident.marital_status.is_married:
+                # Pasal 38 UU 1/1974: a marriage ends by death, divorce or a court decision.
+                raise ImpossibleEvent(
+                    f"{mask(resident.nik)} comes back recorded as "
+                    f"{resident.marital_status.label_en.lower()}, but the register records the "
+                    f"marriage to {mask(spouse)}: a move does not end a marriage; register the "
+                    "divorce or the death first"
+                )
         stage.put_resident(resident)
     roles = _roles(event.relationships, (r.nik for r in event.residents))
     if len(roles) != len(event.relationships):
