@@ -120,6 +120,16 @@ def _builder(cls: type) -> Callable[..., Any]:
     return cast(Callable[..., Any], namespace["build"])
 
 
+def replaced(instance: _T, **changes: Any) -> _T:
+    """A copy of an already-checked attrs instance with ``changes`` the caller has checked.
+
+    Built without re-running the instance's checks (``attrs.evolve`` runs them all again).
+    """
+    kind: type = type(instance)
+    values = {field.name: getattr(instance, field.name) for field in attrs.fields(kind)}
+    return cast(_T, _builder(kind)(**{**values, **changes}))
+
+
 def trusted(cls: type[_T], **values: Any) -> _T:
     """Build an attrs instance from values already known to be valid, skipping its checks.
 

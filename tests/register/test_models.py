@@ -232,3 +232,13 @@ def test_the_ktp_el_birth_limit_is_the_age_rule(born: datetime.date, on: datetim
     from adminduk.register import KTP_EL_AGE, ktp_el_birth_limit
 
     assert (born <= ktp_el_birth_limit(on)) == (age_on(born, on) >= KTP_EL_AGE)
+
+
+def test_replaced_equals_evolve_for_checked_changes() -> None:
+    """The unchecked copy gives what attrs.evolve gives when the change is valid."""
+    from adminduk._fields import replaced
+    from adminduk.samples import SIAP_KELUARGA, sample_registry
+
+    person = sample_registry().resident(SIAP_KELUARGA.head)
+    assert attrs.evolve(person, name="Budi S") == replaced(person, name="Budi S")
+    assert person.name == "Budi Santoso"

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from adminduk._fields import compact_nik, require_member, require_text, trusted
+from adminduk._fields import compact_nik, replaced, require_member, require_text, trusted
 from adminduk._privacy import mask
 from adminduk.applications import Action, Actor, Application, Role, Status, Trigger
 from adminduk.documents import (
@@ -209,7 +209,7 @@ def submit(
         raise InvalidFormat(f"expected a Form, not {type(form).__name__}")
     require_text(id, "application id")
     if form.reported_on is None and isinstance(at, datetime.datetime):
-        form = attrs.evolve(form, reported_on=at.date())  # the day the resident reported
+        form = replaced(form, reported_on=at.date())  # the day the resident reported
     return _advance(
         id,
         form,
@@ -296,15 +296,14 @@ def _advance(
     if trigger is Trigger.RESUBMIT and filed is None:
         filed = current  # filed again as it was
     elif trigger is Trigger.RESUBMIT and filed is not None and filed.reported_on is None:
-        filed = attrs.evolve(filed, reported_on=current.reported_on)  # the first report counts
+        filed = replaced(filed, reported_on=current.reported_on)  # the first report counts
     require_text(office, "office")
     require_text(reason, "reason", empty=True)
     workflow = (workflows or WORKFLOWS).get(current.document) or workflow_for(current.document)
     filing = trigger is Trigger.SUBMIT or trigger is Trigger.RESUBMIT
     if filing:  # the form is (re)checked
         subject = filed or current
-        kind = document_type(subject.document)
-        kind.variant(subject.variant)  # an unknown variant raises InvalidComponent
+        kind = document_type(subject.document)  # a Form's code and variant are checked when made
         if subject.delivery not in workflow.deliveries:
             raise ForbiddenTransition(
                 f"{kind.code} cannot be delivered by {subject.delivery.value}: offered are "
