@@ -2,7 +2,7 @@
 
 Each run files N family-card applications (lost card, complete evidence) at one office over a
 synthetic Way Kanan register, then takes all N through verify (with ``adminduk.check``), issue,
-ship (post) and collect, phase by phase, so all N are open together. Figures:
+ship (post), arrive at the district office and collect, phase by phase, so all N are open together. Figures:
 
 - adminduk per lifecycle at 10,000 and 100,000 applications, and the ratio of the two (linear
   growth means a ratio near 1);
@@ -106,6 +106,7 @@ def adminduk_lifecycles(
     else:
         apps = [office.issue(a, actor=STAFF[Role.REGISTRAR], at=at) for a in apps]
     apps = [office.ship(a, actor=STAFF[Role.COURIER], at=at) for a in apps]
+    apps = [office.arrive(a, actor=STAFF[Role.DISTRICT_OFFICER], at=at) for a in apps]
     apps = [
         office.collect(a, actor=STAFF[Role.DISTRICT_OFFICER], at=at, collector=a.form.subject)
         for a in apps
@@ -142,7 +143,8 @@ TABLE = {
     ("verify", "SUBMITTED"): "VERIFIED",
     ("issue", "VERIFIED"): "PRINTED",
     ("ship", "PRINTED"): "SHIPPED",
-    ("collect", "SHIPPED"): "COLLECTED",
+    ("arrive", "SHIPPED"): "ARRIVED",
+    ("collect", "ARRIVED"): "COLLECTED",
 }
 
 
@@ -167,19 +169,21 @@ def dict_lifecycles(registry: Registry, pool: list[str], count: int) -> float:
         if not check(record["form"], registry, on=ON).ok:
             raise ValueError("incomplete")
         fire(record, "verify", "FO-01")
-    for trigger, actor in (("issue", "REG-01"), ("ship", "POS-01"), ("collect", "KEC-01")):
+    steps = (("issue", "REG-01"), ("ship", "POS-01"), ("arrive", "KEC-01"), ("collect", "KEC-01"))
+    for trigger, actor in steps:
         for record in records:
             fire(record, trigger, actor)
     return time.perf_counter() - start
 
 
-_STATES = ["DRAFT", "SUBMITTED", "VERIFIED", "PRINTED", "SHIPPED", "COLLECTED"]
+_STATES = ["DRAFT", "SUBMITTED", "VERIFIED", "PRINTED", "SHIPPED", "ARRIVED", "COLLECTED"]
 _TRANSITIONS: list[dict[str, Any]] = [
     {"trigger": "submit", "source": "DRAFT", "dest": "SUBMITTED"},
     {"trigger": "verify", "source": "SUBMITTED", "dest": "VERIFIED", "conditions": "complete"},
     {"trigger": "issue", "source": "VERIFIED", "dest": "PRINTED"},
     {"trigger": "ship", "source": "PRINTED", "dest": "SHIPPED"},
-    {"trigger": "collect", "source": "SHIPPED", "dest": "COLLECTED"},
+    {"trigger": "arrive", "source": "SHIPPED", "dest": "ARRIVED"},
+    {"trigger": "collect", "source": "ARRIVED", "dest": "COLLECTED"},
 ]
 
 
@@ -195,7 +199,7 @@ class _Model:
 
 
 def _fire_all(models: list[Any]) -> None:
-    for name in ("submit", "verify", "issue", "ship", "collect"):
+    for name in ("submit", "verify", "issue", "ship", "arrive", "collect"):
         for model in models:
             if not getattr(model, name)():
                 raise ValueError(name)
@@ -253,7 +257,7 @@ def main() -> int:
     pool = subjects(registry, "lost", LOST)
     change_pool = subjects(registry, "change", CHANGE)
     report = Report(
-        f"Workflows (a lifecycle: submit, verify with check, issue, ship, collect; median of {repeats})"
+        f"Workflows (a lifecycle: submit, verify with check, issue, ship, arrive, collect; median of {repeats})"
     )
 
     per_app: dict[int, float] = {}

@@ -49,6 +49,7 @@ class Status(enum.Enum):
     VERIFIED = "verified"  #: complete on the checker's word, waiting for the registrar
     PRINTED = "printed"  #: issued and signed (the register change is applied)
     SHIPPED = "shipped"  #: on its way: by post to the district office, or sent digitally
+    ARRIVED = "arrived"  #: at the resident's district office (kantor kecamatan), ready to collect
     COLLECTED = "collected"  #: in the resident's hands
     RETURNED = "returned"  #: sent back to the resident for missing or wrong evidence
     REJECTED = "rejected"  #: refused, with a reason (final)
@@ -71,6 +72,7 @@ _STATUS_LABELS = {
     Status.VERIFIED: "Terverifikasi",
     Status.PRINTED: "Dicetak",
     Status.SHIPPED: "Dikirim",
+    Status.ARRIVED: "Tiba di kantor kecamatan",
     Status.COLLECTED: "Diterima pemohon",
     Status.RETURNED: "Dikembalikan",
     Status.REJECTED: "Ditolak",
@@ -106,6 +108,7 @@ class Trigger(enum.Enum):
     CANCEL = "cancel"
     ISSUE = "issue"
     SHIP = "ship"
+    ARRIVE = "arrive"
     COLLECT = "collect"
 
 
@@ -145,7 +148,8 @@ def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
 class Action:
     """One step of an application's history: what, who, where, when, and why.
 
-    ``status`` is the status after the action. ``form`` is the form as filed (on submit and
+    ``status`` is the status after the action. ``office`` is the region code of the office that
+    acted: the regency office's, or for an arrival and a hand-over there the district office's. ``form`` is the form as filed (on submit and
     resubmit only); ``due`` the service-level deadline set then. ``event`` is the register change
     the action applied, as the register's journal keeps it. ``collector`` is the NIK of who
     received the document; ``issued`` the documents printed together.

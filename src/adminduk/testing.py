@@ -60,6 +60,7 @@ _BEFORE = {
     Status.VERIFIED: (Status.SUBMITTED,),
     Status.PRINTED: (Status.VERIFIED,),
     Status.SHIPPED: (Status.PRINTED,),
+    Status.ARRIVED: (Status.SHIPPED,),
     Status.COLLECTED: (Status.PRINTED,),
 }
 
@@ -212,6 +213,11 @@ class RegistryMachine(RuleBasedStateMachine):
                     Delivery.DIGITAL,
                 ):
                     assert Status.SHIPPED in seen
+                if (
+                    action.status is Status.COLLECTED
+                    and application.form.delivery is Delivery.POST
+                ):
+                    assert Status.ARRIVED in seen  # collected where it arrived
                 seen.add(action.status)
 
     @invariant()
@@ -301,6 +307,7 @@ class RegistryMachine(RuleBasedStateMachine):
             Trigger.VERIFY: office.verify,
             Trigger.RECORD_BIOMETRICS: office.record_biometrics,
             Trigger.SHIP: office.ship,
+            Trigger.ARRIVE: office.arrive,
         }[trigger]
         return lambda: simple(application, actor=actor, at=at)
 
@@ -349,6 +356,10 @@ _NEXT: dict[Status | None, Callable[[Application, Registry], tuple[Trigger, Role
     Status.SUBMITTED: _after_submitted,
     Status.VERIFIED: _after_verified,
     Status.PRINTED: _after_printed,
-    Status.SHIPPED: lambda application, _: _by_table(Trigger.COLLECT, application),
+    Status.SHIPPED: lambda application, _: _by_table(
+        Trigger.ARRIVE if application.form.delivery is Delivery.POST else Trigger.COLLECT,
+        application,
+    ),
+    Status.ARRIVED: lambda application, _: _by_table(Trigger.COLLECT, application),
     Status.RETURNED: lambda application, _: (Trigger.RESUBMIT, Role.RESIDENT),
 }

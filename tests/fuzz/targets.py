@@ -292,6 +292,7 @@ def _action(
         Trigger.RECORD_BIOMETRICS: office.record_biometrics,
         Trigger.ISSUE: office.issue,
         Trigger.SHIP: office.ship,
+        Trigger.ARRIVE: office.arrive,
     }[trigger]
     return lambda: simple(app, actor=actor, at=at)
 

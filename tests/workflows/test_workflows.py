@@ -84,6 +84,7 @@ def walk(office: Office, draft: Form) -> Application:
     collector = app.form.applicant
     if app.form.delivery is Delivery.POST:
         app = office.ship(app, actor=STAFF[Role.COURIER], at=at(3))
+        app = office.arrive(app, actor=STAFF[Role.DISTRICT_OFFICER], at=at(30))
         return office.collect(
             app, actor=STAFF[Role.DISTRICT_OFFICER], at=at(48), collector=collector
         )
@@ -96,7 +97,7 @@ def walk(office: Office, draft: Form) -> Application:
 
 
 PATHS = {
-    Delivery.POST: ["submit", "verify", "issue", "ship", "collect"],
+    Delivery.POST: ["submit", "verify", "issue", "ship", "arrive", "collect"],
     Delivery.PICKUP: ["submit", "verify", "issue", "collect"],
     Delivery.DIGITAL: ["submit", "verify", "issue", "ship", "collect"],
     Delivery.OUTREACH: ["submit", "verify", "issue", "collect"],

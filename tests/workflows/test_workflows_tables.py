@@ -171,13 +171,15 @@ def test_durations_lead_time_and_overdue() -> None:
     assert {Status.SHIPPED: datetime.timedelta(hours=7)} == {
         k: v for k, v in durations(app, until=hours(60)).items() if k is Status.SHIPPED
     }
+    app = office.arrive(app, actor=STAFF[Role.DISTRICT_OFFICER], at=hours(80))
     app = office.collect(
         app, actor=STAFF[Role.DISTRICT_OFFICER], at=hours(100), collector=SIAP_KELUARGA.head
     )
     spent = durations(app, until=hours(1000))
     assert datetime.timedelta(hours=2 + 1) == spent[Status.SUBMITTED]
     assert datetime.timedelta(hours=48) == spent[Status.RETURNED]
-    assert datetime.timedelta(hours=47) == spent[Status.SHIPPED]
+    assert datetime.timedelta(hours=27) == spent[Status.SHIPPED]
+    assert datetime.timedelta(hours=20) == spent[Status.ARRIVED]
     assert Status.COLLECTED not in spent
     assert sum(spent.values(), datetime.timedelta()) == lead_time(app) == hours(100) - hours(0)
 

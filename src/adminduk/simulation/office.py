@@ -24,6 +24,7 @@ from typing import Any
 
 import attrs
 
+from adminduk import regions
 from adminduk.applications import Actor, Application, Role, Status, Trigger
 from adminduk.codes import KTPElStatus, MaritalStatus, Religion, Sex
 from adminduk.documents import (
@@ -355,6 +356,9 @@ class _Model:
                     evidence=missing,
                 )
                 self.queue_verify.append(app_id)
+            elif what == "arrive":
+                self._arrive(app)
+                self.later(day, 1 + int(self.rng.random() * 10), "collect", app_id)
             elif what == "collect":
                 self._collect(app)
         verified = 0
@@ -376,7 +380,7 @@ class _Model:
         if day.weekday() in _POST_DAYS:
             for app_id in self.queue_post:
                 office.ship(app_id, actor=staff[Role.COURIER], at=self.tick())
-                self.later(day, 2 + int(self.rng.random() * 12), "collect", app_id)
+                self.later(day, 1 + int(self.rng.random() * 3), "arrive", app_id)
             self.queue_post = []
 
     def _verify(self, app: Application, day: datetime.date) -> None:
@@ -435,6 +439,17 @@ class _Model:
             self.later(day, int(self.rng.random() * 3), "collect", printed.id)
         else:
             self.later(day, 1 + int(self.rng.random() * 7), "collect", printed.id)
+
+    def _arrive(self, app: Application) -> None:
+        """The post office delivers the batch to the district office of the resident."""
+        office = self.office
+        try:
+            district = office.district_of(app)
+        except AdmindukError:  # nobody named lives here now: the regency office's own district
+            district = regions.children(office.code)[0].code
+        office.arrive(
+            app, actor=self.staff[Role.DISTRICT_OFFICER], at=self.tick(), district=district
+        )
 
     def _collect(self, app: Application) -> None:
         office = self.office

@@ -229,7 +229,7 @@ def applications_in(
     kinds = [k for k in DOCUMENT_TYPES if document_type in (None, k.code)]
     if not kinds:
         raise InvalidArgument(f"no document type {document_type!r}")
-    issued = status in (Status.PRINTED, Status.SHIPPED, Status.COLLECTED)
+    issued = status in (Status.PRINTED, Status.SHIPPED, Status.ARRIVED, Status.COLLECTED)
     drafts = _checked_forms(
         base, kinds=kinds, on=on, complete=True, keep=_issuable if issued else None
     )
@@ -257,6 +257,8 @@ def _applications_in(
     deliveries = sorted(flow.deliveries, key=lambda d: list(Delivery).index(d))
     if status is Status.SHIPPED:
         deliveries = [d for d in deliveries if d in (Delivery.POST, Delivery.DIGITAL)]
+    if status is Status.ARRIVED:
+        deliveries = [d for d in deliveries if d is Delivery.POST]
     delivery = draw(st.sampled_from(deliveries))
     draft = attrs.evolve(draft, delivery=Delivery(delivery))
     office = Office(base.area or "18.08", Registry.replay(base.journal, area=base.area))
@@ -301,6 +303,10 @@ def _applications_in(
     if draft.delivery in (Delivery.POST, Delivery.DIGITAL):
         app = office.ship(app, actor=sample_actor(Trigger.SHIP, app), at=at())
         if status is Status.SHIPPED:
+            return app
+    if draft.delivery is Delivery.POST:
+        app = office.arrive(app, actor=staff[Role.DISTRICT_OFFICER], at=at())
+        if status is Status.ARRIVED:
             return app
     handed_by = sample_actor(Trigger.COLLECT, app)
     return office.collect(app, actor=handed_by, at=at(), collector=resident.nik)

@@ -22,6 +22,8 @@ from adminduk.workflows.monitoring import (
     lead_time,
     overdue,
     waiting,
+    waiting_at,
+    waiting_at_districts,
 )
 from adminduk.workflows.office import Office
 
@@ -44,5 +46,7 @@ __all__ = [
     "replay",
     "submit",
     "waiting",
+    "waiting_at",
+    "waiting_at_districts",
     "workflow_for",
 ]

@@ -246,8 +246,16 @@ def _steps(
             note="electronically signed document sent by WhatsApp or e-mail",
         ),
         Step(
-            Trigger.COLLECT,
+            Trigger.ARRIVE,
             (Status.SHIPPED,),
+            Status.ARRIVED,
+            frozenset({Role.DISTRICT_OFFICER}),
+            deliveries=frozenset({Delivery.POST}),
+            note="received at the resident's district office, which the action names",
+        ),
+        Step(
+            Trigger.COLLECT,
+            (Status.ARRIVED,),
             Status.COLLECTED,
             frozenset({Role.DISTRICT_OFFICER}),
             deliveries=frozenset({Delivery.POST}),

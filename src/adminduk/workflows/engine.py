@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from adminduk import regions
 from adminduk._fields import compact_nik, replaced, require_member, require_text, trusted
 from adminduk._privacy import mask
 from adminduk.applications import Action, Actor, Application, Role, Status, Trigger
@@ -31,6 +32,7 @@ from adminduk.documents import (
     document_type,
 )
 from adminduk.errors import (
+    AdmindukError,
     ForbiddenTransition,
     GuardFailed,
     InvalidComponent,
@@ -138,9 +140,10 @@ def _step(
         )
     on_path = [step for step in candidates if delivery in step.deliveries]
     if not on_path:
+        possible = ", ".join(t.value for t in workflow.triggers(source, delivery))
         raise ForbiddenTransition(
             f"cannot {trigger.value} application {ident} ({state}) on the "
-            f"{delivery.value} delivery path"
+            f"{delivery.value} delivery path; possible now: {possible or 'nothing'}"
         )
     allowed = [step for step in on_path if role in step.roles]
     if not allowed:
@@ -185,6 +188,18 @@ def _effect(step: Step, form: Form, on: datetime.date) -> Event | None:
             f"{step.trigger.value} needs the subject's NIK on the application", guard="effect"
         )
     return None
+
+
+def _district_office(code: str) -> None:
+    """Refuse an arrival whose office is not a district's region code (PP.KK.DD)."""
+    try:
+        level = regions.get(code).level
+    except AdmindukError:
+        level = None
+    if level is not regions.RegionLevel.DISTRICT:
+        raise InvalidComponent(
+            f"a document arrives at a district office: {code[:16]!r} is not a district code"
+        )
 
 
 def submit(
@@ -298,6 +313,8 @@ def _advance(
     elif trigger is Trigger.RESUBMIT and filed is not None and filed.reported_on is None:
         filed = replaced(filed, reported_on=current.reported_on)  # the first report counts
     require_text(office, "office")
+    if trigger is Trigger.ARRIVE:
+        _district_office(office)
     require_text(reason, "reason", empty=True)
     workflow = (workflows or WORKFLOWS).get(current.document) or workflow_for(current.document)
     filing = trigger is Trigger.SUBMIT or trigger is Trigger.RESUBMIT
@@ -412,6 +429,8 @@ def replay(history: Iterable[Action], *, id: str) -> Application:  # noqa: A002
             current = action.form
         else:
             _check_time(actions[:index], action.at)
+        if action.trigger is Trigger.ARRIVE:
+            _district_office(action.office)
         workflow = workflow_for(current.document)
         attempt = Attempt(
             form=current,

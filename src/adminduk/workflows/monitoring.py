@@ -31,10 +31,21 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from adminduk import regions
 from adminduk._fields import require_moment
 from adminduk.applications import Application, Status
+from adminduk.errors import AdmindukError
 
-__all__ = ["Dashboard", "dashboard", "durations", "lead_time", "overdue", "waiting"]
+__all__ = [
+    "Dashboard",
+    "dashboard",
+    "durations",
+    "lead_time",
+    "overdue",
+    "waiting",
+    "waiting_at",
+    "waiting_at_districts",
+]
 
 
 def durations(
@@ -77,6 +88,29 @@ def waiting(applications: Iterable[Application]) -> dict[Status, list[Applicatio
     return found
 
 
+def waiting_at(application: Application) -> tuple[str, datetime.datetime] | None:
+    """Where a document waits for its holder, and since when: ``(district code, arrival time)``.
+
+    ``None`` unless the document has arrived at a district office and is not collected yet.
+    """
+    if application.status is not Status.ARRIVED:
+        return None
+    arrival = application.history[-1]
+    return arrival.office, arrival.at
+
+
+def waiting_at_districts(applications: Iterable[Application]) -> dict[str, list[Application]]:
+    """The documents waiting at each district office (by district code), longest waiting first."""
+    found: dict[str, list[Application]] = {}
+    for application in applications:
+        place = waiting_at(application)
+        if place is not None:
+            found.setdefault(place[0], []).append(application)
+    for group in found.values():
+        group.sort(key=lambda app: app.history[-1].at)
+    return dict(sorted(found.items()))
+
+
 def overdue(applications: Iterable[Application], at: datetime.datetime) -> list[Application]:
     """The applications past their service-level deadline at ``at``, most overdue first.
 
@@ -90,12 +124,16 @@ def overdue(applications: Iterable[Application], at: datetime.datetime) -> list[
 
 @attrs.frozen
 class Dashboard:
-    """Counts of open applications by status and document, and the overdue ones."""
+    """Counts of open applications by status and document, and the overdue ones.
+
+    ``at_districts`` counts the documents waiting at each district office, by district code.
+    """
 
     at: datetime.datetime
     waiting: Mapping[Status, int]
     by_document: Mapping[str, Mapping[Status, int]]
     overdue: tuple[Application, ...]
+    at_districts: Mapping[str, int] = attrs.field(factory=dict)
 
     def render(self) -> str:
         """The dashboard as a plain-text table (documents down, open statuses across)."""
@@ -105,6 +143,10 @@ class Dashboard:
         for document, counts in sorted(self.by_document.items()):
             lines.append(f"{document:<12}" + "".join(f"{counts.get(s, 0):>11}" for s in statuses))
         lines.append(f"{'total':<12}" + "".join(f"{self.waiting.get(s, 0):>11}" for s in statuses))
+        if self.at_districts:
+            lines.append("waiting for collection at district offices:")
+            for code, count in self.at_districts.items():
+                lines.append(f"  {code} {_district_name(code):<24}{count:>6}")
         lines.append(f"overdue: {len(self.overdue)}")
         return "\n".join(lines)
 
@@ -124,4 +166,12 @@ def dashboard(applications: Iterable[Application], *, at: datetime.datetime) -> 
         waiting=dict(totals),
         by_document={code: dict(counts) for code, counts in by_document.items()},
         overdue=tuple(overdue(items, at)),
+        at_districts={code: len(group) for code, group in waiting_at_districts(items).items()},
     )
+
+
+def _district_name(code: str) -> str:
+    try:
+        return regions.get(code).name
+    except AdmindukError:  # pragma: no cover - arrivals are checked to name a district
+        return ""

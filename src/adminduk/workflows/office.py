@@ -34,11 +34,13 @@ import datetime
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
+from adminduk import regions
 from adminduk.applications import Actor, Application, Role, Status, Trigger
 from adminduk.documents import Channel, Delivery, DocumentCode, Evidence, Form, ServiceLevels
 from adminduk.errors import (
     DuplicateRecord,
     ForbiddenTransition,
+    InvalidComponent,
     InvalidFormat,
     PermissionDenied,
     StaleApplication,
@@ -239,6 +241,52 @@ class Office:
         """Send the document: a post batch to the district office, or digitally."""
         return self._fire(self._current(application), Trigger.SHIP, actor, at)
 
+    def arrive(
+        self,
+        application: Application | str,
+        *,
+        actor: Actor,
+        at: datetime.datetime,
+        district: str | None = None,
+    ) -> Application:
+        """Record that the posted document reached the district office, ready to collect.
+
+        ``district`` is the district office's region code (``"18.08.01"``); by default the
+        district of the subject's (else the applicant's) address in the register. The arrival
+        action carries that code as its ``office``, so the resident can be told where the
+        document waits and since when (:func:`adminduk.workflows.waiting_at`).
+        """
+        current = self._current(application)
+        code = self.district_of(current) if district is None else regions.normalize(district)
+        if not code.startswith(regions.normalize(self.code) + "."):
+            raise InvalidComponent(
+                f"district office {code[:16]!r} is not in the area of office {self.code}"
+            )
+        return self._fire(current, Trigger.ARRIVE, actor, at, office=code)
+
+    def district_of(self, application: Application) -> str:
+        """The district (kecamatan) code of the application's subject, else of its applicant.
+
+        Taken from the address of their family in the register; for people no longer on a
+        family card here (a moving letter's family, once it left), the district their NIK was
+        issued in, when that is in the office's area. Refused when none is found: name the
+        district office explicitly.
+        """
+        form = application.form
+        people = [n for n in (form.subject, form.applicant, application.history[0].actor.nik) if n]
+        for number in people:
+            family = self.registry.find_family(self.registry.family_number_of(number))
+            if family is not None:
+                return family.address.district_code
+        for number in people:
+            code = f"{number[0:2]}.{number[2:4]}.{number[4:6]}"
+            if code.startswith(self.code + ".") and number[:6] in regions.known_district_codes():
+                return code
+        raise InvalidComponent(
+            f"application {application.id} names nobody with an address in the register: "
+            "give the district office's code"
+        )
+
     def collect(
         self,
         application: Application | str,
@@ -248,9 +296,11 @@ class Office:
         collector: str | None = None,
     ) -> Application:
         """Hand the document over to ``collector`` (a NIK; a resident actor collects themselves)."""
-        return self._fire(
-            self._current(application), Trigger.COLLECT, actor, at, collector=collector
-        )
+        current = self._current(application)
+        office = None
+        if current.status is Status.ARRIVED:  # handed over where it arrived
+            office = current.history[-1].office
+        return self._fire(current, Trigger.COLLECT, actor, at, collector=collector, office=office)
 
     def reprint(
         self,
@@ -329,6 +379,7 @@ class Office:
         event: Event | None = None,
         collector: str | None = None,
         form: Form | None = None,
+        office: str | None = None,
     ) -> Application:
         self._check_actor(actor)
         updated = fire(
@@ -336,7 +387,7 @@ class Office:
             trigger,
             actor=actor,
             at=at,
-            office=self.code,
+            office=self.code if office is None else office,
             registry=self.registry,
             service_levels=self.service_levels,
             workflows=self.workflows,
