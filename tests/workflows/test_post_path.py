@@ -28,15 +28,15 @@ def at(hours: float) -> datetime.datetime:
     return START + datetime.timedelta(hours=hours)
 
 
-def posted(office: Office) -> Application:
-    app = office.submit(
-        sample_form("KK", "lost", on=ON, delivery=Delivery.POST),
-        actor=STAFF[Role.SYSTEM],
-        at=at(0),
-    )
+def printed(office: Office, delivery: Delivery) -> Application:
+    form = sample_form("KK", "lost", on=ON, delivery=delivery)
+    app = office.submit(form, actor=STAFF[Role.SYSTEM], at=at(0))
     app = office.verify(app, actor=STAFF[Role.FRONT_OFFICE], at=at(1))
-    app = office.issue(app, actor=STAFF[Role.REGISTRAR], at=at(2))
-    return office.ship(app, actor=STAFF[Role.COURIER], at=at(3))
+    return office.issue(app, actor=STAFF[Role.REGISTRAR], at=at(2))
+
+
+def posted(office: Office) -> Application:
+    return office.ship(printed(office, Delivery.POST), actor=STAFF[Role.COURIER], at=at(3))
 
 
 def test_a_posted_document_waits_at_the_district_office_before_collection() -> None:
