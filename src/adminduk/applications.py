@@ -28,7 +28,8 @@ from adminduk._fields import (
 from adminduk._privacy import redacted_repr
 from adminduk.documents import Channel, Finding, Form
 from adminduk.errors import InvalidComponent, InvalidFormat
-from adminduk.register.events import Event
+from adminduk.register.events import DocumentIssued, Event
+from adminduk.register.issued import IssuedDocument
 
 __all__ = [
     "Action",
@@ -149,10 +150,13 @@ class Action:
     """One step of an application's history: what, who, where, when, and why.
 
     ``status`` is the status after the action. ``office`` is the region code of the office that
-    acted: the regency office's, or for an arrival and a hand-over there the district office's. ``form`` is the form as filed (on submit and
-    resubmit only); ``due`` the service-level deadline set then. ``event`` is the register change
-    the action applied, as the register's journal keeps it. ``collector`` is the NIK of who
-    received the document; ``issued`` the documents printed together.
+    acted: the regency office's, or for an arrival and a hand-over there the district office's.
+    ``form`` is the form as filed (on submit and resubmit only); ``due`` the service-level
+    deadline set then. ``events`` are the register changes the action applied, in order, as the
+    register's journal keeps them (on issue: the document's change, the card's status, and a
+    :class:`~adminduk.register.events.DocumentIssued` per document printed). ``collector`` is
+    the NIK of who received the document; ``issued`` the codes of the documents printed
+    together.
     """
 
     trigger: Trigger
@@ -165,7 +169,7 @@ class Action:
     findings: tuple[Finding, ...] = attrs.field(default=(), converter=_findings)
     form: Form | None = attrs.field(default=None, repr=False)
     due: datetime.datetime | None = None
-    event: Event | None = attrs.field(default=None, repr=False)
+    events: tuple[Event, ...] = attrs.field(default=(), converter=tuple, repr=False)
     collector: str | None = attrs.field(default=None, converter=optional_nik, repr=masked_repr)
     issued: tuple[str, ...] = ()
 
@@ -251,6 +255,14 @@ class Application:
         if due is not None and (due.tzinfo is None) != (at.tzinfo is None):
             raise InvalidComponent("at and the due date must be both naive or both timezone-aware")
         return self.status in _WITH_OFFICE and due is not None and at > due
+
+    @property
+    def documents(self) -> tuple[IssuedDocument, ...]:
+        """The records of the documents printed when the application was issued (or none)."""
+        issued = self.action(Trigger.ISSUE)
+        if issued is None:
+            return ()
+        return tuple(e.record for e in issued.events if isinstance(e, DocumentIssued))
 
     def action(self, trigger: Trigger) -> Action | None:
         """The latest action of ``trigger``, if any."""

@@ -47,10 +47,12 @@ from adminduk.register.events import (
     DataCorrection,
     Death,
     Divorce,
+    DocumentIssued,
     Event,
     FamilyRegistered,
     FamilySplit,
     Household,
+    KTPElCardUpdated,
     KTPElRecorded,
     Marriage,
     MoveIn,
@@ -58,6 +60,7 @@ from adminduk.register.events import (
     MoveWithin,
     Relationships,
 )
+from adminduk.register.issued import ISSUED_TYPES, IssuedDocument, PrintedMember
 from adminduk.workflows import replay
 
 __all__ = [
@@ -86,6 +89,8 @@ EVENT_TYPES: dict[str, type[Event]] = {
     "family_split": FamilySplit,
     "data_correction": DataCorrection,
     "ktp_el_recorded": KTPElRecorded,
+    "ktp_el_card_updated": KTPElCardUpdated,
+    "document_issued": DocumentIssued,
 }
 _TAGS = {kind: tag for tag, kind in EVENT_TYPES.items()}
 AnyEvent = Union[  # noqa: UP007 - cattrs needs a typing.Union to configure the tagged union
@@ -100,6 +105,8 @@ AnyEvent = Union[  # noqa: UP007 - cattrs needs a typing.Union to configure the 
     FamilySplit,
     DataCorrection,
     KTPElRecorded,
+    KTPElCardUpdated,
+    DocumentIssued,
 ]
 
 _T = TypeVar("_T")
@@ -254,7 +261,17 @@ def _number_hook(check: Callable[[Any], Any], optional: bool) -> Callable[[Any, 
 
 def _number_overrides(made: cattrs.Converter) -> None:
     """Structure classes with personal-number fields through per-field hooks."""
-    for kind in (Resident, Membership, Family, Actor, Form, Action, *EVENT_TYPES.values()):
+    records: tuple[type[Any], ...] = (PrintedMember, *ISSUED_TYPES.values())
+    for kind in (
+        Resident,
+        Membership,
+        Family,
+        Actor,
+        Form,
+        Action,
+        *EVENT_TYPES.values(),
+        *records,
+    ):
         overrides: dict[str, Any] = {
             field.name: override(struct_hook=_number_hook(field.converter, optional))
             for field in attrs.fields(kind)
@@ -266,13 +283,36 @@ def _number_overrides(made: cattrs.Converter) -> None:
                 struct_hook=lambda value, _: _optional(value, Form),
                 unstruct_hook=lambda value: _unoptional(value, Form),
             )
-            overrides["event"] = override(
-                struct_hook=lambda value, _: _optional(value, AnyEvent),
-                unstruct_hook=lambda value: _unoptional(value, AnyEvent),
+            overrides["events"] = override(
+                struct_hook=lambda value, _: _structure_events(value),
+                unstruct_hook=lambda value: [converter.unstructure(e, AnyEvent) for e in value],
             )
             made.register_unstructure_hook(kind, make_dict_unstructure_fn(kind, made, **overrides))
         if overrides:
             made.register_structure_hook(kind, make_dict_structure_fn(kind, made, **overrides))
+
+
+def _structure_events(value: Any) -> tuple[Event, ...]:
+    if not isinstance(value, list):
+        raise InvalidFormat(f"expected a list of events, not {type(value).__name__}")
+    kind: Any = AnyEvent
+    return tuple(converter.structure(item, kind) for item in value)
+
+
+def _structure_record(value: Any, _: Any) -> IssuedDocument:
+    """An issued document: its ``document`` code names the record type."""
+    if not isinstance(value, dict):
+        raise InvalidFormat(f"expected an issued document (object), not {type(value).__name__}")
+    kind = ISSUED_TYPES.get(value.get("document"))  # type: ignore[arg-type]
+    if kind is None:
+        known = ", ".join(ISSUED_TYPES)
+        raise InvalidComponent(f"an issued document's 'document' is one of {known}")
+    fields = {key: item for key, item in value.items() if key != "document"}
+    return converter.structure(fields, kind)
+
+
+def _unstructure_record(record: IssuedDocument) -> dict[str, Any]:
+    return {"document": record.document, **converter.unstructure(record, type(record))}
 
 
 def _optional(value: Any, kind: Any) -> Any:
@@ -316,6 +356,9 @@ def _make_converter() -> cattrs.Converter:
         )
     made.register_unstructure_hook_func(lambda t: t == frozenset[Evidence], _evidence_list)
     _number_overrides(made)
+    # By predicate, so that the subclasses keep cattrs' own attrs hooks.
+    made.register_structure_hook_func(lambda t: t is IssuedDocument, _structure_record)
+    made.register_unstructure_hook_func(lambda t: t is IssuedDocument, _unstructure_record)
     configure_tagged_union(AnyEvent, made, tag_generator=_TAGS.__getitem__, tag_name="type")
     return made
 

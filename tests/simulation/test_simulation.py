@@ -159,8 +159,8 @@ def test_a_simulated_month_keeps_every_rule(office_month: OfficeSimulation) -> N
     journal = set(map(id, office_month.registry.journal))
     for app in applications:
         for action in app.history:
-            if action.event is not None:
-                assert id(action.event) in journal
+            for event in action.events:
+                assert id(event) in journal
 
 
 def test_the_simulation_is_reproducible_and_scales_with_the_register() -> None:

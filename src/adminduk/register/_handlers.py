@@ -23,17 +23,19 @@ from adminduk.codes import (
     Relationship,
     Sex,
 )
-from adminduk.errors import DuplicateRecord, ImpossibleEvent
+from adminduk.errors import DuplicateRecord, ImpossibleEvent, UnknownResident
 from adminduk.register._stage import SPOUSE_ROLES, Stage
 from adminduk.register.events import (
     Birth,
     DataCorrection,
     Death,
     Divorce,
+    DocumentIssued,
     Event,
     FamilyRegistered,
     FamilySplit,
     Household,
+    KTPElCardUpdated,
     KTPElRecorded,
     Marriage,
     MoveIn,
@@ -397,6 +399,39 @@ def _ktp_el_recorded(stage: Stage, event: KTPElRecorded) -> Event:
     return event
 
 
+def _ktp_el_card(stage: Stage, event: KTPElCardUpdated) -> Event:
+    person = stage.living(event.nik)
+    current = person.ktp_el_status
+    allowed = _CARD_AFTER[event.status]
+    if not any(current is status for status in allowed) and not (
+        event.status is KTPElStatus.PRINTED and current.is_recorded
+    ):
+        raise ImpossibleEvent(
+            f"the KTP-el of {mask(person.nik)} is at {current.label_en!r}: it cannot move to "
+            f"{event.status.label_en!r} now"
+        )
+    stage.put_resident(attrs.evolve(person, ktp_el_status=event.status))
+    return event
+
+
+#: From which statuses a card moves to each (printing needs recorded biometrics; see above).
+_CARD_AFTER = {
+    KTPElStatus.PRINTED: (),
+    KTPElStatus.SHIPPED: (KTPElStatus.PRINTED,),
+    KTPElStatus.ISSUED: (KTPElStatus.PRINTED, KTPElStatus.SHIPPED),
+}
+
+
+def _document_issued(stage: Stage, event: DocumentIssued) -> Event:
+    for holder in event.record.holders:
+        if not stage.has_resident(holder):
+            raise UnknownResident(
+                f"the {event.record.document} names {mask(holder)}, who is not in the register"
+            )
+    stage.documents.append(event.record)
+    return event
+
+
 HANDLERS: dict[type[Event], Callable[[Stage, Any], Event]] = {
     FamilyRegistered: _family_registered,
     Birth: _birth,
@@ -409,4 +444,6 @@ HANDLERS: dict[type[Event], Callable[[Stage, Any], Event]] = {
     FamilySplit: _family_split,
     DataCorrection: _data_correction,
     KTPElRecorded: _ktp_el_recorded,
+    KTPElCardUpdated: _ktp_el_card,
+    DocumentIssued: _document_issued,
 }

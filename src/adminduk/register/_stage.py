@@ -22,6 +22,7 @@ from adminduk.register import rules
 from adminduk.register.address import Address
 from adminduk.register.events import Relationships
 from adminduk.register.family import Family, Membership
+from adminduk.register.issued import IssuedDocument
 from adminduk.register.resident import Resident
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ class Stage:
         self.retired: set[str] = set()
         self.touched_families: set[str] = set()
         self.touched_residents: set[str] = set()
+        self.documents: list[IssuedDocument] = []
 
     # --- reading through the overlay ---------------------------------------------------------
 
@@ -270,3 +272,40 @@ class Stage:
             else:
                 registry._spouse[number] = spouse
         registry._retired.update(self.retired)
+        for record in self.documents:
+            for holder in record.holders:
+                registry._documents.setdefault(holder, []).append(record)
+            key = (record.document, record.issued_on)
+            registry._issued_counts[key] = registry._issued_counts.get(key, 0) + 1
+
+
+class StagedView:
+    """The register as it will be once a stage commits (a :class:`RegisterView`)."""
+
+    def __init__(self, stage: Stage) -> None:
+        self._stage = stage
+
+    def find_resident(self, number: str | None) -> Resident | None:
+        stage = self._stage
+        if number is None:
+            return None
+        return stage.residents.get(number) or stage.registry._residents.get(number)
+
+    def find_family(self, number: str | None) -> Family | None:
+        stage = self._stage
+        if number is None:
+            return None
+        if number in stage.families:
+            return stage.families[number]
+        return stage.registry._families.get(number)
+
+    def family_number_of(self, number: str | None) -> str | None:
+        return None if number is None else self._stage.family_number_of(number)
+
+    def find_spouse(self, number: str | None) -> str | None:
+        return None if number is None else self._stage.spouse_of(number)
+
+    def issued_count(self, document: str, on: datetime.date) -> int:
+        stage = self._stage
+        staged = sum(1 for r in stage.documents if (r.document, r.issued_on) == (document, on))
+        return stage.registry._issued_counts.get((document, on), 0) + staged

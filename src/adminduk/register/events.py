@@ -35,6 +35,7 @@ from adminduk.codes import (
     BloodType,
     Citizenship,
     Education,
+    KTPElStatus,
     Occupation,
     Relationship,
     Religion,
@@ -43,24 +44,29 @@ from adminduk.codes import (
 from adminduk.errors import InvalidComponent, InvalidFormat
 from adminduk.register.address import Address
 from adminduk.register.family import Family
+from adminduk.register.issued import IssuedDocument
 from adminduk.register.resident import Resident
 
 __all__ = [
+    "CARD_STATUSES",
     "Birth",
     "DataCorrection",
     "Death",
     "Divorce",
+    "DocumentIssued",
     "Event",
     "EventDates",
     "FamilyRegistered",
     "FamilySplit",
     "Household",
+    "KTPElCardUpdated",
     "KTPElRecorded",
     "Marriage",
     "MoveIn",
     "MoveOut",
     "MoveWithin",
     "Relationships",
+    "involved",
 ]
 
 #: Relationships (SHDK) assigned to residents by NIK, as an immutable tuple of pairs.
@@ -377,3 +383,74 @@ class KTPElRecorded(Event):
     """
 
     nik: str = nik_field()
+
+
+#: The card statuses the workflow sets after recording, in the card's order (SIAK).
+CARD_STATUSES = (KTPElStatus.PRINTED, KTPElStatus.SHIPPED, KTPElStatus.ISSUED)
+
+
+@redacted_repr
+@attrs.frozen(kw_only=True)
+class KTPElCardUpdated(Event):
+    """A resident's KTP-el card moves on: printed, shipped, or issued (handed over).
+
+    The register's KTP-el status follows the card as the workflow moves (SIAK: sudah rekam ->
+    card printed -> card shipped -> card issued), so coverage counted from the register agrees
+    with the applications. A card is printed only for recorded biometrics (Pasal 64 UU
+    24/2013), shipped only once printed, issued once printed (or shipped); a lost or damaged
+    card is printed again.
+    """
+
+    nik: str = nik_field()
+    status: KTPElStatus
+
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        require_member(self.status, KTPElStatus, "status")
+        if self.status not in CARD_STATUSES:
+            raise InvalidComponent(
+                f"a card update sets printed, shipped or issued, not {self.status.label_en}"
+            )
+
+
+@redacted_repr
+@attrs.frozen(kw_only=True)
+class DocumentIssued(Event):
+    """A document is issued: the register keeps its record in each holder's history.
+
+    The workflows apply it on issue, in the same transaction as the register change the
+    document makes (:meth:`adminduk.register.Registry.apply_all`).
+    """
+
+    record: IssuedDocument
+
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        if not isinstance(self.record, IssuedDocument) or type(self.record) is IssuedDocument:
+            raise InvalidFormat(
+                f"a DocumentIssued carries an issued document, not {type(self.record).__name__}"
+            )
+
+
+def involved(event: Event) -> frozenset[str]:
+    """Every NIK an event names (the people it changes).
+
+    >>> from adminduk.samples import SIAP_KELUARGA
+    >>> import datetime
+    >>> day = datetime.date(2026, 1, 5)
+    >>> involved(KTPElRecorded(nik=SIAP_KELUARGA.head, occurred_on=day, recorded_on=day)) == {
+    ...     SIAP_KELUARGA.head}
+    True
+    """
+    found: set[str] = set()
+    for field in attrs.fields(type(event)):
+        value = getattr(event, field.name)
+        if field.name in ("nik", "mother", "father", "husband", "wife") and value is not None:
+            found.add(value)
+        elif field.name in ("niks", "children"):
+            found.update(value)
+        elif field.name == "relationships":
+            found.update(number for number, _ in value)
+        elif field.name == "residents":
+            found.update(resident.nik for resident in value)
+    return frozenset(found)

@@ -31,7 +31,7 @@ True
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping, ValuesView
+from collections.abc import Callable, Iterable, Mapping, ValuesView
 from types import MappingProxyType
 from typing import TypeVar, cast
 
@@ -40,10 +40,12 @@ from adminduk._privacy import mask
 from adminduk.errors import InvalidFormat, UnknownFamily, UnknownResident
 from adminduk.register import rules
 from adminduk.register._handlers import HANDLERS
-from adminduk.register._stage import Stage
+from adminduk.register._stage import Stage, StagedView
 from adminduk.register.events import Event
 from adminduk.register.family import Family
+from adminduk.register.issued import IssuedDocument
 from adminduk.register.resident import Resident
+from adminduk.register.view import RegisterView
 
 __all__ = ["Registry"]
 
@@ -59,8 +61,10 @@ class Registry:
 
     __slots__ = (
         "_area",
+        "_documents",
         "_families",
         "_family_of",
+        "_issued_counts",
         "_journal",
         "_residents",
         "_retired",
@@ -75,6 +79,8 @@ class Registry:
         self._spouse: dict[str, str] = {}
         self._retired: set[str] = set()
         self._journal: list[Event] = []
+        self._documents: dict[str, list[IssuedDocument]] = {}
+        self._issued_counts: dict[tuple[str, datetime.date], int] = {}
 
     # --- reading -------------------------------------------------------------------------------
 
@@ -190,6 +196,61 @@ class Registry:
         stage.commit()
         self._journal.append(applied)
         return cast("_E", applied)
+
+    def apply_all(
+        self,
+        events: Iterable[Event],
+        *,
+        then: Callable[[RegisterView, tuple[Event, ...]], Iterable[Event]] | None = None,
+    ) -> tuple[Event, ...]:
+        """Apply ``events`` in order as one transaction; return them as applied.
+
+        ``then``, if given, is called with the register as it will be after those events (a
+        :class:`~adminduk.register.view.RegisterView`) and the applied events, and returns
+        more events for the same transaction (the workflows build the issued documents'
+        records so). Every rule is checked once over everything the events touch; if any event
+        or rule refuses, nothing is applied.
+        """
+        pending = list(events)
+        for event in pending:
+            if type(event) not in HANDLERS:
+                raise InvalidFormat(
+                    f"{type(event).__name__} is not a life event the register knows"
+                )
+        if not pending and then is None:
+            return ()
+        stage = Stage(self, pending[0].occurred_on if pending else datetime.date.min)
+        applied: list[Event] = []
+
+        def run(batch: Iterable[Event]) -> None:
+            for event in batch:
+                handler = HANDLERS.get(type(event))
+                if handler is None:
+                    raise InvalidFormat(
+                        f"{type(event).__name__} is not a life event the register knows"
+                    )
+                stage.on = max(stage.on, event.occurred_on)
+                applied.append(handler(stage, event))
+
+        run(pending)
+        if then is not None:
+            run(tuple(then(StagedView(stage), tuple(applied))))
+        stage.verify()
+        stage.commit()
+        self._journal.extend(applied)
+        return tuple(applied)
+
+    def documents_of(self, number: str | None) -> tuple[IssuedDocument, ...]:
+        """Every document issued to the resident with NIK ``number``, oldest first (or none).
+
+        The records come from :class:`~adminduk.register.events.DocumentIssued` events, which
+        the workflows apply when they issue a document.
+        """
+        return () if number is None else tuple(self._documents.get(number, ()))
+
+    def issued_count(self, document: str, on: datetime.date) -> int:
+        """How many documents of code ``document`` the register holds as issued on ``on``."""
+        return self._issued_counts.get((document, on), 0)
 
     @classmethod
     def replay(cls, events: Iterable[Event], *, area: str | None = None) -> Registry:

@@ -21,16 +21,18 @@ office, outreach at home, an intake by WhatsApp and website): build your own ``W
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import datetime
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import attrs
 from transitions import Machine
 
 from adminduk.applications import Role, Status, Trigger
-from adminduk.documents import Delivery, DocumentCode
-from adminduk.errors import InvalidComponent
-from adminduk.register.events import Event, KTPElRecorded
+from adminduk.codes import KTPElStatus
+from adminduk.documents import Delivery, DocumentCode, Form
+from adminduk.errors import GuardFailed, InvalidComponent
+from adminduk.register.events import Event, KTPElCardUpdated, KTPElRecorded
 from adminduk.workflows.guards import (
     AUTHORISED_COLLECTOR,
     BIOMETRICS_RECORDED,
@@ -66,7 +68,8 @@ class Step:
     """One transition: ``trigger`` from any of ``sources`` to ``dest`` (``None``: stays).
 
     ``sources`` holds ``None`` for a draft. ``deliveries`` limits the step to those delivery
-    paths; ``effect`` is a register event the step always applies (built from the application).
+    paths; ``effect`` builds a register event the step always applies, from the form and the day
+    (biometric recording, the KTP-el card's status).
     """
 
     trigger: Trigger
@@ -75,7 +78,7 @@ class Step:
     roles: frozenset[Role]
     deliveries: frozenset[Delivery] = _ALL_DELIVERIES
     guards: tuple[Guard, ...] = ()
-    effect: type[Event] | None = None
+    effect: Callable[[Form, datetime.date], Event] | None = None
     note: str = ""
 
     def admits(self, attempt: Attempt) -> bool:
@@ -295,6 +298,44 @@ def _steps(
 #: Cards are physical: no digital delivery.
 _CARD_DELIVERIES = frozenset({Delivery.POST, Delivery.PICKUP, Delivery.OUTREACH})
 
+
+def _subject(form: Form, step: str) -> str:
+    if form.subject is None:
+        raise GuardFailed(f"{step} needs the subject's NIK on the application", guard="effect")
+    return form.subject
+
+
+def _record(form: Form, on: datetime.date) -> Event:
+    return KTPElRecorded(nik=_subject(form, "record_biometrics"), occurred_on=on, recorded_on=on)
+
+
+def _card(status: KTPElStatus) -> Callable[[Form, datetime.date], Event]:
+    def effect(form: Form, on: datetime.date) -> Event:
+        nik = _subject(form, "a KTP-el card step")
+        return KTPElCardUpdated(nik=nik, status=status, occurred_on=on, recorded_on=on)
+
+    effect.__name__ = f"card_{status.name.lower()}"
+    return effect
+
+
+#: The register's KTP-el status follows the card (SIAK; DOMAIN.md "KTP-el statuses follow the
+#: card"): printed on issue, shipped with the post, issued when handed over.
+_CARD_EFFECTS = {
+    Trigger.ISSUE: _card(KTPElStatus.PRINTED),
+    Trigger.SHIP: _card(KTPElStatus.SHIPPED),
+    Trigger.COLLECT: _card(KTPElStatus.ISSUED),
+}
+
+
+def _following_the_card(steps: tuple[Step, ...]) -> tuple[Step, ...]:
+    return tuple(
+        attrs.evolve(step, effect=_CARD_EFFECTS[step.trigger])
+        if step.trigger in _CARD_EFFECTS
+        else step
+        for step in steps
+    )
+
+
 # Pasal 63 UU 24/2013: biometrics are recorded (at the office or at home) before the card is
 # printed; recording is its own step and changes the register.
 _RECORD = Step(
@@ -302,7 +343,7 @@ _RECORD = Step(
     (Status.SUBMITTED, Status.VERIFIED, Status.RETURNED),
     None,
     frozenset({Role.FRONT_OFFICE, Role.OUTREACH_OFFICER}),
-    effect=KTPElRecorded,
+    effect=_record,
     note="biometric recording at the office or at home",
 )
 
@@ -313,7 +354,7 @@ WORKFLOWS: Mapping[DocumentCode, Workflow] = {
     "KK": Workflow("KK", _GENERIC),
     "KTP-el": Workflow(
         "KTP-el",
-        _steps(issue_guards=(BIOMETRICS_RECORDED,), extra=(_RECORD,)),
+        _following_the_card(_steps(issue_guards=(BIOMETRICS_RECORDED,), extra=(_RECORD,))),
         deliveries=_CARD_DELIVERIES,
     ),
     "KIA": Workflow("KIA", _GENERIC, deliveries=_CARD_DELIVERIES),

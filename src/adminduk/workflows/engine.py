@@ -14,8 +14,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Mapping
 
-import attrs
-
 from adminduk import regions
 from adminduk._fields import compact_nik, replaced, require_member, require_text, trusted
 from adminduk._privacy import mask
@@ -31,6 +29,7 @@ from adminduk.documents import (
     check,
     document_type,
 )
+from adminduk.documents.issuing import Numbering, issued_records
 from adminduk.errors import (
     AdmindukError,
     ForbiddenTransition,
@@ -40,36 +39,20 @@ from adminduk.errors import (
     PermissionDenied,
 )
 from adminduk.register import Registry
-from adminduk.register.events import Birth, Death, Divorce, Event, KTPElRecorded, Marriage
+from adminduk.register.events import (
+    Birth,
+    Death,
+    Divorce,
+    DocumentIssued,
+    Event,
+    Marriage,
+    involved,
+)
+from adminduk.register.view import RegisterView
 from adminduk.workflows.definitions import WORKFLOWS, Step, Workflow, workflow_for
 from adminduk.workflows.guards import Attempt
 
 __all__ = ["fire", "involved", "replay", "submit"]
-
-
-def involved(event: Event) -> frozenset[str]:
-    """Every NIK an event names (the people it changes).
-
-    >>> from adminduk.samples import SIAP_KELUARGA
-    >>> from adminduk.register.events import KTPElRecorded
-    >>> import datetime
-    >>> day = datetime.date(2026, 1, 5)
-    >>> involved(KTPElRecorded(nik=SIAP_KELUARGA.head, occurred_on=day, recorded_on=day)) == {
-    ...     SIAP_KELUARGA.head}
-    True
-    """
-    found: set[str] = set()
-    for field in attrs.fields(type(event)):
-        value = getattr(event, field.name)
-        if field.name in ("nik", "mother", "father", "husband", "wife") and value is not None:
-            found.add(value)
-        elif field.name in ("niks", "children"):
-            found.update(value)
-        elif field.name == "relationships":
-            found.update(number for number, _ in value)
-        elif field.name == "residents":
-            found.update(resident.nik for resident in value)
-    return frozenset(found)
 
 
 def _check_change(attempt: Attempt, change: RegisterChange | None) -> None:
@@ -180,14 +163,33 @@ def _check_time(history: tuple[Action, ...], at: datetime.datetime) -> None:
             )
 
 
-def _effect(step: Step, form: Form, on: datetime.date) -> Event | None:
-    if step.effect is KTPElRecorded and form.subject is not None:
-        return KTPElRecorded(nik=form.subject, occurred_on=on, recorded_on=on)
+def _apply(
+    registry: Registry,
+    step: Step,
+    form: Form,
+    event: Event | None,
+    *,
+    at: datetime.datetime,
+    office: str,
+    numbering: Numbering | None,
+) -> tuple[Event, ...]:
+    """Apply the step's register changes; on issue with the records of what is printed.
+
+    The records are built from the register as the changes leave it, in the same transaction.
+    """
+    on = at.date()
+    issuing = step.trigger is Trigger.ISSUE
+    changes: list[Event] = [event] if event is not None and issuing else []
     if step.effect is not None:
-        raise GuardFailed(
-            f"{step.trigger.value} needs the subject's NIK on the application", guard="effect"
-        )
-    return None
+        changes.append(step.effect(form, on))
+    if not issuing:
+        return registry.apply_all(changes) if changes else ()
+
+    def then(view: RegisterView, applied: tuple[Event, ...]) -> list[Event]:
+        records = issued_records(form, view, applied, on=on, office=office, numbering=numbering)
+        return [DocumentIssued(occurred_on=on, recorded_on=on, record=r) for r in records]
+
+    return registry.apply_all(changes, then=then)
 
 
 def _district_office(code: str) -> None:
@@ -256,11 +258,13 @@ def fire(
     event: Event | None = None,
     collector: str | None = None,
     form: Form | None = None,
+    numbering: Numbering | None = None,
 ) -> Application:
     """Take ``trigger`` on ``application`` and return the next version, or raise and change nothing.
 
     ``form`` is the corrected form on resubmission; ``event`` the register change on issue;
-    ``collector`` the NIK of who receives the document. ``service_levels`` set the due date on
+    ``collector`` the NIK of who receives the document; ``numbering`` the office's document
+    numbers (default :meth:`Numbering.default`). ``service_levels`` set the due date on
     resubmission; ``workflows`` replaces the default table (an office's own policy). Most
     callers use :class:`~adminduk.workflows.Office`, which fills these in.
     """
@@ -284,6 +288,7 @@ def fire(
         event=event,
         collector=collector,
         filed=form,
+        numbering=numbering,
     )
 
 
@@ -304,6 +309,7 @@ def _advance(
     event: Event | None = None,
     collector: str | None = None,
     filed: Form | None = None,
+    numbering: Numbering | None = None,
 ) -> Application:
     """The one path of every action: ``filed`` is the form a submission or resubmission files."""
     _check_inputs(trigger, actor, filed, channel)
@@ -364,10 +370,6 @@ def _advance(
     if filing and service_levels is not None:
         assert filed is not None  # filing always carries its form
         due = service_levels.due(filed.document, filed.variant, at)
-    if trigger is Trigger.ISSUE:
-        change = event
-    else:
-        change = None if step.effect is None else _effect(step, current, at.date())
     if attempt is not None and trigger is Trigger.ISSUE:
         _check_change(
             attempt, document_type(current.document).register_changes.get(current.variant)
@@ -376,8 +378,8 @@ def _advance(
         raise GuardFailed(f"{trigger.value} makes no register change", guard="register-change")
     dest = source if step.dest is None else step.dest
     assert dest is not None  # a draft only has the submit step
-    # The last step that can fail: the register applies the change atomically or raises.
-    applied = None if change is None else registry.apply(change)
+    # The last step that can fail: the register applies the changes atomically or raises.
+    applied = _apply(registry, step, current, event, at=at, office=office, numbering=numbering)
     action = trusted(
         Action,
         trigger=trigger,
@@ -391,8 +393,8 @@ def _advance(
         form=filed,
         due=due,
         collector=collector if trigger is Trigger.COLLECT else None,
-        issued=_issued(current.document) if trigger is Trigger.ISSUE else (),
-        event=applied,
+        issued=_issued(applied) if trigger is Trigger.ISSUE else (),
+        events=applied,
     )
     return trusted(
         Application,
@@ -402,10 +404,10 @@ def _advance(
     )
 
 
-def _issued(document: DocumentCode) -> tuple[DocumentCode, ...]:
-    """The documents printed together when ``document`` is issued (a birth: the KK and KIA)."""
-    kind = document_type(document)
-    return (kind.code, *kind.issued_with)
+def _issued(applied: tuple[Event, ...]) -> tuple[str, ...]:
+    """The codes of the documents printed together (a birth: the certificate, KK and KIA)."""
+    codes = (e.record.document for e in applied if isinstance(e, DocumentIssued))
+    return tuple(dict.fromkeys(codes))
 
 
 def replay(history: Iterable[Action], *, id: str) -> Application:  # noqa: A002
@@ -439,7 +441,7 @@ def replay(history: Iterable[Action], *, id: str) -> Application:  # noqa: A002
             at=action.at,
             reason=action.reason,
             findings=action.findings,
-            event=action.event,
+            event=next(iter(action.events), None),
             collector=action.collector,
             corrected=action.form if action.trigger is Trigger.RESUBMIT else None,
             filer=actions[0].actor.nik,

@@ -37,6 +37,7 @@ from types import MappingProxyType
 from adminduk import regions
 from adminduk.applications import Actor, Application, Role, Status, Trigger
 from adminduk.documents import Channel, Delivery, DocumentCode, Evidence, Form, ServiceLevels
+from adminduk.documents.issuing import Numbering
 from adminduk.errors import (
     DuplicateRecord,
     ForbiddenTransition,
@@ -62,7 +63,8 @@ class Office:
 
     ``code`` is the office's region code (Way Kanan: ``"18.08"``). ``staff``, when given, lists
     every officer who may act; anyone else acting for the office is refused. ``workflows``
-    replaces the default workflow of some document types (office policy).
+    replaces the default workflow of some document types, ``numbering`` the default patterns of
+    document numbers (office policy).
     """
 
     def __init__(
@@ -74,6 +76,7 @@ class Office:
         service_levels: ServiceLevels | None = None,
         staff: Iterable[Actor] = (),
         workflows: Mapping[DocumentCode, Workflow] | None = None,
+        numbering: Numbering | None = None,
     ) -> None:
         if not isinstance(registry, Registry):
             raise InvalidFormat(f"an office needs a Registry, not {type(registry).__name__}")
@@ -83,6 +86,7 @@ class Office:
         self.service_levels = service_levels or ServiceLevels.default()
         self.staff: tuple[Actor, ...] = tuple(staff)
         self.workflows: Mapping[DocumentCode, Workflow] = {**WORKFLOWS, **(workflows or {})}
+        self.numbering = numbering or Numbering.default()
         self._staff_ids = {(actor.id, actor.role) for actor in self.staff}
         self._applications: dict[str, Application] = {}
         self._serial = 0
@@ -396,6 +400,7 @@ class Office:
             event=event,
             collector=collector,
             form=form,
+            numbering=self.numbering,
         )
         self._applications[updated.id] = updated
         return updated

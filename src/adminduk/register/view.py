@@ -1,0 +1,48 @@
+"""What a reader of the register needs: the lookups that never raise, as a protocol.
+
+:class:`~adminduk.register.Registry` is one; so is the register as it will be once the changes
+of :meth:`Registry.apply_all <adminduk.register.Registry.apply_all>` are committed (what the
+``then`` callback reads, to build what follows from those changes in the same transaction).
+
+>>> from adminduk.samples import SIAP_KELUARGA, sample_registry
+>>> def head_name(view: RegisterView, family: str) -> str:
+...     found = view.find_family(family)
+...     person = None if found is None else view.find_resident(found.head)
+...     return "" if person is None else person.name
+>>> head_name(sample_registry(), SIAP_KELUARGA.family)
+'Budi Santoso'
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Protocol
+
+from adminduk.register.family import Family
+from adminduk.register.resident import Resident
+
+__all__ = ["RegisterView"]
+
+
+class RegisterView(Protocol):
+    """Read-only lookups by NIK and KK number; each answers ``None`` for what is not there."""
+
+    def find_resident(self, number: str | None) -> Resident | None:
+        """The resident with NIK ``number``, alive or not."""
+        ...  # pragma: no cover - a protocol
+
+    def find_family(self, number: str | None) -> Family | None:
+        """The family with KK number ``number``."""
+        ...  # pragma: no cover - a protocol
+
+    def family_number_of(self, number: str | None) -> str | None:
+        """The KK number of the resident's current family."""
+        ...  # pragma: no cover - a protocol
+
+    def find_spouse(self, number: str | None) -> str | None:
+        """The NIK of the resident's spouse."""
+        ...  # pragma: no cover - a protocol
+
+    def issued_count(self, document: str, on: datetime.date) -> int:
+        """How many documents of code ``document`` the register holds as issued on ``on``."""
+        ...  # pragma: no cover - a protocol
