@@ -9,7 +9,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import attrs
+
 from adminduk.documents import DOCUMENT_TYPES, DocumentCode, catalogue, document_type
+from adminduk.register.issued import ISSUED_TYPES
+from adminduk.samples import sample_issued
 from adminduk.workflows import diagram, workflow_for
 
 
@@ -50,8 +54,62 @@ def page(code: DocumentCode) -> str:
         diagram(code).rstrip("\n"),
         "```",
         "",
+        *issued_section(code),
     ]
     return "\n".join(lines)
+
+
+#: What each page's example shows of the record, beyond its type.
+_HIGHLIGHTS: dict[str, str] = {
+    "KK": "[member.relationship.label for member in record.members]",
+    "KTP-el": "record.valid_for_life, record.religion.label",
+    "KIA": "record.birth_date, record.valid_until",
+    "SKPWNI": "record.destination, len(record.movers)",
+    "AKTA-LAHIR": "record.number, record.parents_marriage_registered, record.remarks",
+    "AKTA-MATI": "record.number, record.died_on",
+    "AKTA-KAWIN": "record.number, record.husband_name, record.wife_name",
+    "AKTA-CERAI": "record.number, record.occurred_on",
+}
+
+
+def issued_section(code: DocumentCode) -> list[str]:
+    """The record of the document as issued: its fields and a doctest example."""
+    kind = ISSUED_TYPES[code]
+    rows = [f"| `{field.name}` | `{_type_name(field.type)}` |" for field in attrs.fields(kind)]
+    app = sample_issued(code)
+    record = app.documents[0]
+    expression = _HIGHLIGHTS[code]
+    shown = eval(expression, {"record": record})  # our own table above
+    return [
+        "## As issued",
+        "",
+        f"Issuing builds the record `{kind.__name__}` (`adminduk.register.issued`) from the register as "
+        "the change leaves it; it is on the issue action (`Application.documents`) and in each "
+        "holder's history (`Registry.documents_of`). Printed together: "
+        + ", ".join(f"`{c}`" for c in dict.fromkeys(r.document for r in app.documents))
+        + ".",
+        "",
+        "| field | type |",
+        "| --- | --- |",
+        *rows,
+        "",
+        "```python",
+        ">>> from adminduk.samples import sample_issued",
+        f">>> app = sample_issued({code!r})",
+        ">>> [type(record).__name__ for record in app.documents]",
+        repr([type(r).__name__ for r in app.documents]),
+        ">>> record = app.documents[0]",
+        f">>> {expression}",
+        repr(shown),
+        "",
+        "```",
+        "",
+    ]
+
+
+def _type_name(kind: object) -> str:
+    text = kind if isinstance(kind, str) else getattr(kind, "__name__", repr(kind))
+    return str(text).replace("datetime.", "")
 
 
 def slug(code: DocumentCode) -> str:

@@ -16,12 +16,20 @@ import attrs
 
 from adminduk.applications import Actor, Application, Role, Trigger
 from adminduk.codes import Education, MaritalStatus, Occupation, Relationship, Religion, Sex
-from adminduk.documents import Channel, Delivery, DocumentCode, Evidence, Form, document_type
+from adminduk.documents import (
+    Channel,
+    Delivery,
+    DocumentCode,
+    Evidence,
+    Form,
+    document_type,
+    event_for,
+)
 from adminduk.errors import InvalidComponent
 from adminduk.identifiers import nik
 from adminduk.register import Address, Family, Membership, Registry, Resident
 from adminduk.register.events import FamilyRegistered
-from adminduk.workflows import workflow_for
+from adminduk.workflows import Office, workflow_for
 
 __all__ = [
     "SIAP_KELUARGA",
@@ -35,6 +43,7 @@ __all__ = [
     "sample_actor",
     "sample_address",
     "sample_form",
+    "sample_issued",
     "sample_registry",
     "sample_staff",
 ]
@@ -363,3 +372,33 @@ def issue_details(registry: Registry, application: Application | Form) -> dict[s
                 },
             }
     return {}
+
+
+#: The day the documentation's samples are issued on.
+_SAMPLE_DAY = datetime.date(2026, 3, 2)
+
+
+def sample_issued(
+    document: DocumentCode, variant: str | None = None, *, on: datetime.date = _SAMPLE_DAY
+) -> Application:
+    """Return :func:`sample_form` filed, verified and issued on ``on`` at a fresh sample office.
+
+    The application is ``PRINTED``; :attr:`~adminduk.applications.Application.documents` holds
+    the records of what was printed.
+
+    >>> [type(record).__name__ for record in sample_issued("AKTA-LAHIR").documents]
+    ['IssuedAktaLahir', 'IssuedKK', 'IssuedKIA']
+    """
+    office = Office("18.08", sample_registry(), staff=sample_staff())
+    staff = {actor.role: actor for actor in office.staff}
+    form = sample_form(document, variant, on=on)
+    at = datetime.datetime.combine(on, datetime.time(8))
+    app = office.submit(form, actor=staff[Role.SYSTEM], at=at)
+    if form.document == "KTP-el" and form.variant == "new":
+        app = office.record_biometrics(app, actor=staff[Role.FRONT_OFFICE], at=at)
+    app = office.verify(app, actor=staff[Role.FRONT_OFFICE], at=at)
+    change = document_type(form.document).register_changes.get(form.variant)
+    event = None
+    if change is not None and change.required:
+        event = event_for(app.form, on=on, **issue_details(office.registry, app))
+    return office.issue(app, actor=staff[Role.REGISTRAR], at=at, event=event)

@@ -292,17 +292,23 @@ def _kia(printer: _Printer, form: Form, applied: Sequence[Event]) -> None:
 
 def _skpwni(printer: _Printer, form: Form, applied: Sequence[Event]) -> None:
     move = _event(applied, MoveOut) or _event(applied, MoveIn)
-    if isinstance(move, MoveOut):
-        movers, origin, destination = move.niks, printer.office, move.destination
+    if isinstance(move, MoveOut):  # the letter's number is the one the move recorded
+        number, movers, origin, destination = (
+            move.skpwni,
+            move.niks,
+            printer.office,
+            move.destination,
+        )
     elif isinstance(move, MoveIn):
         movers = tuple(r.nik for r in move.residents)
-        origin, destination = move.origin, printer.office
+        number, origin, destination = move.skpwni, move.origin, printer.office
     else:  # a second copy: the subject's own letter
         subject = printer.person(form.subject).nik
         movers, origin, destination = (subject,), printer.office, form.destination or ""
+        number = printer.number("SKPWNI")
     printer.add(
         IssuedSKPWNI(
-            **printer.common(printer.number("SKPWNI"), movers),  # type: ignore[arg-type]
+            **printer.common(number, movers),  # type: ignore[arg-type]
             movers=movers,
             origin=origin,
             destination=destination or "-",
