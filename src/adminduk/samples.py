@@ -379,9 +379,15 @@ _SAMPLE_DAY = datetime.date(2026, 3, 2)
 
 
 def sample_issued(
-    document: DocumentCode, variant: str | None = None, *, on: datetime.date = _SAMPLE_DAY
+    document: DocumentCode,
+    variant: str | None = None,
+    *,
+    on: datetime.date = _SAMPLE_DAY,
+    office: Office | None = None,
 ) -> Application:
-    """Return :func:`sample_form` filed, verified and issued on ``on`` at a fresh sample office.
+    """Return :func:`sample_form` filed, verified and issued on ``on`` at ``office``.
+
+    ``office`` defaults to a fresh one over :func:`sample_registry` with :func:`sample_staff`.
 
     The application is ``PRINTED``; :attr:`~adminduk.applications.Application.documents` holds
     the records of what was printed.
@@ -389,8 +395,8 @@ def sample_issued(
     >>> [type(record).__name__ for record in sample_issued("AKTA-LAHIR").documents]
     ['IssuedAktaLahir', 'IssuedKK', 'IssuedKIA']
     """
-    office = Office("18.08", sample_registry(), staff=sample_staff())
-    staff = {actor.role: actor for actor in office.staff}
+    office = office or Office("18.08", sample_registry(), staff=sample_staff())
+    staff = {actor.role: actor for actor in sample_staff()}
     form = sample_form(document, variant, on=on)
     at = datetime.datetime.combine(on, datetime.time(8))
     app = office.submit(form, actor=staff[Role.SYSTEM], at=at)

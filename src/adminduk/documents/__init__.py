@@ -11,7 +11,8 @@ document type, named as residents name the document, each a table on the shared 
   :mod:`~adminduk.documents.akta_cerai` (:class:`AktaCerai`).
 
 A :class:`Form` names the document by its :data:`DocumentCode`. :func:`check` answers, for a
-form, every unmet requirement with its legal basis and what would satisfy it; :func:`catalogue`
+form, every unmet requirement with its legal basis and what would satisfy it (a refusal alone,
+with the variants that would fit: :func:`variants_for`); :func:`catalogue`
 publishes the same tables for residents; :func:`event_for` builds the register change that
 issuing a form makes.
 """
@@ -25,13 +26,14 @@ from adminduk.documents._base import (
     Evidence,
     Finding,
     FindingKind,
+    Party,
     RegisterChange,
     Report,
     Requirement,
     Variant,
 )
 from adminduk.documents._catalogue import Catalogue, catalogue
-from adminduk.documents._check import check
+from adminduk.documents._check import check, variants_for
 from adminduk.documents._types import DOCUMENT_TYPES, document_type, event_for
 from adminduk.documents.akta_cerai import AktaCerai
 from adminduk.documents.akta_kawin import AktaKawin
@@ -66,6 +68,7 @@ __all__ = [
     "Form",
     "KTPEl",
     "MoveLevel",
+    "Party",
     "RegisterChange",
     "Report",
     "Requirement",
@@ -76,4 +79,5 @@ __all__ = [
     "document_type",
     "event_for",
     "move_level",
+    "variants_for",
 ]

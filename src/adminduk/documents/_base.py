@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 import attrs
 
 from adminduk._fields import age_on
+from adminduk.codes import Sex
 from adminduk.errors import InvalidComponent
 from adminduk.register import Registry, Resident
 from adminduk.register.events import Event
@@ -32,6 +33,7 @@ __all__ = [
     "Evidence",
     "Finding",
     "FindingKind",
+    "Party",
     "RegisterChange",
     "Report",
     "Requirement",
@@ -370,6 +372,53 @@ def _applicant_requirement(code: str) -> Requirement:
     )
 
 
+@attrs.frozen
+class Party:
+    """The part a person named on a form plays for a document type (who is whose).
+
+    ``field`` is the form's field (``"subject"`` or ``"partner"``); ``sex``, if given, is the
+    sex the register must record for that person. The parties hold for ``variants``, by default
+    every variant that first registers something (a second copy names its holder, whoever that
+    is).
+    """
+
+    field: Literal["subject", "partner"]
+    name_id: str
+    name_en: str
+    sex: Sex | None = None
+    basis: str = ""
+    #: The variants the part holds for (``None``: every first registration).
+    variants: frozenset[str] | None = None
+
+    @functools.cache  # noqa: B019 - parties are a handful of frozen table rows
+    def requirement(self, code: str) -> Requirement:
+        """The rule as a requirement row: the person in this field plays this part."""
+        wanted = self.sex
+        sex_id = "" if wanted is None else f" ({wanted.label.lower()})"
+        sex_en = "" if wanted is None else f" ({wanted.label_en.lower()})"
+
+        def plays(context: Context) -> bool:
+            person = context.person(getattr(context.form, self.field))
+            return person is None or wanted is None or person.sex is wanted
+
+        return Requirement(
+            id=f"{code.lower()}.{self.field}.role",
+            message_id=(
+                f"Orang pada isian {self.field} harus {self.name_id}{sex_id}: tukar atau perbaiki "
+                "isian pemohon."
+            ),
+            message_en=(
+                f"The person given as {self.field} must be the {self.name_en}{sex_en}: swap or "
+                "correct the form."
+            ),
+            basis=self.basis,
+            met=plays,
+            kind=FindingKind.INVALID,
+            summary_id=f"{self.field}: {self.name_id}{sex_id}",
+            summary_en=f"{self.field}: the {self.name_en}{sex_en}",
+        )
+
+
 class DocumentType:
     """Base of the document types. Subclasses fill these attributes in as data."""
 
@@ -396,6 +445,8 @@ class DocumentType:
     register_changes: ClassVar[Mapping[str, RegisterChange]] = {}
     #: Codes of documents issued together with this one.
     issued_with: ClassVar[tuple[DocumentCode, ...]] = ()
+    #: Who the people named on the form are for this document (checked at filing).
+    parties: ClassVar[tuple[Party, ...]] = ()
 
     @classmethod
     def event_for(cls, form: Form, *, on: datetime.date, **details: Any) -> Event:
@@ -428,7 +479,12 @@ class DocumentType:
         """
         chosen = cls.variant(variant)
         own = chosen.requirements if chosen.standalone else cls.requirements + chosen.requirements
-        return (_applicant_requirement(cls.code), *own)
+        roles = tuple(
+            party.requirement(cls.code)
+            for party in cls.parties
+            if not chosen.reissue and (party.variants is None or variant in party.variants)
+        )
+        return (_applicant_requirement(cls.code), *roles, *own)
 
     @classmethod
     def evidence_for(cls, variant: str) -> frozenset[Evidence]:

@@ -6,7 +6,9 @@ import datetime
 
 from adminduk._fields import require_date
 from adminduk.documents._base import (
+    Channel,
     Context,
+    DocumentCode,
     DocumentType,
     Finding,
     FindingKind,
@@ -16,9 +18,9 @@ from adminduk.documents._common import late_decision
 from adminduk.documents._types import document_type
 from adminduk.documents.form import Form
 from adminduk.errors import InvalidFormat
-from adminduk.register import Registry
+from adminduk.register import Registry, Resident
 
-__all__ = ["check"]
+__all__ = ["check", "variants_for"]
 
 
 def _timing(kind: type[DocumentType], context: Context) -> list[Finding]:
@@ -90,8 +92,8 @@ def check(form: Form, registry: Registry, *, on: datetime.date) -> Report:
     ...     Form(document="KTP-el", variant="new", channel=Channel.WHATSAPP,
     ...                 subject=SIAP_KELUARGA.child),
     ...     registry, on=datetime.date(2031, 6, 1))
-    >>> report.ok, report.codes
-    (False, ('ktp-el.eligible', 'ktp-el.new.form', 'ktp-el.new.biometrics'))
+    >>> report.ok, report.codes  # refused: only the refusal, no list of papers
+    (False, ('ktp-el.eligible',))
     """
     if not isinstance(form, Form):
         raise InvalidFormat(f"check needs a Form, not {type(form).__name__}")
@@ -101,4 +103,87 @@ def check(form: Form, registry: Registry, *, on: datetime.date) -> Report:
     context = Context(form, registry, on)
     findings = [f for r in requirements if (f := r.evaluate(context)) is not None]
     findings += _timing(kind, context)
+    if any(f.kind is FindingKind.INELIGIBLE and not f.satisfy_with for f in findings):
+        # Refused (no paper can fix it): what would be missing does not matter (no form list
+        # after a refusal); what is wrong on the form does, and so does the variant that fits.
+        findings = [f for f in findings if f.kind in _REFUSALS]
+        findings += _suggestion(kind, context)
     return Report(document=kind.code, variant=form.variant, findings=tuple(findings))
+
+
+#: The findings reported alongside an ineligibility: the refusal and what is wrong on the form.
+_REFUSALS = frozenset({FindingKind.INELIGIBLE, FindingKind.INVALID})
+
+
+def _fits(kind: type[DocumentType], variant: str, context: Context) -> bool:
+    return not any(
+        requirement.kind is FindingKind.INELIGIBLE and requirement.evaluate(context) is not None
+        for requirement in kind.all_requirements(variant)
+    )
+
+
+def variants_for(
+    document: DocumentCode, resident: Resident | str, registry: Registry, *, on: datetime.date
+) -> tuple[str, ...]:
+    """The variants of ``document`` the resident is eligible for on ``on``, in table order.
+
+    Eligibility is the document type's own ineligibility rows (age bands, a card already held,
+    alive and resident), evaluated for a form naming the resident as its subject: one
+    definition, shared with :func:`check`.
+
+    >>> import datetime
+    >>> from adminduk.samples import SIAP_KELUARGA, sample_registry
+    >>> variants_for("KIA", SIAP_KELUARGA.child, sample_registry(), on=datetime.date(2026, 3, 2))
+    ('5_to_17', 'lost', 'damaged')
+    """
+    require_date(on, "on")
+    kind = document_type(document)
+    number = resident.nik if isinstance(resident, Resident) else resident
+    if registry.find_resident(number) is None:
+        return ()
+    fitting = []
+    for variant in kind.variants:
+        form = Form(
+            document=kind.code, variant=variant.code, channel=Channel.COUNTER, subject=number
+        )
+        if _fits(kind, variant.code, Context(form, registry, on)):
+            fitting.append(variant.code)
+    return tuple(fitting)
+
+
+def _suggestion(kind: type[DocumentType], context: Context) -> list[Finding]:
+    """A finding naming the variants the subject would be eligible for, if any."""
+    form = context.form
+    if form.subject is None or context.subject is None:
+        return []
+    # Variants of the same sort (a first issue, or a replacement) that say whom they are for
+    # (an age band): the others' own messages already say what to apply for instead.
+    current = kind.variant(form.variant)
+    fitting = variants_for(kind.code, form.subject, context.registry, on=context.on)
+    others = [
+        variant
+        for variant in kind.variants
+        if variant.code in fitting
+        and variant.code != current.code
+        and variant.reissue == current.reissue
+        and any(r.kind is FindingKind.INELIGIBLE for r in variant.requirements)
+    ]
+    if not others:
+        return []
+    return [
+        Finding(
+            code=f"{kind.code.lower()}.variant",
+            kind=FindingKind.INELIGIBLE,
+            message_id=(
+                f"Layanan {kind.variant(form.variant).name_id} tidak sesuai; yang sesuai: "
+                + ", ".join(v.name_id for v in others)
+                + "."
+            ),
+            message_en=(
+                f"The {kind.variant(form.variant).name_en} service does not fit; these do: "
+                + ", ".join(v.name_en for v in others)
+                + "."
+            ),
+            basis=kind.legal_basis[0],
+        )
+    ]

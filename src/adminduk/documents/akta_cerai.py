@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
-from adminduk.codes import LifeStatus
+from adminduk.codes import LifeStatus, Sex
 from adminduk.documents._base import (
     Context,
     DocumentType,
     Evidence,
     FindingKind,
+    Party,
     RegisterChange,
     Requirement,
     Variant,
@@ -68,6 +69,11 @@ class AktaCerai(DocumentType):
         """The ``Divorce`` of the subject (husband) and the partner (wife)."""
         return couple_event(cls.code, Divorce, form, on, details)
 
+    # Pasal 40 UU 23/2006: the divorce of the husband and the wife of a registered marriage.
+    parties: ClassVar[tuple[Party, ...]] = (
+        Party("subject", "suami", "husband", Sex.MALE, "Pasal 40 UU 23/2006"),
+        Party("partner", "istri", "wife", Sex.FEMALE, "Pasal 40 UU 23/2006"),
+    )
     issued_with = ("KK",)
     requirements: ClassVar[tuple[Requirement, ...]] = (
         # Pasal 44 UU 24/2013: after a death the marriage has ended (cerai mati); Pasal 25

@@ -11,12 +11,13 @@ import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from adminduk.codes import MaritalStatus, Religion
+from adminduk.codes import MaritalStatus, Religion, Sex
 from adminduk.documents._base import (
     Context,
     DocumentType,
     Evidence,
     FindingKind,
+    Party,
     RegisterChange,
     Requirement,
     Variant,
@@ -88,6 +89,11 @@ class AktaKawin(DocumentType):
         """The ``Marriage`` of the subject (husband) and the partner (wife)."""
         return couple_event(cls.code, Marriage, form, on, details)
 
+    # Pasal 34 UU 23/2006; UU 1/1974: a marriage of a man and a woman.
+    parties: ClassVar[tuple[Party, ...]] = (
+        Party("subject", "calon suami", "groom", Sex.MALE, "Pasal 34 UU 23/2006"),
+        Party("partner", "calon istri", "bride", Sex.FEMALE, "Pasal 34 UU 23/2006"),
+    )
     issued_with = ("KK",)
     requirements: ClassVar[tuple[Requirement, ...]] = (
         alive("akta-kawin.alive", who_id="calon suami", who_en="groom"),

@@ -13,12 +13,13 @@ import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from adminduk.codes import MaritalStatus
+from adminduk.codes import MaritalStatus, Sex
 from adminduk.documents._base import (
     Context,
     DocumentType,
     Evidence,
     FindingKind,
+    Party,
     RegisterChange,
     Requirement,
     Variant,
@@ -57,6 +58,11 @@ def _child_described(context: Context) -> bool:
     )
 
 
+_BIRTH = "Pasal 27 UU 24/2013"
+#: A child of unknown origin has no parents on the form.
+_NAMED = frozenset({"standard"})
+
+
 class AktaLahir(DocumentType):
     """The birth certificate (kutipan akta kelahiran)."""
 
@@ -89,6 +95,11 @@ class AktaLahir(DocumentType):
         }
         return build_event(cls.code, Birth, {**values, **event_dates(form, on), **details})
 
+    # Pasal 27 UU 24/2013; the Birth names the subject as mother and the partner as father.
+    parties: ClassVar[tuple[Party, ...]] = (
+        Party("subject", "ibu anak", "child's mother", Sex.FEMALE, _BIRTH, _NAMED),
+        Party("partner", "ayah anak", "child's father", Sex.MALE, _BIRTH, _NAMED),
+    )
     issued_with = ("KK", "KIA")
     substitutes: ClassVar[dict[Evidence, tuple[Evidence, ...]]] = {
         Evidence.SPTJM_BIRTH: (Evidence.BIRTH_LETTER,),

@@ -20,6 +20,7 @@ from adminduk.documents._base import (
 )
 from adminduk.documents._common import alive, kk_on_file, police_letter, subject_known
 from adminduk.errors import InvalidComponent
+from adminduk.register.issued import IssuedKIA
 
 __all__ = ["KIA", "KIA_AGE_LIMIT", "KIA_SMALL_CHILD_LIMIT"]
 
@@ -52,6 +53,30 @@ def _age_requirement(code: str, low: int, high: int) -> Requirement:
         kind=FindingKind.INELIGIBLE,
         summary_id=f"anak berusia {low} sampai kurang dari {high} tahun",
         summary_en=f"a child aged {low} to under {high}",
+    )
+
+
+def _no_valid_card(context: Context) -> bool:
+    """Whether the register holds no KIA of the subject still valid on the check's day."""
+    person = context.subject
+    if person is None:
+        return True
+    return not any(
+        isinstance(record, IssuedKIA) and record.valid_until >= context.on
+        for record in context.registry.documents_of(person.nik)
+    )
+
+
+def _first_card(code: str) -> Requirement:
+    return Requirement(
+        id=code,
+        message_id="Anak sudah memiliki KIA yang masih berlaku: ajukan penggantian (hilang atau rusak).",
+        message_en="The child holds a KIA still valid: apply for a replacement (lost or damaged).",
+        basis="Permendagri 2/2016",
+        met=_no_valid_card,
+        kind=FindingKind.INELIGIBLE,
+        summary_id="belum memiliki KIA yang berlaku",
+        summary_en="holds no valid KIA yet",
     )
 
 
@@ -92,6 +117,7 @@ class KIA(DocumentType):
             "Child under 5",
             (
                 _age_requirement("kia.under_5.age", 0, KIA_SMALL_CHILD_LIMIT),
+                _first_card("kia.under_5.first"),
                 _BIRTH_CERTIFICATE,
                 kk_on_file("kia.under_5.kk", who_id="orang tua", who_en="parents"),
                 _PARENTS,
@@ -103,6 +129,7 @@ class KIA(DocumentType):
             "Child aged 5 to 17",
             (
                 _age_requirement("kia.5_to_17.age", KIA_SMALL_CHILD_LIMIT, KIA_AGE_LIMIT),
+                _first_card("kia.5_to_17.first"),
                 _BIRTH_CERTIFICATE,
                 kk_on_file("kia.5_to_17.kk", who_id="orang tua", who_en="parents"),
                 _PARENTS,

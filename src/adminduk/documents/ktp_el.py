@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import ClassVar
 
+from adminduk.codes import KTPElStatus
 from adminduk.documents._base import (
     Context,
     DocumentType,
@@ -25,6 +26,7 @@ from adminduk.documents._common import (
     subject_known,
 )
 from adminduk.register.events import DataCorrection
+from adminduk.register.issued import IssuedKTPEl
 
 __all__ = ["KTPEl"]
 
@@ -37,6 +39,20 @@ def _eligible(context: Context) -> bool:
 def _recorded(context: Context) -> bool:
     person = context.subject
     return person is not None and person.ktp_el_status.is_recorded
+
+
+_HELD = frozenset({KTPElStatus.PRINTED, KTPElStatus.SHIPPED, KTPElStatus.ISSUED})
+
+
+def _no_card_yet(context: Context) -> bool:
+    """Whether the subject holds no KTP-el yet (by the register's card status or records)."""
+    person = context.subject
+    if person is None:
+        return True
+    documents = context.registry.documents_of(person.nik)
+    return person.ktp_el_status not in _HELD and not any(
+        isinstance(record, IssuedKTPEl) for record in documents
+    )
 
 
 def _police_or_old_card(code: str) -> Requirement:
@@ -84,6 +100,23 @@ class KTPEl(DocumentType):
             "Baru",
             "New",
             (
+                # Pasal 63(6) UU 24/2013: a resident holds one KTP-el; a new one replaces it.
+                Requirement(
+                    id="ktp-el.new.first",
+                    message_id=(
+                        "Pemohon sudah memiliki KTP-el: ajukan penggantian (hilang, rusak atau "
+                        "perubahan data)."
+                    ),
+                    message_en=(
+                        "Already holds a KTP-el: apply for a replacement (lost, damaged or "
+                        "change of data)."
+                    ),
+                    basis="Pasal 63 UU 24/2013",
+                    met=_no_card_yet,
+                    kind=FindingKind.INELIGIBLE,
+                    summary_id="belum memiliki KTP-el",
+                    summary_en="holds no KTP-el yet",
+                ),
                 form("ktp-el.new.form", Evidence.FORM_F102, "F-1.02"),
                 Requirement(
                     id="ktp-el.new.biometrics",
