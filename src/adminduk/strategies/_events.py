@@ -9,10 +9,12 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from adminduk.codes import (
+    LifeStatus,
+    MaritalStatus,
     Relationship,
     Sex,
 )
-from adminduk.register import KTP_EL_AGE
+from adminduk.register import KTP_EL_AGE, Resident
 from adminduk.register.events import (
     Birth,
     DataCorrection,
@@ -77,6 +79,7 @@ def _life_events(draw: st.DrawFn, registry: Registry) -> Event:
                 "move_within",
                 "move_out",
                 "move_in",
+                "return",
                 "split",
             )
         )
@@ -138,6 +141,13 @@ def _life_events(draw: st.DrawFn, registry: Registry) -> Event:
         )
     if kind == "move_in":
         return draw(_arrivals(registry, dates))
+    if kind == "return":
+        away = sorted(
+            (r for r in registry.residents() if r.life_status is LifeStatus.MOVED_OUT),
+            key=lambda r: r.nik,
+        )
+        if away:
+            return draw(_returns(away, registry, dates))
     return KTPElRecorded(nik=person.nik, **dates)
 
 
@@ -164,3 +174,45 @@ def _arrivals(draw: st.DrawFn, registry: Registry, dates: EventDates) -> Event:
         address=draw(addresses(within=registry.area or "18.08")),
         **dates,
     )
+
+
+@st.composite
+def _returns(
+    draw: st.DrawFn, away: list[Resident], registry: Registry, dates: EventDates
+) -> Event:
+    """A resident who moved out comes back, alone or to a family here, as recorded elsewhere.
+
+    The record they bring usually keeps their marital status; sometimes it says otherwise
+    (which the register refuses for someone still linked as married).
+    """
+    person = draw(st.sampled_from(away))
+    marital = draw(st.sampled_from([person.marital_status, *MaritalStatus]))
+    record = attrs.evolve(person, life_status=LifeStatus.ALIVE, marital_status=marital)
+    joined = sorted(registry.families(), key=lambda f: f.number)
+    to_family: bool = draw(st.booleans())
+    if joined and to_family:
+        return MoveIn(
+            residents=(record,),
+            skpwni=f"SKPWNI/3171/{draw(st.integers(1, 999))}",
+            origin="31.71",
+            relationships={person.nik: draw(st.sampled_from(_JOINING))},
+            join=draw(st.sampled_from(joined)).number,
+            **dates,
+        )
+    return MoveIn(
+        residents=(record,),
+        skpwni=f"SKPWNI/3171/{draw(st.integers(1, 999))}",
+        origin="31.71",
+        relationships={person.nik: Relationship.HEAD},
+        address=draw(addresses(within=registry.area or "18.08")),
+        **dates,
+    )
+
+
+#: How a returning resident may join a family here.
+_JOINING = (
+    Relationship.HUSBAND,
+    Relationship.WIFE,
+    Relationship.CHILD,
+    Relationship.OTHER_RELATIVE,
+)
