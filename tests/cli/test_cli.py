@@ -35,14 +35,17 @@ def test_demo(capsys: pytest.CaptureFixture[str]) -> None:
     assert "refused, register unchanged: the head of a family is 17 or older" in out
     assert "loads(dumps(register)) == register: True" in out
     # the office: a synthesized Way Kanan, its population table, a run of the office
-    assert "Way Kanan synthesized at scale 0.01: 4,946 residents" in out
+    assert "Way Kanan synthesized at scale 0.01: 4,954 residents" in out
+    assert "SYNTHETIC: invented people; districts split by DKB semester II 2020" in out
+    assert "Population by district, SYNTHETIC" in out
     assert "| Kecamatan | Laki-laki | % | Perempuan | % | Jumlah | % |" in out
     assert "| Jumlah | " in out
-    assert "| 4.946 | 100,00 |" in out
-    assert "The office for 10 days" in out
+    assert "| 4.954 | 100,00 |" in out
+    assert "The office for 10 days, SIMULATED" in out
+    assert "coverage per district, SYNTHETIC" in out
     assert "lead time submit->collect: median" in out
     assert "18.08.15  Umpu Semenguk" in out
-    assert "This morning's dashboard:" in out
+    assert "This morning's dashboard (simulated office):" in out
     assert "overdue: " in out
 
 

@@ -22,6 +22,7 @@ from adminduk import serialization as s
 from adminduk._fields import trusted
 from adminduk.applications import Status, Trigger
 from adminduk.simulation import OfficeSimulation, simulate_office, synthesize_population
+from adminduk.simulation.tables import district_shares
 from adminduk.workflows import replay
 
 
@@ -48,14 +49,19 @@ def test_same_seed_same_register() -> None:
 
 
 def test_default_counts_scale_the_2025_population() -> None:
-    """Without counts a district gets its share of the regency's 2025 figures, times scale."""
+    """Without counts a district gets its published share of the regency's 2025 figures."""
     registry = synthesize_population("18.08.15", seed=1, scale=0.05)
     regency = regions.population("18.08")
-    villages = {d.code: len(regions.children(d.code)) for d in regions.children("18.08")}
-    share = villages["18.08.15"] / sum(villages.values())
-    expected = round(regency.male * 0.05 * share) + round(regency.female * 0.05 * share)
+    shares = district_shares("18.08")
+    expected = round(regency.male * 0.05 * shares.male["18.08.15"]) + round(
+        regency.female * 0.05 * shares.female["18.08.15"]
+    )
     assert expected == len(registry.residents())
     assert "18.08" == registry.area
+    # a regency without a published table is split by its number of villages, and says so
+    other = district_shares("18.71")
+    assert other.source.startswith("by number of villages")
+    assert abs(sum(other.male.values()) - 1) < 1e-9
 
 
 @pytest.mark.parametrize(

@@ -26,6 +26,7 @@ from adminduk.identifiers import nik
 from adminduk.register import Registry
 from adminduk.register.events import Birth, Death
 from adminduk.simulation import simulate_office, synthesize_population
+from adminduk.simulation.tables import district_shares
 from adminduk.statistics import format_number, ktp_el_coverage, population_table, service_metrics
 from adminduk.workflows import dashboard
 
@@ -124,9 +125,14 @@ def _office_tour(on: datetime.date, emit: Emit, *, scale: float, days: int, seed
         f"Way Kanan synthesized at scale {scale:g}: {len(registry.residents()):,} residents in "
         f"{len(registry.families()):,} families ({made:.1f} s), every rule checked"
     )
+    emit(f"  SYNTHETIC: invented people; districts split by {district_shares('18.08').source};")
+    emit("  ages as Indonesia's 2020 census (SP2020) five-year shares")
     emit("")
     table = population_table(registry, "18.08", on=on)
-    emit("Population by district (Tabel: penduduk berdasarkan kecamatan dan jenis kelamin):")
+    emit(
+        "Population by district, SYNTHETIC (Tabel: penduduk berdasarkan kecamatan dan jenis "
+        "kelamin, data sintetis):"
+    )
     emit(table.render(lang="id"))
     emit("")
     started = time.perf_counter()
@@ -143,8 +149,8 @@ def _office_tour(on: datetime.date, emit: Emit, *, scale: float, days: int, seed
     statuses = Counter(app.status for app in applications)
     last = run.days[-1].day if run.days else on
     emit(
-        f"The office for {days} days ({spent:.1f} s): {metrics.applications:,} applications, "
-        f"{metrics.online_share:.0%} online"
+        f"The office for {days} days, SIMULATED ({spent:.1f} s): {metrics.applications:,} "
+        f"applications, {metrics.online_share:.0%} online"
     )
     emit(
         "  "
@@ -161,7 +167,7 @@ def _office_tour(on: datetime.date, emit: Emit, *, scale: float, days: int, seed
         f"time: {metrics.first_time_complete:.0%}; returns per application: {metrics.rounds:.2f}"
     )
     emit("")
-    emit("KTP-el recording coverage per district (recorded / required):")
+    emit("KTP-el recording coverage per district, SYNTHETIC (recorded / required):")
     for row in ktp_el_coverage(registry, "18.08", on=last):
         emit(
             f"  {row.code}  {row.name:<16} {format_number(row.recorded, 'id'):>8} / "
@@ -169,7 +175,7 @@ def _office_tour(on: datetime.date, emit: Emit, *, scale: float, days: int, seed
         )
     board = dashboard(applications, at=datetime.datetime.combine(last, datetime.time(8)))
     emit("")
-    emit("This morning's dashboard:")
+    emit("This morning's dashboard (simulated office):")
     emit(board.render())
 
 

@@ -400,7 +400,9 @@ def _ktp_el_recorded(stage: Stage, event: KTPElRecorded) -> Event:
 
 
 def _ktp_el_card(stage: Stage, event: KTPElCardUpdated) -> Event:
-    person = stage.living(event.nik)
+    # The card's journey is recorded for anyone in the register: a card printed before its
+    # holder died or moved away still travels (whether it may be issued is the checker's).
+    person = stage.resident(event.nik)
     current = person.ktp_el_status
     allowed = _CARD_AFTER[event.status]
     if not any(current is status for status in allowed) and not (

@@ -38,6 +38,7 @@ from adminduk.register.events import FamilyRegistered
 from adminduk.register.family import Family, Membership
 from adminduk.register.registry import Registry
 from adminduk.register.resident import Resident
+from adminduk.simulation.tables import AGE_BANDS, district_shares
 
 __all__ = ["synthesize_population"]
 
@@ -65,6 +66,10 @@ class _Builder:
         self.religions = list(Religion)
         self.adult_education = list(Education)[2:]
         self.blood_types = list(BloodType)
+        self.bands = [(band.low, band.high, band.share / 100.0) for band in AGE_BANDS]
+        self.band_counts = [0] * len(self.bands)
+        self.drawn = 0
+        self.overlaps: dict[tuple[int, int], list[tuple[int, float, float, int, int]]] = {}
 
     # random.Random's choice() and randint() run in Python and were a fifth of the time; these
     # use random() (in C) directly.
@@ -77,10 +82,51 @@ class _Builder:
     def weighted(self, items: Sequence[_T], cumulative: Sequence[float]) -> _T:
         return items[bisect.bisect(cumulative, self.random() * cumulative[-1])]
 
+    def age(self, low: int, high: int) -> int:
+        """An age from ``low`` to ``high`` that keeps the register on the census age structure.
+
+        Each five-year band is weighted by its census share, its overlap with the allowed range,
+        and how many people it still lacks for that share: the families' own constraints (a
+        child born after the mother turned 18) are kept, and the totals still follow
+        :data:`~adminduk.simulation.tables.AGE_BANDS`.
+        """
+        options = self.overlaps.get((low, high))
+        if options is None:
+            options = self.overlaps[(low, high)] = self._overlaps(low, high)
+        counts, drawn = self.band_counts, self.drawn + 1
+        weights = []
+        total = 0.0
+        for index, share, base, _, _ in options:
+            # How many of this band are missing so far (a band at or over its share keeps a
+            # small chance): the totals settle on the shares whatever the families demand.
+            missing = share * drawn - counts[index]
+            total += base * (missing + 1.0 if missing > 0.0 else 0.02)
+            weights.append(total)
+        index, _, _, first, last = options[bisect.bisect(weights, self.random() * total)]
+        counts[index] += 1
+        self.drawn = drawn
+        if last - first > 5:  # the open band (65+): fewer people at each older age
+            return first + int((last - first + 1) * (1.0 - self.random() ** 0.5))
+        return self.between(first, last)
+
+    def _overlaps(self, low: int, high: int) -> list[tuple[int, float, float, int, int]]:
+        """The bands ``low``-``high`` overlaps: index, share, weight by overlap, overlap ends."""
+        found = []
+        for index, (band_low, band_high, share) in enumerate(self.bands):
+            first, last = max(band_low, low), min(band_high, high)
+            if first <= last:
+                base = share * (last - first + 1) / (band_high - band_low + 1)
+                found.append((index, share, base, first, last))
+        if not found:  # pragma: no cover - every caller's range overlaps some band
+            raise InvalidComponent(f"no census age band overlaps ages {low}-{high}")
+        return found
+
     def birth_date(self, min_age: int, max_age: int) -> datetime.date:
-        oldest = self.on.toordinal() - (max_age + 1) * 365 + 1
-        youngest = self.on.toordinal() - min_age * 366
-        return datetime.date.fromordinal(self.between(oldest, max(oldest, youngest)))
+        """A birth date of someone aged ``min_age`` to ``max_age`` on the register's day."""
+        age = self.age(min_age, max_age)
+        youngest = _years_before(self.on, age).toordinal()
+        oldest = _years_before(self.on, age + 1).toordinal() + 1
+        return datetime.date.fromordinal(self.between(oldest, youngest))
 
     def nik(self, district: str, born: datetime.date, sex: Sex) -> str:
         offset = 40 if sex is Sex.FEMALE else 0
@@ -191,15 +237,15 @@ class _Builder:
             males, females = (males - 1, females) if sex is Sex.MALE else (males, females - 1)
             parents = (head,)
         youngest = max(p.birth_date for p in parents)
-        first_child = datetime.date.fromordinal(youngest.toordinal() + 18 * 365)
+        first_child = _years_before(youngest, -18)  # the younger parent's 18th birthday
         for _ in range(size - len(people)):
             sex = Sex.MALE if rng.random() < males / max(1, males + females) else Sex.FEMALE
             if (sex is Sex.MALE and males == 0) or (sex is Sex.FEMALE and females == 0):
                 sex = Sex.FEMALE if sex is Sex.MALE else Sex.MALE
-            if first_child < self.on:
-                born = datetime.date.fromordinal(
-                    self.between(first_child.toordinal(), self.on.toordinal())
-                )
+            # The age comes first (so the register keeps the census age structure); it says
+            # whether the member can be the couple's child, an elder or another relative.
+            born = self.birth_date(0, 85)
+            if first_child < born:
                 father = next((p.name for p in parents if p.sex is Sex.MALE), "")
                 mother = next((p.name for p in parents if p.sex is Sex.FEMALE), "")
                 member = self.person(
@@ -212,8 +258,11 @@ class _Builder:
                     mother=mother,
                 )
                 people.append((member, Relationship.CHILD))
+            elif born.year + 18 <= head.birth_date.year:
+                elder = self.person(district, sex, born, MaritalStatus.WIDOWED)
+                people.append((elder, Relationship.PARENT))
             else:
-                member = self.person(district, sex, self.birth_date(0, 80), MaritalStatus.SINGLE)
+                member = self.person(district, sex, born, MaritalStatus.SINGLE)
                 people.append((member, Relationship.OTHER_RELATIVE))
             males, females = (males - 1, females) if sex is Sex.MALE else (males, females - 1)
         number, issued = self.kk_number(district)
@@ -243,22 +292,19 @@ class _Builder:
 
 
 def _default_counts(region: regions.Region, scale: float) -> dict[str, tuple[int, int]]:
-    """Split the 2025 figures of a regency over its districts by their number of villages."""
+    """Split the 2025 figures of a regency over its districts by its district shares."""
     regency = (
         region if region.level is RegionLevel.REGENCY else regions.get(region.parent_code or "")
     )
     figures = regions.population(regency.code)
+    shares = district_shares(regency.code)
     districts = (
         regions.children(regency.code) if region.level is RegionLevel.REGENCY else (region,)
     )
-    villages = {
-        d.code: max(1, len(regions.children(d.code))) for d in regions.children(regency.code)
-    }
-    total_villages = sum(villages.values())
     return {
         d.code: (
-            round(figures.male * scale * villages[d.code] / total_villages),
-            round(figures.female * scale * villages[d.code] / total_villages),
+            round(figures.male * scale * shares.male.get(d.code, 0.0)),
+            round(figures.female * scale * shares.female.get(d.code, 0.0)),
         )
         for d in districts
     }
@@ -276,10 +322,13 @@ def synthesize_population(
 
     ``counts`` maps district codes to ``(male, female)`` and is matched exactly (so a published
     table can be rebuilt person by person). Without it, the regency's 2025 population
-    (``regions.population``), times ``scale``, is split over its districts by their number of
-    villages. Families have a head 17 or older (most are married couples), children born after
-    their parents turned 18, and KTP-el statuses that follow age and marriage. The register's
-    area is the regency; every family is registered on ``on``.
+    (``regions.population``), times ``scale``, is split over its districts by
+    :func:`~adminduk.simulation.tables.district_shares` (for Way Kanan the published 2020
+    table). Ages follow Indonesia's 2020 census five-year shares
+    (:data:`~adminduk.simulation.tables.AGE_BANDS`); families have a head 17 or older (most
+    are married couples), children born after their mother turned 18, and KTP-el statuses that
+    follow age and marriage. The register's area is the regency; every family is registered on
+    ``on``. Everything is synthetic: invented people on published totals.
     """
     if isinstance(seed, bool) or not isinstance(seed, int):
         raise InvalidFormat(f"seed must be an int, not {type(seed).__name__}")
@@ -314,3 +363,11 @@ def _fill(
             registry.apply(event)
             males -= sum(r.sex is Sex.MALE for r in event.residents)
             females -= sum(r.sex is Sex.FEMALE for r in event.residents)
+
+
+def _years_before(day: datetime.date, years: int) -> datetime.date:
+    """The same day ``years`` earlier (29 February becomes the 28th)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
