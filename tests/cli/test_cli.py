@@ -38,6 +38,8 @@ def test_demo(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Way Kanan synthesized at scale 0.01: 4,954 residents" in out
     assert "SYNTHETIC: invented people; districts split by DKB semester II 2020" in out
     assert "Population by district, SYNTHETIC" in out
+    assert "Ages, SYNTHETIC register against the 2020 census (SP2020)" in out
+    assert "(SP2020  6.93)" in out
     assert "| Kecamatan | Laki-laki | % | Perempuan | % | Jumlah | % |" in out
     assert "| Jumlah | " in out
     assert "| 4.954 | 100,00 |" in out

@@ -26,7 +26,7 @@ from adminduk.identifiers import nik
 from adminduk.register import Registry
 from adminduk.register.events import Birth, Death
 from adminduk.simulation import simulate_office, synthesize_population
-from adminduk.simulation.tables import district_shares
+from adminduk.simulation.tables import AGE_BANDS, district_shares
 from adminduk.statistics import format_number, ktp_el_coverage, population_table, service_metrics
 from adminduk.workflows import dashboard
 
@@ -134,6 +134,14 @@ def _office_tour(on: datetime.date, emit: Emit, *, scale: float, days: int, seed
         "kelamin, data sintetis):"
     )
     emit(table.render(lang="id"))
+    emit("")
+    emit("Ages, SYNTHETIC register against the 2020 census (SP2020), % of residents:")
+    ages = [person.age(on) for person in registry.residents()]
+    for band in AGE_BANDS:
+        high = band.high if band.low < 65 else 200
+        made_share = 100 * sum(band.low <= age <= high for age in ages) / max(1, len(ages))
+        label = f"{band.low}-{band.high}" if band.low < 65 else "65+"
+        emit(f"  {label:>6}  {made_share:5.2f}  (SP2020 {band.share:5.2f})")
     emit("")
     started = time.perf_counter()
     run = simulate_office(
