@@ -25,8 +25,9 @@ from adminduk.documents import (
     event_for,
 )
 from adminduk.documents.issuing import Numbering
-from adminduk.errors import InvalidComponent
+from adminduk.errors import AdmindukError, InvalidComponent, InvalidFormat
 from adminduk.register import Registry
+from adminduk.register.events import DocumentIssued
 from adminduk.register.issued import (
     ISSUED_TYPES,
     IssuedAktaLahir,
@@ -78,6 +79,7 @@ def test_every_document_type_is_issued_as_its_typed_record(kind: type[DocumentTy
     for holder in first.holders:
         assert first in office.registry.documents_of(holder)
     assert serialization.loads(serialization.dumps(app), Application) == app
+    assert serialization.loads(serialization.dumps(office.registry), Registry) == office.registry
     replayed = Registry.replay(office.registry.journal, area="18.08")
     assert replayed.documents_of(first.holders[0]) == office.registry.documents_of(
         first.holders[0]
@@ -149,3 +151,16 @@ def test_a_family_card_lists_every_member_with_the_relationship() -> None:
     assert card.number == SIAP_KELUARGA.family
     assert next(m.nik for m in card.members) == SIAP_KELUARGA.head
     assert {SIAP_KELUARGA.head, SIAP_KELUARGA.wife, SIAP_KELUARGA.child} == set(card.holders)
+
+
+def test_a_document_record_of_the_wrong_kind_is_refused_and_changes_nothing() -> None:
+    """A DocumentIssued needs a real record; a file naming an unknown document is refused."""
+    registry = sample_registry()
+    before = registry.journal
+    with pytest.raises(InvalidFormat):
+        DocumentIssued(occurred_on=ON, recorded_on=ON, record="KK")  # type: ignore[arg-type]
+    app = issued(sample_form("AKTA-MATI", on=ON))
+    text = serialization.dumps(app).replace('"document": "AKTA-MATI"', '"document": "AKTA-X"', 1)
+    with pytest.raises(AdmindukError):
+        serialization.loads(text, Application)
+    assert registry.journal == before
