@@ -24,7 +24,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"applications"}),
     frozenset({"workflows"}),
     frozenset({"samples", "serialization", "statistics"}),
-    frozenset({"simulation"}),
+    frozenset({"store", "simulation"}),
     frozenset({"cli", "strategies"}),
     frozenset({"testing", "pytest_plugin", "_hypothesis"}),
     frozenset({"__init__", "__main__"}),

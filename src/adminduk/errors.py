@@ -30,6 +30,9 @@ __all__ = [
     "PermissionDenied",
     "RegistryError",
     "StaleApplication",
+    "StoreConflict",
+    "StoreCorrupt",
+    "StoreError",
     "UnknownApplication",
     "UnknownFamily",
     "UnknownRegion",
@@ -181,3 +184,26 @@ class StaleApplication(WorkflowError):
     """The application given is not the office's current version of it (acted on meanwhile)."""
 
     default_message = "the application has changed since this version was read"
+
+
+class StoreError(AdmindukError):
+    """A durable store could not do what was asked (opened, written, read back)."""
+
+    default_message = "the store refused the request"
+
+
+class StoreConflict(StoreError):
+    """Another writer appended to the store first; nothing of this action was applied."""
+
+    default_message = "another writer changed the store first"
+
+
+class StoreCorrupt(StoreError):
+    """The store's log or snapshot is truncated, reordered or edited (``position`` names where)."""
+
+    default_message = "the store is damaged"
+
+    def __init__(self, message: str | None = None, *, position: int | None = None) -> None:
+        super().__init__(message)
+        #: The log position (sequence number) where the damage was found, if known.
+        self.position = position

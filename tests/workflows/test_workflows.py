@@ -620,8 +620,13 @@ def test_json_refuses_an_application_that_disagrees_with_its_history(office: Off
 def test_adopt_takes_an_application_from_a_file(office: Office) -> None:
     """Adopt takes an application from a file."""
     app = walk(office, sample_form("KK", "lost", on=ON))
-    other = Office("18.08", sample_registry())
     loaded = serialization.loads(serialization.dumps(app), Application)
+    # a register from before the issue does not hold what the issue applied: refused
+    torn = Office("18.08", sample_registry())
+    with pytest.raises(InvalidFormat, match="different moments"):
+        torn.adopt(loaded)
+    assert {} == dict(torn.applications)
+    other = Office("18.08", Registry.replay(office.registry.journal, area="18.08"))
     assert loaded is other.adopt(loaded)
     with pytest.raises(DuplicateRecord):
         other.adopt(loaded)

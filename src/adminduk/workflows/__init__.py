@@ -11,6 +11,7 @@ Monitoring (:func:`dashboard`, :func:`overdue`, :func:`durations`) and pictures
 (:func:`diagram`) read the same data.
 """
 
+from adminduk.workflows.changes import Change, Recorder
 from adminduk.workflows.definitions import DRAFT, WORKFLOWS, Step, Workflow, workflow_for
 from adminduk.workflows.diagram import diagram
 from adminduk.workflows.engine import fire, involved, replay, submit
@@ -31,9 +32,11 @@ __all__ = [
     "DRAFT",
     "WORKFLOWS",
     "Attempt",
+    "Change",
     "Dashboard",
     "Guard",
     "Office",
+    "Recorder",
     "Step",
     "Workflow",
     "dashboard",

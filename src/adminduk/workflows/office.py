@@ -31,10 +31,13 @@ it raises a :class:`~adminduk.errors.WorkflowError` (or the register's error) an
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping
+import threading
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
+from typing import TypeVar
 
 from adminduk import regions
+from adminduk._fields import trusted
 from adminduk.applications import Actor, Application, Role, Status, Trigger
 from adminduk.documents import Channel, Delivery, DocumentCode, Evidence, Form, ServiceLevels
 from adminduk.documents.issuing import Numbering
@@ -49,6 +52,7 @@ from adminduk.errors import (
 )
 from adminduk.register import Registry
 from adminduk.register.events import Event
+from adminduk.workflows.changes import Change, Recorder
 from adminduk.workflows.definitions import WORKFLOWS, Workflow
 from adminduk.workflows.engine import fire, replay, submit
 
@@ -56,6 +60,8 @@ __all__ = ["Office"]
 
 #: Roles that act for the office and must be on its staff list (when it has one).
 _STAFF_ROLES = frozenset(Role) - {Role.RESIDENT, Role.SYSTEM}
+
+_R = TypeVar("_R")
 
 
 class Office:
@@ -65,6 +71,12 @@ class Office:
     every officer who may act; anyone else acting for the office is refused. ``workflows``
     replaces the default workflow of some document types, ``numbering`` the default patterns of
     document numbers (office policy).
+
+    Threads may share an office: every operation holds :attr:`lock` (a re-entrant lock), so
+    operations run one at a time and each sees the last one's result. Change the register
+    through the office (:meth:`apply`) or while holding :attr:`lock`. With a recorder (a
+    durable store, :func:`adminduk.store.open_office`) every operation is also one transaction
+    of the store, and returns only once it is durable.
     """
 
     def __init__(
@@ -90,6 +102,10 @@ class Office:
         self._staff_ids = {(actor.id, actor.role) for actor in self.staff}
         self._applications: dict[str, Application] = {}
         self._serial = 0
+        #: Held by every operation: threads sharing one office take turns (see ``lock``).
+        self._lock = threading.RLock()
+        self._recorder: Recorder | None = None
+        self._journal_length = len(registry.journal)
 
     def __repr__(self) -> str:
         return f"Office({self.code!r}, {len(self._applications)} applications)"
@@ -114,12 +130,88 @@ class Office:
         """Take in an application with its history (from a file), checking it by replaying."""
         if not isinstance(application, Application):
             raise InvalidFormat(f"adopt takes an Application, not {type(application).__name__}")
+        with self._lock:
+            return self._adopt(application)
+
+    def _adopt(self, application: Application) -> Application:
         if application.id in self._applications:
             raise DuplicateRecord(f"application {application.id!r} is already at {self.code}")
         if replay(application.history, id=application.id) != application:
             raise InvalidFormat(f"application {application.id!r} does not match its history")
-        self._applications[application.id] = application
-        return application
+        missing = self._events_not_registered(application)
+        if missing:
+            raise InvalidFormat(
+                f"application {application.id!r} applied {missing} register change(s) that "
+                "this register does not hold: the register and the applications are from "
+                "different moments"
+            )
+
+        def operation() -> tuple[Application, list[Change]]:
+            self._applications[application.id] = application
+            self._serial = max(self._serial, self._serial_of(application.id))
+            return application, [Change.of_adoption(application)]
+
+        return self._operate(operation)
+
+    def _events_not_registered(self, application: Application) -> int:
+        """How many register changes of the history the register's journal does not hold."""
+        events = [event for action in application.history for event in action.events]
+        if not events:
+            return 0
+        journal = self.registry.journal
+        held = set(map(id, journal))
+        missing = [event for event in events if id(event) not in held]
+        if missing:
+            equal = set(journal)
+            missing = [event for event in missing if event not in equal]
+        return len(missing)
+
+    @property
+    def lock(self) -> threading.RLock:
+        """The lock every operation holds; hold it to read or change several things at once."""
+        return self._lock
+
+    @property
+    def recorder(self) -> Recorder | None:
+        """The durable log this office writes through, if any."""
+        return self._recorder
+
+    def attach(self, recorder: Recorder | None) -> None:
+        """Write every later operation through ``recorder`` (``None``: stop recording)."""
+        with self._lock:
+            self._recorder = recorder
+            self._journal_length = len(self.registry.journal)
+
+    def catch_up(self, changes: Iterable[Change]) -> None:
+        """Apply changes another writer made (read back from a store), in order.
+
+        A life event and the events inside an action are applied to the register (so every
+        rule is checked again); an action is appended to its application, which the history
+        (structurally checked by the store's log) already allows.
+        """
+        with self._lock:
+            for change in changes:
+                self._absorb(change)
+            self._journal_length = len(self.registry.journal)
+
+    def restore(self, registry: Registry, applications: Iterable[Application]) -> None:
+        """Replace the register and the applications (a store reloading its office)."""
+        with self._lock:
+            self.registry = registry
+            self._applications = {application.id: application for application in applications}
+            self._serial = max(
+                (self._serial_of(a.id) for a in self._applications.values()), default=0
+            )
+            self._journal_length = len(registry.journal)
+
+    def apply(self, event: Event) -> Event:
+        """Apply a life event to the register as one operation of the office (recorded)."""
+
+        def operation() -> tuple[Event, list[Change]]:
+            applied = self.registry.apply(event)
+            return applied, [Change.of_event(applied)]
+
+        return self._operate(operation)
 
     # --- actions ---------------------------------------------------------------------------
 
@@ -138,6 +230,22 @@ class Office:
         """
         if not isinstance(form, Form):
             raise InvalidFormat(f"expected a Form, not {type(form).__name__}")
+
+        def operation() -> tuple[Application, list[Change]]:
+            filed = self._submit(form, actor=actor, at=at, channel=channel, id=id)
+            return filed, [Change.of_action(filed.id, filed.history[-1])]
+
+        return self._operate(operation)
+
+    def _submit(
+        self,
+        form: Form,
+        *,
+        actor: Actor,
+        at: datetime.datetime,
+        channel: Channel | None,
+        id: str | None,  # noqa: A002 - the application's id, as on Application
+    ) -> Application:
         if form.reprint_of is not None:
             original = self.get(form.reprint_of)
             if original.status is not Status.COLLECTED or original.form.document != form.document:
@@ -385,6 +493,38 @@ class Office:
         form: Form | None = None,
         office: str | None = None,
     ) -> Application:
+        def operation() -> tuple[Application, list[Change]]:
+            current = self._current(application)
+            updated = self._fire_now(
+                current,
+                trigger,
+                actor,
+                at,
+                channel=channel,
+                reason=reason,
+                event=event,
+                collector=collector,
+                form=form,
+                office=office,
+            )
+            return updated, [Change.of_action(updated.id, updated.history[-1])]
+
+        return self._operate(operation)
+
+    def _fire_now(
+        self,
+        application: Application,
+        trigger: Trigger,
+        actor: Actor,
+        at: datetime.datetime,
+        *,
+        channel: Channel | None,
+        reason: str,
+        event: Event | None,
+        collector: str | None,
+        form: Form | None,
+        office: str | None,
+    ) -> Application:
         self._check_actor(actor)
         updated = fire(
             application,
@@ -404,3 +544,47 @@ class Office:
         )
         self._applications[updated.id] = updated
         return updated
+
+    def _operate(self, operation: Callable[[], tuple[_R, Sequence[Change]]]) -> _R:
+        """Run one operation under the lock, and through the recorder when there is one."""
+        with self._lock:
+            recorder = self._recorder
+            if recorder is None:
+                return operation()[0]
+            if len(self.registry.journal) != self._journal_length:
+                raise ForbiddenTransition(
+                    "the register was changed outside the office (registry.apply): those "
+                    "changes are not in the store; apply events with office.apply"
+                )
+            with recorder.transaction(self) as append:
+                result, changes = operation()
+                append(changes)
+            self._journal_length = len(self.registry.journal)
+            return result
+
+    def _absorb(self, change: Change) -> None:
+        if change.kind == "event" and change.event is not None:
+            self.registry.apply(change.event)
+        elif change.kind == "adopt" and change.adopted is not None:
+            self._applications[change.adopted.id] = change.adopted
+            self._serial = max(self._serial, self._serial_of(change.adopted.id))
+        elif change.kind == "action" and change.action is not None and change.application:
+            action = change.action
+            if action.events:
+                self.registry.apply_all(action.events)
+            current = self._applications.get(change.application)
+            history = (action,) if current is None else (*current.history, action)
+            form = action.form or (current.form if current is not None else None)
+            if form is None:
+                raise InvalidFormat(f"application {change.application!r} starts without a form")
+            self._applications[change.application] = trusted(
+                Application, id=change.application, form=form, history=history
+            )
+            self._serial = max(self._serial, self._serial_of(change.application))
+        else:
+            raise InvalidFormat(f"a {change.kind} change without its content")
+
+    def _serial_of(self, number: str) -> int:
+        prefix = f"{self.code}/"
+        tail = number[len(prefix) :] if number.startswith(prefix) else ""
+        return int(tail) if tail.isdigit() else 0
