@@ -67,6 +67,7 @@ def export_office(office: Office, path: str | os.PathLike[str]) -> None:
                 "code": office.code,
                 "name": office.name,
                 "registry": serialization.unstructure(office.registry),
+                "events": len(office.registry.journal),
                 "applications": [
                     serialization.unstructure(a) for a in office.applications.values()
                 ],
@@ -93,9 +94,15 @@ def import_office(path: str | os.PathLike[str], **options: Any) -> Office:
     ):
         raise InvalidFormat(f"document version is not {serialization.SCHEMA_VERSION} @ $.version")
     data = document.get("data")
-    if not isinstance(data, dict) or set(data) != {"code", "name", "registry", "applications"}:
+    if not isinstance(data, dict) or set(data) != {
+        "code",
+        "name",
+        "registry",
+        "events",
+        "applications",
+    }:
         raise InvalidFormat(
-            "invalid office document: expected code, name, registry, applications @ $.data"
+            "invalid office document: expected code, name, registry, events, applications @ $.data"
         )
     if not isinstance(data["code"], str) or not isinstance(data["name"], str):
         raise InvalidFormat("invalid office document: code and name are strings @ $.data")
@@ -104,6 +111,11 @@ def import_office(path: str | os.PathLike[str], **options: Any) -> Office:
             "invalid office document: applications is a list @ $.data.applications"
         )
     registry = serialization.structure(data["registry"], Registry)
+    if type(data["events"]) is not int or data["events"] != len(registry.journal):
+        raise InvalidFormat(
+            f"invalid office document: the journal holds {len(registry.journal)} events, the "
+            f"document says {data['events']!r} (cut short?) @ $.data.events"
+        )
     office = Office(data["code"], registry, name=data["name"], **options)
     for index, raw in enumerate(data["applications"]):
         try:
