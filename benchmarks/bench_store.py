@@ -130,6 +130,7 @@ def main() -> int:
     }
     cluster = contextlib.nullcontext(None) if args.smoke else postgres_cluster()
     with tempfile.TemporaryDirectory() as folder, cluster as server:
+
         def sqlite_file(name: str) -> str:
             return str(Path(folder) / f"{name}.db")
 
