@@ -104,6 +104,15 @@ class Store(abc.ABC):
     def _execute(self, sql: str, parameters: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Run one statement; return its rows (none for a write)."""
 
+    def _execute_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Run one statement for each of ``rows`` (a backend may batch them)."""
+        for row in rows:
+            self._execute(sql, row)
+
+    def _fetch_blob(self, sql: str) -> list[tuple[Any, ...]]:
+        """Rows holding bytes (a backend may read them in binary form)."""
+        return self._execute(sql)
+
     @abc.abstractmethod
     def close(self) -> None:
         """Close the connection."""
@@ -191,22 +200,30 @@ class Store(abc.ABC):
                 f"the log is past position {expected}: another writer appended first"
             )
         seq, digest = expected, self.digest if expected == self.seq else self._digest_at(expected)
+        rows: list[tuple[int, str, str | None, str, str]] = []
+        people: list[tuple[str, int, str | None]] = []
         for change in changes:
             kind, application, body = encode(change)
             seq += 1
             digest = chain(digest, seq, kind, application, body)
-            try:
-                self._execute(
-                    self._sql(
-                        "INSERT INTO log (seq, kind, application, body, digest) VALUES (?, ?, ?, ?, ?)"
-                    ),
-                    (seq, kind, application, body, digest),
-                )
-            except Exception as exc:
-                if self._is_duplicate(exc):
-                    raise StoreConflict(f"position {seq} was taken by another writer") from None
-                raise
-            self._index(seq, change)
+            rows.append((seq, kind, application, body, digest))
+            people.extend((nik, seq, change.application) for nik in self._index(seq, change))
+        try:
+            self._execute_many(
+                self._sql(
+                    "INSERT INTO log (seq, kind, application, body, digest) VALUES (?, ?, ?, ?, ?)"
+                ),
+                rows,
+            )
+        except Exception as exc:
+            if self._is_duplicate(exc):
+                raise StoreConflict(
+                    f"a position after {expected} was taken by another writer"
+                ) from None
+            raise
+        self._execute_many(
+            self._sql("INSERT INTO people (nik, seq, application) VALUES (?, ?, ?)"), people
+        )
         self._pending = (seq, digest)
         return seq
 
@@ -216,7 +233,8 @@ class Store(abc.ABC):
 
     # --- indexes -------------------------------------------------------------------------
 
-    def _index(self, seq: int, change: Change) -> None:
+    def _index(self, seq: int, change: Change) -> list[str]:
+        """Index an application's new state; return the NIKs the change concerns."""
         application = None
         if change.kind == "action" and change.action is not None and change.application:
             application = self._office_app(change)
@@ -227,11 +245,7 @@ class Store(abc.ABC):
             self._index_application(application, seq)
             form = application.form
             people.update(n for n in (form.subject, form.partner, form.applicant) if n)
-        for nik in sorted(people):
-            self._execute(
-                self._sql("INSERT INTO people (nik, seq, application) VALUES (?, ?, ?)"),
-                (nik, seq, change.application),
-            )
+        return sorted(people)
 
     def _office_app(self, change: Change) -> Application | None:
         office = self._office

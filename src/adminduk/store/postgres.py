@@ -61,6 +61,26 @@ class PostgresStore(Store):
         except self._psycopg.Error as exc:
             raise StoreError(f"PostgreSQL refused the store's request: {exc}") from None
 
+    def _execute_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if not rows:
+            return
+        try:
+            with self._connection.cursor() as cursor:
+                cursor.executemany(sql, [tuple(row) for row in rows])
+        except self._psycopg.errors.UniqueViolation:
+            raise
+        except self._psycopg.Error as exc:
+            raise StoreError(f"PostgreSQL refused the store's request: {exc}") from None
+
+    def _fetch_blob(self, sql: str) -> list[tuple[Any, ...]]:
+        # Binary results: a snapshot's bytes arrive as they are, not as hex text to decode.
+        try:
+            with self._connection.cursor(binary=True) as cursor:
+                cursor.execute(sql)
+                return list(cursor.fetchall())
+        except self._psycopg.Error as exc:
+            raise StoreError(f"PostgreSQL refused the store's request: {exc}") from None
+
     def close(self) -> None:
         """Close the connection."""
         with self._lock:

@@ -56,6 +56,14 @@ class SQLiteStore(Store):
         except sqlite3.Error as exc:
             raise StoreError(f"SQLite refused the store's request: {exc}") from None
 
+    def _execute_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        try:
+            self._connection.executemany(sql, [tuple(row) for row in rows])
+        except sqlite3.IntegrityError:
+            raise
+        except sqlite3.Error as exc:
+            raise StoreError(f"SQLite refused the store's request: {exc}") from None
+
     def close(self) -> None:
         """Close the file."""
         with self._lock:
