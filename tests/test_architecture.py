@@ -23,7 +23,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"documents"}),
     frozenset({"applications"}),
     frozenset({"workflows"}),
-    frozenset({"samples", "serialization", "statistics"}),
+    frozenset({"samples", "serialization", "statistics", "notices"}),
     frozenset({"store", "simulation"}),
     frozenset({"cli", "strategies"}),
     frozenset({"testing", "pytest_plugin", "_hypothesis"}),

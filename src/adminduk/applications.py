@@ -64,20 +64,25 @@ class Status(enum.Enum):
     @property
     def label(self) -> str:
         """The Indonesian name of the status."""
-        return _STATUS_LABELS[self]
+        return _STATUS_LABELS[self][0]
+
+    @property
+    def label_en(self) -> str:
+        """The English name of the status."""
+        return _STATUS_LABELS[self][1]
 
 
 _FINAL = frozenset({Status.COLLECTED, Status.REJECTED, Status.CANCELLED})
 _STATUS_LABELS = {
-    Status.SUBMITTED: "Diajukan",
-    Status.VERIFIED: "Terverifikasi",
-    Status.PRINTED: "Dicetak",
-    Status.SHIPPED: "Dikirim",
-    Status.ARRIVED: "Tiba di kantor kecamatan",
-    Status.COLLECTED: "Diterima pemohon",
-    Status.RETURNED: "Dikembalikan",
-    Status.REJECTED: "Ditolak",
-    Status.CANCELLED: "Dibatalkan",
+    Status.SUBMITTED: ("Diajukan", "Submitted"),
+    Status.VERIFIED: ("Terverifikasi", "Verified"),
+    Status.PRINTED: ("Dicetak", "Printed"),
+    Status.SHIPPED: ("Dikirim", "Shipped"),
+    Status.ARRIVED: ("Tiba di kantor kecamatan", "At the district office"),
+    Status.COLLECTED: ("Diterima pemohon", "Collected"),
+    Status.RETURNED: ("Dikembalikan", "Returned"),
+    Status.REJECTED: ("Ditolak", "Rejected"),
+    Status.CANCELLED: ("Dibatalkan", "Cancelled"),
 }
 
 
@@ -93,6 +98,27 @@ class Role(enum.Enum):
     DISTRICT_OFFICER = "district_officer"  #: officer at the district (kecamatan) office
     OUTREACH_OFFICER = "outreach_officer"  #: jemput bola officer visiting residents
     SYSTEM = "system"  #: the website or WhatsApp intake, automatic sending
+
+    @property
+    def label(self) -> str:
+        """The Indonesian name of the role."""
+        return _ROLE_LABELS[self][0]
+
+    @property
+    def label_en(self) -> str:
+        """The English name of the role."""
+        return _ROLE_LABELS[self][1]
+
+
+_ROLE_LABELS = {
+    Role.RESIDENT: ("penduduk", "resident"),
+    Role.FRONT_OFFICE: ("petugas loket", "front-office operator"),
+    Role.REGISTRAR: ("pejabat pencatatan sipil", "registrar"),
+    Role.COURIER: ("kantor pos", "post office"),
+    Role.DISTRICT_OFFICER: ("petugas kecamatan", "district officer"),
+    Role.OUTREACH_OFFICER: ("petugas jemput bola", "outreach officer"),
+    Role.SYSTEM: ("layanan online", "online service"),
+}
 
 
 class Trigger(enum.Enum):
@@ -111,6 +137,31 @@ class Trigger(enum.Enum):
     SHIP = "ship"
     ARRIVE = "arrive"
     COLLECT = "collect"
+
+    @property
+    def label(self) -> str:
+        """The Indonesian name of the action."""
+        return _TRIGGER_LABELS[self][0]
+
+    @property
+    def label_en(self) -> str:
+        """The English name of the action."""
+        return _TRIGGER_LABELS[self][1]
+
+
+_TRIGGER_LABELS = {
+    Trigger.SUBMIT: ("pengajuan", "submission"),
+    Trigger.RECORD_BIOMETRICS: ("perekaman biometrik", "biometric recording"),
+    Trigger.VERIFY: ("verifikasi", "verification"),
+    Trigger.SEND_BACK: ("pengembalian berkas", "returned to the resident"),
+    Trigger.RESUBMIT: ("pengajuan ulang", "resubmission"),
+    Trigger.REJECT: ("penolakan", "rejection"),
+    Trigger.CANCEL: ("pembatalan", "cancellation"),
+    Trigger.ISSUE: ("penerbitan", "issue"),
+    Trigger.SHIP: ("pengiriman", "shipping"),
+    Trigger.ARRIVE: ("tiba di kantor kecamatan", "arrival at the district office"),
+    Trigger.COLLECT: ("penyerahan", "hand-over"),
+}
 
 
 @redacted_repr

@@ -180,6 +180,24 @@ class Channel(enum.Enum):
         """Whether the channel is online (scans must be of the originals)."""
         return self in (Channel.WEBSITE, Channel.WHATSAPP)
 
+    @property
+    def label(self) -> str:
+        """The Indonesian name of the channel."""
+        return _CHANNEL_LABELS[self][0]
+
+    @property
+    def label_en(self) -> str:
+        """The English name of the channel."""
+        return _CHANNEL_LABELS[self][1]
+
+
+_CHANNEL_LABELS: dict[Channel, tuple[str, str]] = {
+    Channel.COUNTER: ("loket kantor", "office counter"),
+    Channel.WEBSITE: ("situs web", "website"),
+    Channel.WHATSAPP: ("WhatsApp", "WhatsApp"),
+    Channel.OUTREACH: ("jemput bola", "outreach visit"),
+}
+
 
 class FindingKind(enum.Enum):
     """What sort of problem a finding reports."""

@@ -77,13 +77,19 @@ class Catalogue:
                     f"- **{text['deadline']}**: {record['deadline_days']} {text['days']} ({text['late']})"
                 )
             lines.append(f"- **{text['service']}**: {record['service_days']} {text['days']}")
-            lines.append(f"- **{text['channels']}**: {', '.join(record['channels'])}")
+            names = [_channel_label(code, self.lang) for code in record["channels"]]
+            lines.append(f"- **{text['channels']}**: {', '.join(names)}")
             lines.append(f"- **{text['basis']}**: {'; '.join(record['basis'])}")
             lines.append(f"- **{text['requires']}**:")
             for requirement in record["requirements"]:
                 lines.append(f"  - {requirement['text']} ({requirement['basis']})")
             lines.append("")
         return "\n".join(lines)
+
+
+def _channel_label(code: str, lang: str) -> str:
+    channel = Channel(code)
+    return channel.label if lang == "id" else channel.label_en
 
 
 def catalogue(lang: str = "id", *, service_levels: ServiceLevels | None = None) -> Catalogue:

@@ -42,6 +42,24 @@ class Delivery(enum.Enum):
     DIGITAL = "digital"  #: electronically signed, sent by WhatsApp or e-mail
     OUTREACH = "outreach"  #: handed over at home by an outreach officer
 
+    @property
+    def label(self) -> str:
+        """The Indonesian name of the delivery path."""
+        return _DELIVERY_LABELS[self][0]
+
+    @property
+    def label_en(self) -> str:
+        """The English name of the delivery path."""
+        return _DELIVERY_LABELS[self][1]
+
+
+_DELIVERY_LABELS: dict[Delivery, tuple[str, str]] = {
+    Delivery.POST: ("dikirim pos ke kantor kecamatan", "by post to the district office"),
+    Delivery.PICKUP: ("diambil di kantor Disdukcapil", "collected at the regency office"),
+    Delivery.DIGITAL: ("dikirim digital (WhatsApp/e-mail)", "sent digitally (WhatsApp, e-mail)"),
+    Delivery.OUTREACH: ("diantar petugas jemput bola", "handed over at home"),
+}
+
 
 def _evidence(value: Iterable[Evidence]) -> frozenset[Evidence]:
     items = frozenset(value)
