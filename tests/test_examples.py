@@ -49,3 +49,10 @@ def test_region_tree() -> None:
     assert "18.08.15 Umpu Semenguk (listed since 2022)" in out
     assert "(kelurahan)" in out
     assert "(desa)" in out
+
+
+def test_whatsapp_bot() -> None:
+    """The WhatsApp adapter answers its built-in payload with what is missing, in Indonesian."""
+    out = run("whatsapp_bot.py")
+    assert "Layanan: Kartu Tanda Penduduk elektronik: Hilang." in out
+    assert "kepolisian" in out
