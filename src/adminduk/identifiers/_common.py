@@ -38,16 +38,33 @@ _NIK_DAY_MONTHS = _DAY_MONTHS | _FEMALE_DAY_MONTHS
 _LEAP_DAYS = frozenset({"2902", "6902"})
 
 
+def _p(label: str) -> str:
+    """The code prefix of a number's errors: ``nik`` or ``kk``."""
+    return "nik" if label == "NIK" else "kk"
+
+
+def _id(label: str) -> str:
+    """The number's name in Indonesian."""
+    return "NIK" if label == "NIK" else "nomor KK"
+
+
 def compact(number: str, label: str) -> str:
     """Strip every Unicode whitespace and the separators people type (``.``, dashes, ``/``).
 
     Digits that are not ASCII stay (and are refused by the checks); so does anything else.
     """
     if not isinstance(number, str):
-        raise InvalidFormat(f"a {label} must be a string, not {type(number).__name__}")
+        raise InvalidFormat(
+            f"a {label} must be a string, not {type(number).__name__}",
+            code=f"{_p(label)}.type",
+            message_id=f"{_id(label)} harus berupa teks, bukan {type(number).__name__}",
+        )
     if len(number) > MAX_INPUT:
         raise InvalidLength(
-            f"{label} input has {len(number):,} characters; a {label} has {LENGTH} digits"
+            f"{label} input has {len(number):,} characters; a {label} has {LENGTH} digits",
+            code=f"{_p(label)}.length",
+            message_id=f"{_id(label)} terlalu panjang ({len(number):,} karakter); seharusnya "
+            f"{LENGTH} digit",
         )
     plain = number.translate(_SEPARATORS)
     if plain.isascii() and plain.isdigit():
@@ -58,9 +75,17 @@ def compact(number: str, label: str) -> str:
 def require_day(on: object) -> datetime.date:
     """``on`` if it is a date (not a datetime) from year 100 on; else a ``ValidationError``."""
     if not isinstance(on, datetime.date) or isinstance(on, datetime.datetime):
-        raise InvalidFormat(f"on must be a date (datetime.date), not {type(on).__name__}")
+        raise InvalidFormat(
+            f"on must be a date (datetime.date), not {type(on).__name__}",
+            code="date.type",
+            message_id=f"tanggal harus berupa tanggal (datetime.date), bukan {type(on).__name__}",
+        )
     if on.year < 100:
-        raise InvalidComponent(f"on must be a date from year 100 on, not {on.isoformat()}")
+        raise InvalidComponent(
+            f"on must be a date from year 100 on, not {on.isoformat()}",
+            code="date.range",
+            message_id=f"tanggal harus mulai tahun 100, bukan {on.isoformat()}",
+        )
     return on
 
 
@@ -94,11 +119,19 @@ def _check_fully(number: str, label: str, female_days: bool, allow_unknown_regio
     digits = compact(number, label)
     if len(digits) != LENGTH:
         raise InvalidLength(
-            f"{label} {mask(digits)} has {len(digits)} characters; a {label} has {LENGTH} digits"
+            f"{label} {mask(digits)} has {len(digits)} characters; a {label} has {LENGTH} digits",
+            code=f"{_p(label)}.length",
+            message_id=f"{_id(label)} {mask(digits)} terdiri dari {len(digits)} karakter; "
+            f"seharusnya {LENGTH} digit",
         )
     if not (digits.isdigit() and digits.isascii()):
         position = next(i for i, ch in enumerate(digits) if not ("0" <= ch <= "9")) + 1
-        raise InvalidFormat(f"{label} {mask(digits)} has a non-digit at position {position}")
+        raise InvalidFormat(
+            f"{label} {mask(digits)} has a non-digit at position {position}",
+            code=f"{_p(label)}.digits",
+            message_id=f"{_id(label)} {mask(digits)} memuat karakter bukan angka di posisi "
+            f"{position}",
+        )
     day_month = digits[6:10]
     if (
         digits[0:2] == "00"
@@ -112,7 +145,10 @@ def _check_fully(number: str, label: str, female_days: bool, allow_unknown_regio
     if not allow_unknown_region and digits[:6] not in _known:
         raise UnknownRegionCode(
             f"{label} {mask(digits)}: district {region_code(digits)} is in no known Kemendagri code "
-            "list (2016-2025); pass allow_unknown_region=True to accept it"
+            "list (2016-2025); pass allow_unknown_region=True to accept it",
+            code=f"{_p(label)}.region",
+            message_id=f"{_id(label)} {mask(digits)}: kode kecamatan {region_code(digits)} tidak "
+            "ada di daftar kode wilayah Kemendagri (2016-2025)",
         )
     return digits
 
@@ -131,6 +167,9 @@ def display(digits: str) -> str:
     return f"{digits[0:2]}.{digits[2:4]}.{digits[4:6]}.{digits[6:12]}.{digits[12:16]}"
 
 
+_PART_ID = {"province": "provinsi", "regency": "kabupaten/kota", "district": "kecamatan"}
+
+
 def _raise_component(digits: str, label: str, *, female_days: bool) -> None:
     """Raise ``InvalidComponent`` naming the first impossible part of a 16-digit number."""
     shown = mask(digits)
@@ -140,24 +179,42 @@ def _raise_component(digits: str, label: str, *, female_days: bool) -> None:
         ("district", digits[4:6]),
     ):
         if part == "00":
-            raise InvalidComponent(f"{label} {shown} has {name} part 00")
+            raise InvalidComponent(
+                f"{label} {shown} has {name} part 00",
+                code=f"{_p(label)}.{name}",
+                message_id=f"{_id(label)} {shown} memiliki bagian {_PART_ID[name]} 00",
+            )
     day, month, year = int(digits[6:8]), int(digits[8:10]), int(digits[10:12])
     if not 1 <= month <= 12:
-        raise InvalidComponent(f"{label} {shown} has month {month:02d}; months run 01-12")
+        raise InvalidComponent(
+            f"{label} {shown} has month {month:02d}; months run 01-12",
+            code=f"{_p(label)}.month",
+            message_id=f"{_id(label)} {shown} memiliki bulan {month:02d}; bulan 01-12",
+        )
     if female_days and day > FEMALE_DAY_OFFSET:
         day -= FEMALE_DAY_OFFSET
     days_ok = "01-31 (41-71 for women)" if female_days else "01-31"
     if not 1 <= day <= calendar.monthrange(2000, month)[1]:
         raise InvalidComponent(
             f"{label} {shown} has day {digits[6:8]}, impossible in month {month:02d}; "
-            f"days run {days_ok}"
+            f"days run {days_ok}",
+            code=f"{_p(label)}.day",
+            message_id=f"{_id(label)} {shown} memiliki tanggal {digits[6:8]}, tidak mungkin pada "
+            f"bulan {month:02d}; tanggal {days_ok.replace('for women', 'untuk perempuan')}",
         )
     if month == 2 and day == 29 and year % 4:
         raise InvalidComponent(
             f"{label} {shown} has 29 February of year {year:02d}, "
-            f"a leap year in neither 19{year:02d} nor 20{year:02d}"
+            f"a leap year in neither 19{year:02d} nor 20{year:02d}",
+            code=f"{_p(label)}.leap_day",
+            message_id=f"{_id(label)} {shown} memiliki 29 Februari tahun {year:02d}, bukan tahun "
+            f"kabisat (19{year:02d} maupun 20{year:02d})",
         )
-    raise InvalidComponent(f"{label} {shown} has serial 0000; serials start at 0001")
+    raise InvalidComponent(
+        f"{label} {shown} has serial 0000; serials start at 0001",
+        code=f"{_p(label)}.serial",
+        message_id=f"{_id(label)} {shown} bernomor urut 0000; nomor urut mulai dari 0001",
+    )
 
 
 def region_code(digits: str) -> str:
@@ -181,7 +238,10 @@ def resolve_century(
     if month == 2 and day == 29:
         raise InvalidComponent(
             f"{label} {mask(digits)}: 29 February {two_digits:02d} falls in no leap year up to "
-            f"{on.isoformat()}"
+            f"{on.isoformat()}",
+            code=f"{_p(label)}.leap_day",
+            message_id=f"{_id(label)} {mask(digits)}: 29 Februari {two_digits:02d} tidak jatuh "
+            f"pada tahun kabisat sampai {on.isoformat()}",
         )
     raise InvalidComponent(  # pragma: no cover - two centuries always hold an earlier year
         f"{label} {mask(digits)}: no year ending in {two_digits:02d} up to {on.isoformat()}"
@@ -201,13 +261,29 @@ def compose_parts(
     """Build a 16-digit number from its parts and validate it."""
     dotted = normalize(region)
     if dotted.count(".") != 2:
-        raise InvalidComponent(f"a {label} needs a district code (PP.KK.DD), got {dotted}")
+        raise InvalidComponent(
+            f"a {label} needs a district code (PP.KK.DD), got {dotted}",
+            code=f"{_p(label)}.district_code",
+            message_id=f"{_id(label)} memerlukan kode kecamatan (PP.KK.DD), bukan {dotted}",
+        )
     if not isinstance(when, datetime.date):
-        raise InvalidFormat(f"the date must be a date, not {type(when).__name__}")
+        raise InvalidFormat(
+            f"the date must be a date, not {type(when).__name__}",
+            code="date.type",
+            message_id=f"tanggal harus berupa tanggal, bukan {type(when).__name__}",
+        )
     if isinstance(serial, bool) or not isinstance(serial, int):
-        raise InvalidFormat(f"serial must be an int, not {type(serial).__name__}")
+        raise InvalidFormat(
+            f"serial must be an int, not {type(serial).__name__}",
+            code=f"{_p(label)}.serial_type",
+            message_id=f"nomor urut harus bilangan bulat, bukan {type(serial).__name__}",
+        )
     if not 1 <= serial <= 9999:
-        raise InvalidComponent(f"serial {serial} is outside 1-9999")
+        raise InvalidComponent(
+            f"serial {serial} is outside 1-9999",
+            code=f"{_p(label)}.serial",
+            message_id=f"nomor urut {serial} di luar 1-9999",
+        )
     digits = (
         dotted.replace(".", "")
         + f"{when.day + day_offset:02d}{when.month:02d}{when.year % 100:02d}"

@@ -240,7 +240,11 @@ def compose(
     outside 1-9999, or a ``sex`` that is not a :class:`~adminduk.codes.Sex`.
     """
     if not isinstance(sex, Sex):
-        raise _common.InvalidFormat(f"sex must be a Sex, not {type(sex).__name__}")
+        raise _common.InvalidFormat(
+            f"sex must be a Sex, not {type(sex).__name__}",
+            code="nik.sex_type",
+            message_id=f"jenis kelamin harus berupa Sex, bukan {type(sex).__name__}",
+        )
     return _common.compose_parts(
         _LABEL,
         region=region_code,
