@@ -5,16 +5,20 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit docs docs-pages bench bench-smoke fuzz test-min-deps data clean
+.PHONY: web-office demo test lint typecheck unit docs docs-pages bench bench-smoke fuzz test-min-deps data clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml examples/web_office/pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "adminduk needs Python 3.11 or newer; set PYTHON=...")'
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[testing,dev]'
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[testing,dev]' -e 'examples/web_office[browser]'
 	@touch $(STAMP)
 
 demo: $(STAMP)
 	$(PY) -m adminduk demo
+
+# The reference web office on http://127.0.0.1:8000 (examples/web_office/README.md).
+web-office: $(STAMP)
+	$(PY) -m web_office web-office.db
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
