@@ -120,6 +120,26 @@ def _builder(cls: type) -> Callable[..., Any]:
     return cast(Callable[..., Any], namespace["build"])
 
 
+@functools.cache
+def positional_builder(cls: type) -> Callable[..., Any]:
+    """A function that builds ``cls`` from its field values in field order, with no checks.
+
+    For reading back what adminduk itself wrote and checksummed (a store's snapshot): straight-
+    line code per class, faster than attrs' ``__setstate__`` loop.
+    """
+    names = [field.name for field in attrs.fields(cls)]
+    namespace: dict[str, Any] = {"_new": object.__new__, "_set": object.__setattr__, "_cls": cls}
+    arguments = [f"v{index}" for index in range(len(names))]
+    lines = [
+        f"def build({', '.join(arguments)}):",
+        "    made = _new(_cls)",
+        *(f"    _set(made, {name!r}, v{index})" for index, name in enumerate(names)),
+        "    return made",
+    ]
+    exec("\n".join(lines), namespace)
+    return cast(Callable[..., Any], namespace["build"])
+
+
 def replaced(instance: _T, **changes: Any) -> _T:
     """A copy of an already-checked attrs instance with ``changes`` the caller has checked.
 

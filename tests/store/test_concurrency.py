@@ -51,14 +51,14 @@ def check_whole(target: str, births: int, applications: int) -> None:
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgres"])
 def test_eight_threads_share_one_office(backend: str, request: pytest.FixtureRequest) -> None:
-    """8 threads, 25 births and 25 applications each, through one office."""
+    """8 threads, 60 births and 60 applications each, through one office."""
     target = request.getfixturevalue("sqlite_file" if backend == "sqlite" else "postgres_database")
     office = open_office(target, code="18.08", registry=sample_registry(), staff=sample_staff())
     failures: list[BaseException] = []
 
     def run(writer: int) -> None:
         try:
-            work(office, writer, 25)
+            work(office, writer, 60)
         except BaseException as error:
             failures.append(error)
 
@@ -69,7 +69,7 @@ def test_eight_threads_share_one_office(backend: str, request: pytest.FixtureReq
         thread.join(timeout=300)
     assert failures == []
     store_of(office).close()
-    check_whole(target, 200, 200)
+    check_whole(target, 480, 480)
 
 
 def _process(target: str, writer: int, count: int) -> None:
@@ -79,15 +79,15 @@ def _process(target: str, writer: int, count: int) -> None:
 
 
 def test_four_processes_share_one_store_file(tmp_path: Path) -> None:
-    """4 processes on one SQLite file, 25 births and 25 applications each."""
+    """4 processes on one SQLite file, 60 births and 60 applications each."""
     target = str(tmp_path / "office.db")
     office = open_office(target, code="18.08", registry=sample_registry())
     store_of(office).close()
     context = multiprocessing.get_context("spawn")
-    processes = [context.Process(target=_process, args=(target, w, 25)) for w in range(4)]
+    processes = [context.Process(target=_process, args=(target, w, 60)) for w in range(4)]
     for process in processes:
         process.start()
     for process in processes:
         process.join(timeout=300)
     assert [process.exitcode for process in processes] == [0, 0, 0, 0]
-    check_whole(target, 100, 100)
+    check_whole(target, 240, 240)
