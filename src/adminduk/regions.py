@@ -69,6 +69,24 @@ class RegionLevel(enum.IntEnum):
     DISTRICT = 3
     VILLAGE = 4
 
+    @property
+    def label(self) -> str:
+        """The Indonesian name."""
+        return _REGION_LEVEL_LABELS[self][0]
+
+    @property
+    def label_en(self) -> str:
+        """The English name."""
+        return _REGION_LEVEL_LABELS[self][1]
+
+
+_REGION_LEVEL_LABELS: dict[RegionLevel, tuple[str, str]] = {
+    RegionLevel.PROVINCE: ("provinsi", "province"),
+    RegionLevel.REGENCY: ("kabupaten/kota", "regency or city"),
+    RegionLevel.DISTRICT: ("kecamatan", "district"),
+    RegionLevel.VILLAGE: ("desa/kelurahan", "village"),
+}
+
 
 @attrs.frozen
 class Region:

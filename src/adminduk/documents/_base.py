@@ -209,6 +209,24 @@ class FindingKind(enum.Enum):
     INVALID = "invalid"  #: the application itself is impossible (a future date, no subject)
     LATE = "late"  #: reported after the legal deadline; adds requirements, does not refuse
 
+    @property
+    def label(self) -> str:
+        """The Indonesian name."""
+        return _FINDING_KIND_LABELS[self][0]
+
+    @property
+    def label_en(self) -> str:
+        """The English name."""
+        return _FINDING_KIND_LABELS[self][1]
+
+
+_FINDING_KIND_LABELS: dict[FindingKind, tuple[str, str]] = {
+    FindingKind.MISSING: ("belum ada", "missing"),
+    FindingKind.INELIGIBLE: ("tidak memenuhi syarat", "not eligible"),
+    FindingKind.INVALID: ("isian tidak sesuai", "the form is wrong"),
+    FindingKind.LATE: ("terlambat dilaporkan", "reported late"),
+}
+
 
 @attrs.frozen
 class Finding:

@@ -47,6 +47,24 @@ class MoveLevel(enum.IntEnum):
     REGENCY = 3
     PROVINCE = 4
 
+    @property
+    def label(self) -> str:
+        """The Indonesian name."""
+        return _MOVE_LEVEL_LABELS[self][0]
+
+    @property
+    def label_en(self) -> str:
+        """The English name."""
+        return _MOVE_LEVEL_LABELS[self][1]
+
+
+_MOVE_LEVEL_LABELS: dict[MoveLevel, tuple[str, str]] = {
+    MoveLevel.VILLAGE: ("antardesa/kelurahan", "between villages"),
+    MoveLevel.DISTRICT: ("antarkecamatan", "between districts"),
+    MoveLevel.REGENCY: ("antarkabupaten/kota", "between regencies or cities"),
+    MoveLevel.PROVINCE: ("antarprovinsi", "between provinces"),
+}
+
 
 def move_level(origin: str, destination: str) -> MoveLevel:
     """Return the level of a move between two region codes (any level, dotted or not).

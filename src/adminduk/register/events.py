@@ -195,6 +195,24 @@ class Household(enum.Enum):
     WIFES = "wifes"  #: the husband joins the wife's family
     SEPARATE = "separate"  #: each stays in their family (the KK data changes only)
 
+    @property
+    def label(self) -> str:
+        """The Indonesian name."""
+        return _HOUSEHOLD_LABELS[self][0]
+
+    @property
+    def label_en(self) -> str:
+        """The English name."""
+        return _HOUSEHOLD_LABELS[self][1]
+
+
+_HOUSEHOLD_LABELS: dict[Household, tuple[str, str]] = {
+    Household.NEW: ("KK baru dikepalai suami", "a new family card headed by the husband"),
+    Household.HUSBANDS: ("istri masuk KK suami", "the wife joins the husband's family"),
+    Household.WIFES: ("suami masuk KK istri", "the husband joins the wife's family"),
+    Household.SEPARATE: ("tetap di KK masing-masing", "each stays in their own family"),
+}
+
 
 @redacted_repr
 @attrs.frozen(kw_only=True)
