@@ -84,3 +84,29 @@ def test_a_card_cannot_skip_ahead_of_the_workflow() -> None:
             )
         )
     assert registry.journal == before
+
+
+def test_two_cards_in_flight_for_one_resident_both_travel() -> None:
+    """A replacement filed before the first card arrived: both are posted and handed over."""
+    office = Office("18.08", sample_registry(), staff=sample_staff())
+    first = office.submit(
+        sample_form("KTP-el", on=ON, delivery=Delivery.POST), actor=STAFF[Role.SYSTEM], at=at(0)
+    )
+    first = office.record_biometrics(first, actor=STAFF[Role.FRONT_OFFICE], at=at(1))
+    second = office.submit(
+        sample_form("KTP-el", "lost", on=ON, delivery=Delivery.POST),
+        actor=STAFF[Role.SYSTEM],
+        at=at(1),
+    )
+    apps = [first, second]
+    for step, role in [
+        ("verify", Role.FRONT_OFFICE),
+        ("issue", Role.REGISTRAR),
+        ("ship", Role.COURIER),
+        ("arrive", Role.DISTRICT_OFFICER),
+    ]:
+        apps = [getattr(office, step)(app, actor=STAFF[role], at=at(2)) for app in apps]
+    for app in apps:
+        office.collect(app, actor=STAFF[Role.DISTRICT_OFFICER], at=at(3), collector=S.head)
+    assert office.registry.resident(S.head).ktp_el_status is KTPElStatus.ISSUED
+    office.registry.check()

@@ -404,24 +404,17 @@ def _ktp_el_card(stage: Stage, event: KTPElCardUpdated) -> Event:
     # holder died or moved away still travels (whether it may be issued is the checker's).
     person = stage.resident(event.nik)
     current = person.ktp_el_status
-    allowed = _CARD_AFTER[event.status]
-    if not any(current is status for status in allowed) and not (
-        event.status is KTPElStatus.PRINTED and current.is_recorded
-    ):
+    # A card is printed only for recorded biometrics (Pasal 64 UU 24/2013), and shipped or
+    # handed over only once a card was printed. A second card in flight (a replacement filed
+    # before the first arrived) moves the status too: it follows the latest card.
+    needed = KTPElStatus.RECORDED if event.status is KTPElStatus.PRINTED else KTPElStatus.PRINTED
+    if current.code < needed.code:
         raise ImpossibleEvent(
             f"the KTP-el of {mask(person.nik)} is at {current.label_en!r}: it cannot move to "
             f"{event.status.label_en!r} now"
         )
     stage.put_resident(attrs.evolve(person, ktp_el_status=event.status))
     return event
-
-
-#: From which statuses a card moves to each (printing needs recorded biometrics; see above).
-_CARD_AFTER = {
-    KTPElStatus.PRINTED: (),
-    KTPElStatus.SHIPPED: (KTPElStatus.PRINTED,),
-    KTPElStatus.ISSUED: (KTPElStatus.PRINTED, KTPElStatus.SHIPPED),
-}
 
 
 def _document_issued(stage: Stage, event: DocumentIssued) -> Event:

@@ -415,8 +415,8 @@ class KTPElCardUpdated(Event):
     The register's KTP-el status follows the card as the workflow moves (SIAK: sudah rekam ->
     card printed -> card shipped -> card issued), so coverage counted from the register agrees
     with the applications. A card is printed only for recorded biometrics (Pasal 64 UU
-    24/2013), shipped only once printed, issued once printed (or shipped); a lost or damaged
-    card is printed again.
+    24/2013), shipped and issued only once a card was printed; with two cards in flight (a
+    replacement filed before the first arrived) the status follows the latest.
     """
 
     nik: str = nik_field()
