@@ -85,6 +85,9 @@ def test_every_document_type_is_issued_as_its_typed_record(kind: type[DocumentTy
         first.holders[0]
     )
     assert re.search(r"\d{16}", repr(first)) is None
+    # records are built without re-running their checks: the checked constructor agrees
+    for record in app.documents:
+        assert type(record)(**attrs.asdict(record, recurse=False)) == record
 
 
 def test_a_birth_prints_the_certificate_the_new_family_card_and_the_kia() -> None:
@@ -140,6 +143,8 @@ def test_document_numbers_follow_the_office_patterns() -> None:
     assert app.documents[0].number == "1808/AM/2026/001"
     with pytest.raises(InvalidComponent, match="no numbering pattern"):
         Numbering({}).number("AKTA-MATI", office="18.08", on=ON, serial=1)
+    with pytest.raises(InvalidComponent, match="empty number"):
+        Numbering({"SKPWNI": " "}).number("SKPWNI", office="18.08", on=ON, serial=1)
     with pytest.raises(InvalidComponent, match="unusable"):
         Numbering({"SKPWNI": "{nope}"}).number("SKPWNI", office="18.08", on=ON, serial=1)
 

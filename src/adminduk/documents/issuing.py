@@ -23,7 +23,7 @@ from typing import Any
 
 import attrs
 
-from adminduk._fields import age_on
+from adminduk._fields import age_on, trusted
 from adminduk.codes import Sex
 from adminduk.documents._base import Evidence
 from adminduk.documents._types import document_type
@@ -90,18 +90,22 @@ class Numbering:
         if pattern is None:
             raise InvalidComponent(f"the office has no numbering pattern for {document}")
         try:
-            return pattern.format(regency=office.replace(".", ""), date=on, serial=serial)
+            number = pattern.format(regency=office.replace(".", ""), date=on, serial=serial)
         except (KeyError, IndexError, ValueError) as exc:
             raise InvalidComponent(
                 f"the numbering pattern of {document} is unusable: {exc}"
             ) from None
+        if not number.strip():
+            raise InvalidComponent(f"the numbering pattern of {document} gives an empty number")
+        return number
 
 
 def _member(person: Resident, relationship: object) -> PrintedMember:
-    return PrintedMember(
+    return trusted(
+        PrintedMember,
         nik=person.nik,
         name=person.name,
-        relationship=relationship,  # type: ignore[arg-type]  # a Relationship from the card
+        relationship=relationship,
         sex=person.sex,
         birth_place=person.birth_place,
         birth_date=person.birth_date,
@@ -155,8 +159,9 @@ class _Printer:
     def family_card(self, family: Family) -> None:
         members = tuple(_member(self.person(m.nik), m.relationship) for m in family.members)
         self.add(
-            IssuedKK(
-                **self.common(family.number, [m.nik for m in members]),  # type: ignore[arg-type]
+            trusted(
+                IssuedKK,
+                **self.common(family.number, [m.nik for m in members]),
                 address=family.address,
                 members=members,
             )
@@ -176,8 +181,9 @@ class _Printer:
                 "a KTP-el prints the holder's address: the holder has no family"
             )
         self.add(
-            IssuedKTPEl(
-                **self.common(person.nik, [person.nik]),  # type: ignore[arg-type]
+            trusted(
+                IssuedKTPEl,
+                **self.common(person.nik, [person.nik]),
                 **_who(person),
                 religion=person.religion,
                 marital_status=person.marital_status,
@@ -193,8 +199,9 @@ class _Printer:
             raise InvalidComponent("a KIA prints the child's KK number: the child has no family")
         head = self.person(family.head)
         self.add(
-            IssuedKIA(
-                **self.common(person.nik, [person.nik]),  # type: ignore[arg-type]
+            trusted(
+                IssuedKIA,
+                **self.common(person.nik, [person.nik]),
                 **_who(person),
                 family_number=family.number,
                 head_name=head.name,
@@ -211,8 +218,9 @@ class _Printer:
     ) -> None:
         him, her = self.person(husband), self.person(wife)
         self.add(
-            kind(
-                **self.common(self.number(kind.document), [husband, wife]),  # type: ignore[arg-type]
+            trusted(
+                kind,
+                **self.common(self.number(kind.document), [husband, wife]),
                 husband=husband,
                 husband_name=him.name,
                 wife=wife,
@@ -307,8 +315,9 @@ def _skpwni(printer: _Printer, form: Form, applied: Sequence[Event]) -> None:
         movers, origin, destination = (subject,), printer.office, form.destination or ""
         number = printer.number("SKPWNI")
     printer.add(
-        IssuedSKPWNI(
-            **printer.common(number, movers),  # type: ignore[arg-type]
+        trusted(
+            IssuedSKPWNI,
+            **printer.common(number, movers),
             movers=movers,
             origin=origin,
             destination=destination or "-",
@@ -322,8 +331,9 @@ def _akta_lahir(printer: _Printer, form: Form, applied: Sequence[Event]) -> None
     reported = form.reported_on or printer.on
     deadline = datetime.timedelta(days=60)  # Pasal 27 UU 24/2013
     printer.add(
-        IssuedAktaLahir(
-            **printer.common(printer.number("AKTA-LAHIR"), [child.nik]),  # type: ignore[arg-type]
+        trusted(
+            IssuedAktaLahir,
+            **printer.common(printer.number("AKTA-LAHIR"), [child.nik]),
             **_who(child),
             mother_name=child.mother_name,
             father_name=child.father_name,
@@ -342,8 +352,9 @@ def _akta_mati(printer: _Printer, form: Form, applied: Sequence[Event]) -> None:
     # change) the day the form gives, else the day of issue.
     died_on = person.death_date or form.event_date or printer.on
     printer.add(
-        IssuedAktaMati(
-            **printer.common(printer.number("AKTA-MATI"), [person.nik]),  # type: ignore[arg-type]
+        trusted(
+            IssuedAktaMati,
+            **printer.common(printer.number("AKTA-MATI"), [person.nik]),
             nik=person.nik,
             name=person.name,
             died_on=died_on,
