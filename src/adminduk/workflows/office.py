@@ -106,6 +106,7 @@ class Office:
         self._lock = threading.RLock()
         self._recorder: Recorder | None = None
         self._journal_length = len(registry.journal)
+        self._held: tuple[int, set[Event]] | None = None
 
     def __repr__(self) -> str:
         return f"Office({self.code!r}, {len(self._applications)} applications)"
@@ -159,12 +160,11 @@ class Office:
         if not events:
             return 0
         journal = self.registry.journal
-        held = set(map(id, journal))
-        missing = [event for event in events if id(event) not in held]
-        if missing:
-            equal = set(journal)
-            missing = [event for event in missing if event not in equal]
-        return len(missing)
+        if self._held is None or self._held[0] != len(journal):
+            # Built once per journal length, so adopting a file of applications is linear.
+            self._held = (len(journal), set(journal))
+        held = self._held[1]
+        return sum(1 for event in events if event not in held)
 
     @property
     def lock(self) -> threading.RLock:
