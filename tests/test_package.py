@@ -9,6 +9,8 @@ import sys
 from importlib import resources
 from pathlib import Path
 
+import pytest
+
 import adminduk
 
 SRC = Path(adminduk.__file__).parent
@@ -23,6 +25,8 @@ TESTING_ONLY = {
     "adminduk._hypothesis",
     "adminduk.testing",
 }
+# Modules of an optional extra (the scale extra: Dask, PyArrow, DuckDB).
+EXTRA_ONLY = {"adminduk.scale"}
 
 
 def test_all_is_sorted_and_importable() -> None:
@@ -49,7 +53,7 @@ def _core_modules() -> list[str]:
     for path in sorted(SRC.rglob("*.py")):
         parts = path.relative_to(SRC.parent).with_suffix("").parts
         name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
-        testing = any(name == t or name.startswith(t + ".") for t in TESTING_ONLY)
+        testing = any(name == t or name.startswith(t + ".") for t in TESTING_ONLY | EXTRA_ONLY)
         if not testing and not name.endswith("__main__"):
             names.append(name)
     return names
@@ -73,6 +77,26 @@ def test_core_imports_only_runtime_dependencies_and_the_standard_library() -> No
     foreign = {name for name in foreign if not name.startswith(("_", "__editable__"))}
     assert set() == foreign
     assert "hypothesis" not in top_level
+
+
+@pytest.mark.parametrize("missing", ["duckdb", "pyarrow", "distributed"])
+def test_the_scale_package_names_its_extra_when_it_is_missing(missing: str) -> None:
+    """Without the scale extra, importing adminduk.scale says what to install."""
+    code = (
+        "import sys\n"
+        f"sys.modules[{missing!r}] = None\n"
+        "from adminduk.errors import MissingExtra\n"
+        "try:\n"
+        "    import adminduk.scale\n"
+        "except MissingExtra as error:\n"
+        "    print(error.code, '|', error)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.startswith("missing-extra | adminduk.scale needs the 'scale' extra")
+    assert f"({missing} is missing)" in result.stdout
+    assert "pip install 'adminduk[scale]'" in result.stdout
 
 
 def _calls(tree: ast.AST) -> set[str]:

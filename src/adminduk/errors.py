@@ -19,6 +19,7 @@ from adminduk._privacy import redact
 
 __all__ = [
     "AdmindukError",
+    "DatasetError",
     "DuplicateRecord",
     "ForbiddenTransition",
     "GuardFailed",
@@ -27,6 +28,7 @@ __all__ = [
     "InvalidFormat",
     "InvalidLength",
     "InvariantViolation",
+    "MissingExtra",
     "PermissionDenied",
     "RegistryError",
     "StaleApplication",
@@ -275,3 +277,19 @@ class StoreCorrupt(StoreError):
         super().__init__(message, code=code, message_id=message_id)
         #: The log position (sequence number) where the damage was found, if known.
         self.position = position
+
+
+class DatasetError(AdmindukError):
+    """A national dataset is missing, incomplete, of another schema, or its job failed."""
+
+    default_message = "the national dataset cannot be used"
+    default_code = "dataset"
+    default_message_id = "Data nasional tidak dapat digunakan"
+
+
+class MissingExtra(AdmindukError, ImportError):
+    """A feature needs an optional extra that is not installed (the message names it)."""
+
+    default_message = "an optional extra of adminduk is not installed"
+    default_code = "missing-extra"
+    default_message_id = "Paket tambahan adminduk belum dipasang"

@@ -42,12 +42,14 @@ __all__ = [
     "Region",
     "RegionLevel",
     "children",
+    "from_number",
     "get",
     "known_district_codes",
     "normalize",
     "population",
     "provinces",
     "search",
+    "to_number",
     "walk",
 ]
 
@@ -139,6 +141,26 @@ def normalize(code: str) -> str:
             f"{text[:16]!r} is not a region code; expected PP, PP.KK, PP.KK.DD or PP.KK.DD.VVVV"
         )
     return ".".join(parts)
+
+
+def to_number(code: str) -> int:
+    """The region code as one integer (its digits): what flat records and Parquet files carry.
+
+    >>> to_number("18.08.01.2001"), to_number("18.08")
+    (1808012001, 1808)
+    """
+    return int(normalize(code).replace(".", ""))
+
+
+def from_number(number: int) -> str:
+    """The dotted region code of :func:`to_number`'s integer (its digit count gives the level).
+
+    >>> from_number(1808012001), from_number(18)
+    ('18.08.01.2001', '18')
+    """
+    if isinstance(number, bool) or not isinstance(number, int) or number < 0:
+        raise InvalidFormat(f"a region number must be a non-negative int, not {number!r:.20}")
+    return normalize(str(number))
 
 
 def _level(code: str) -> RegionLevel:

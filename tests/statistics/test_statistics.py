@@ -123,7 +123,9 @@ def test_population_table_as_of_a_date_and_by_village() -> None:
     assert 55 == now.total.total
     assert len(regions.children("18.08.15")) == len(now.rows)
     with pytest.raises(InvalidComponent, match="by must be"):
-        population_table(registry, "18.08", by="regency")  # type: ignore[arg-type]
+        population_table(registry, "18.08", by="kota")  # type: ignore[arg-type]
+    with pytest.raises(InvalidComponent, match="no regencies below"):
+        population_table(registry, "18.08", by="regency")
     with pytest.raises(InvalidComponent, match="no villages below"):
         population_table(registry, "18.08.15.2001", by="village")
     with pytest.raises(InvalidFormat):

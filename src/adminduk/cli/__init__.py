@@ -3,10 +3,11 @@
 Commands: ``demo`` (synthesize Way Kanan, run its office for a month, print the tables),
 ``check`` (a form or application file -> everything missing), ``nik`` (validate and describe
 NIKs), ``catalogue`` (the service catalogue, Markdown or JSON), ``region`` (describe a region
-code and list what lies below it), ``diagram`` (a document type's workflow as a Mermaid diagram)
-and ``table`` (the population table of a register file). Bad input gives one clear line on
-standard error and exit status 1, never a traceback. One function per command, in
-:mod:`adminduk.cli._commands` and :mod:`adminduk.cli._demo`.
+code and list what lies below it), ``diagram`` (a document type's workflow as a Mermaid diagram),
+``table`` (the population table of a register file) and ``national`` (a synthetic country as a
+Dask job writing Parquet, and its tables by DuckDB; the ``scale`` extra). Bad input gives one
+clear line on standard error and exit status 1, never a traceback. One function per command, in
+:mod:`adminduk.cli._commands`, :mod:`adminduk.cli._demo` and :mod:`adminduk.cli._national`.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from adminduk.cli._commands import (
     table_command,
 )
 from adminduk.cli._demo import demo_command
+from adminduk.cli._national import add_national_parser, national_command
 from adminduk.errors import AdmindukError
 
 __all__ = ["main"]
@@ -40,6 +42,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Emit], int]] = {
     "catalogue": catalogue_command,
     "region": region_command,
     "diagram": diagram_command,
+    "national": national_command,
 }
 
 
@@ -82,6 +85,7 @@ def _parser() -> argparse.ArgumentParser:
         "documents", nargs="*", metavar="CODE", help="document codes (default all)"
     )
     drawing.add_argument("--markdown", action="store_true", help="Markdown sections with fences")
+    add_national_parser(commands)
     for sub in (demo, check):
         sub.add_argument(
             "--on",

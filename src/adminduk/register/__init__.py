@@ -17,18 +17,22 @@ caller needs is re-exported here and from :mod:`adminduk`:
 from adminduk.register import events
 from adminduk.register.address import Address
 from adminduk.register.family import Family, Membership
+from adminduk.register.records import RECORD_FIELDS, RECORD_SCHEMA_VERSION, ResidentRecord
 from adminduk.register.registry import Registry
 from adminduk.register.resident import KTP_EL_AGE, Resident, ktp_el_birth_limit
 from adminduk.register.rules import RULES, Rule
 
 __all__ = [
     "KTP_EL_AGE",
+    "RECORD_FIELDS",
+    "RECORD_SCHEMA_VERSION",
     "RULES",
     "Address",
     "Family",
     "Membership",
     "Registry",
     "Resident",
+    "ResidentRecord",
     "Rule",
     "events",
     "ktp_el_birth_limit",

@@ -31,7 +31,7 @@ True
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable, Mapping, ValuesView
+from collections.abc import Callable, Iterable, Iterator, Mapping, ValuesView
 from types import MappingProxyType
 from typing import TypeVar, cast
 
@@ -44,6 +44,7 @@ from adminduk.register._stage import Stage, StagedView
 from adminduk.register.events import Event
 from adminduk.register.family import Family
 from adminduk.register.issued import IssuedDocument
+from adminduk.register.records import ResidentRecord, resident_records
 from adminduk.register.resident import Resident
 from adminduk.register.view import RegisterView
 
@@ -259,6 +260,18 @@ class Registry:
         for event in events:
             registry.apply(event)
         return registry
+
+    def records(self) -> Iterator[ResidentRecord]:
+        """One flat row per resident (:class:`~adminduk.register.records.ResidentRecord`).
+
+        Members of each family first, where they live, in family and card order; then every
+        resident in no family (the dead and the moved out), by NIK, without a place.
+
+        >>> from adminduk.samples import sample_registry
+        >>> [(r.relationship, r.district) for r in sample_registry().records()][:2]
+        [(1, 180801), (3, 180801)]
+        """
+        return resident_records(self._residents, self._families.values())
 
     def marriages(self) -> tuple[tuple[str, str], ...]:
         """Every marriage the register knows, as (husband's or first NIK, other NIK) pairs."""

@@ -4,11 +4,24 @@
   statuses, matching given counts exactly (``population``), or split by the published
   district shares and aged as the 2020 census (:mod:`~adminduk.simulation.tables`, which holds
   those figures with their sources).
+- :func:`plan_partitions` and :func:`synthesize_partition`: a country (or provinces, or
+  regencies) cut into pieces of bounded size, each streamed family by family from its own
+  seed, together one consistent register (``partitions``; the national job of
+  :mod:`adminduk.scale` runs them).
 - :func:`simulate_office`: applications driven by life events and everyday needs, served by an
   office with limited staff, posted to district offices and collected (``office``).
 """
 
 from adminduk.simulation.office import OfficeDay, OfficeSimulation, simulate_office
+from adminduk.simulation.partitions import Partition, plan_partitions, synthesize_partition
 from adminduk.simulation.population import synthesize_population
 
-__all__ = ["OfficeDay", "OfficeSimulation", "simulate_office", "synthesize_population"]
+__all__ = [
+    "OfficeDay",
+    "OfficeSimulation",
+    "Partition",
+    "plan_partitions",
+    "simulate_office",
+    "synthesize_partition",
+    "synthesize_population",
+]

@@ -14,7 +14,7 @@ import bisect
 import datetime
 import itertools
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TypeVar
 
 from adminduk import regions
@@ -40,7 +40,7 @@ from adminduk.register.registry import Registry
 from adminduk.register.resident import Resident
 from adminduk.simulation.tables import AGE_BANDS, district_shares
 
-__all__ = ["synthesize_population"]
+__all__ = ["district_weights", "synthesize_population"]
 
 _T = TypeVar("_T")
 
@@ -57,10 +57,16 @@ _SECOND_NAMES = ("", *SECOND_NAMES)
 class _Builder:
     """Draws people and families for one register, keeping serials free."""
 
-    def __init__(self, rng: random.Random, on: datetime.date) -> None:
+    def __init__(
+        self, rng: random.Random, on: datetime.date, *, first_serial: int = 1, step: int = 1
+    ) -> None:
         self.rng = rng
         self.random = rng.random
         self.on = on
+        # Serials first_serial, first_serial + step, ...: slices of one district take
+        # interleaved serials, so their NIKs and KK numbers never collide.
+        self.first_serial = first_serial
+        self.step = step
         self.nik_serials: dict[str, int] = {}
         self.kk_serials: dict[str, int] = {}
         self.religions = list(Religion)
@@ -131,7 +137,8 @@ class _Builder:
     def nik(self, district: str, born: datetime.date, sex: Sex) -> str:
         offset = 40 if sex is Sex.FEMALE else 0
         prefix = f"{district.replace('.', '')}{born.day + offset:02d}{born:%m%y}"
-        serial = self.nik_serials.get(prefix, 0) + 1
+        last = self.nik_serials.get(prefix)
+        serial = self.first_serial if last is None else last + self.step
         if serial > 9999:  # pragma: no cover - needs ~10,000 people born on one day
             raise InvalidComponent(f"no free NIK serial in {district} on {born}")
         self.nik_serials[prefix] = serial
@@ -140,7 +147,10 @@ class _Builder:
     def kk_number(self, district: str) -> tuple[str, datetime.date]:
         issued = datetime.date.fromordinal(self.on.toordinal() - self.between(0, 3650))
         prefix = f"{district.replace('.', '')}{issued:%d%m%y}"
-        serial = self.kk_serials.get(prefix, 0) + 1
+        last = self.kk_serials.get(prefix)
+        serial = self.first_serial if last is None else last + self.step
+        if serial > 9999:  # pragma: no cover - needs ~10,000 families on one day's cards
+            raise InvalidComponent(f"no free KK serial in {district} on {issued}")
         self.kk_serials[prefix] = serial
         return f"{prefix}{serial:04d}", issued
 
@@ -291,22 +301,35 @@ class _Builder:
         )
 
 
-def _default_counts(region: regions.Region, scale: float) -> dict[str, tuple[int, int]]:
-    """Split the 2025 figures of a regency over its districts by its district shares."""
-    regency = (
-        region if region.level is RegionLevel.REGENCY else regions.get(region.parent_code or "")
-    )
-    figures = regions.population(regency.code)
-    shares = district_shares(regency.code)
-    districts = (
-        regions.children(regency.code) if region.level is RegionLevel.REGENCY else (region,)
-    )
+def district_weights(regency_code: str) -> dict[str, tuple[float, float]]:
+    """The regency's 2025 males and females split over its districts (unrounded).
+
+    The 2025 figures (``regions.population``) times each district's share
+    (:func:`~adminduk.simulation.tables.district_shares`), in district code order.
+
+    >>> males, females = district_weights("18.08")["18.08.02"]
+    >>> round(males), round(females)
+    (17368, 16453)
+    """
+    figures = regions.population(regency_code)
+    shares = district_shares(regency_code)
     return {
         d.code: (
-            round(figures.male * scale * shares.male.get(d.code, 0.0)),
-            round(figures.female * scale * shares.female.get(d.code, 0.0)),
+            figures.male * shares.male.get(d.code, 0.0),
+            figures.female * shares.female.get(d.code, 0.0),
         )
-        for d in districts
+        for d in regions.children(regency_code)
+    }
+
+
+def _default_counts(region: regions.Region, scale: float) -> dict[str, tuple[int, int]]:
+    """Split the 2025 figures of a regency over its districts by its district shares."""
+    regency = region.code if region.level is RegionLevel.REGENCY else region.parent_code or ""
+    weights = district_weights(regency)
+    return {
+        code: (round(male * scale), round(female * scale))
+        for code, (male, female) in weights.items()
+        if region.level is RegionLevel.REGENCY or code == region.code
     }
 
 
@@ -350,19 +373,37 @@ def synthesize_population(
 def _fill(
     registry: Registry, builder: _Builder, wanted: dict[str, tuple[int, int]], area: str | None
 ) -> None:
-    for district, (wanted_males, wanted_females) in sorted(wanted.items()):
+    checked = []
+    for district, (males, females) in sorted(wanted.items()):
         found = regions.get(district)
         if found.level is not RegionLevel.DISTRICT or not found.code.startswith(f"{area}."):
             raise InvalidComponent(f"{district} is not a district of {area}")
-        if wanted_males < 0 or wanted_females < 0:
+        if males < 0 or females < 0:
             raise InvalidComponent(f"negative counts for {district}")
-        males, females = wanted_males, wanted_females
-        villages = [v.code for v in regions.children(found.code)]
-        while males + females > 0:
-            event = builder.family(found.code, villages, males, females)
+        checked.append((found.code, males, females))
+    for district, males, females in checked:
+        for event in families_of_district(builder, district, males, females):
             registry.apply(event)
-            males -= sum(r.sex is Sex.MALE for r in event.residents)
-            females -= sum(r.sex is Sex.FEMALE for r in event.residents)
+        # The serials are the district's own (its code opens every NIK and KK number): what
+        # the next district draws never needs them, so memory stays bounded by one district.
+        builder.nik_serials.clear()
+        builder.kk_serials.clear()
+
+
+def families_of_district(
+    builder: _Builder, district: str, males: int, females: int
+) -> Iterator[FamilyRegistered]:
+    """Families of ``district`` until exactly ``males`` and ``females`` are drawn."""
+    villages = [v.code for v in regions.children(district)]
+    if not villages and males + females > 0:
+        raise InvalidComponent(f"district {district} has no villages to live in")
+    male = Sex.MALE
+    while males + females > 0:
+        event = builder.family(district, villages, males, females)
+        yield event
+        drawn_males = sum(r.sex is male for r in event.residents)
+        males -= drawn_males
+        females -= len(event.residents) - drawn_males
 
 
 def _years_before(day: datetime.date, years: int) -> datetime.date:

@@ -18,7 +18,13 @@ and its audit, KTP-el coverage (with families and ages), and service metrics.
 """
 
 from adminduk.statistics._audit import Discrepancy, audit_table
-from adminduk.statistics._common import format_number, percentage
+from adminduk.statistics._common import (
+    Level,
+    format_number,
+    percentage,
+    region_name,
+    regions_of,
+)
 from adminduk.statistics._coverage import (
     AgeBand,
     CoverageRow,
@@ -42,6 +48,7 @@ __all__ = [
     "CoverageRow",
     "Discrepancy",
     "FamilyRow",
+    "Level",
     "PopulationRow",
     "PopulationTable",
     "ServiceMetrics",
@@ -54,6 +61,8 @@ __all__ = [
     "percentage",
     "population_table",
     "published_way_kanan_2020",
+    "region_name",
+    "regions_of",
     "registration_timeliness",
     "service_metrics",
 ]

@@ -15,8 +15,21 @@ from adminduk.errors import InvalidComponent, InvalidFormat
 from adminduk.register.family import Family
 from adminduk.register.registry import Registry
 
-Level = Literal["district", "village"]
-_LEVELS = {"district": regions.RegionLevel.DISTRICT, "village": regions.RegionLevel.VILLAGE}
+Level = Literal["province", "regency", "district", "village"]
+_LEVELS = {
+    "province": regions.RegionLevel.PROVINCE,
+    "regency": regions.RegionLevel.REGENCY,
+    "district": regions.RegionLevel.DISTRICT,
+    "village": regions.RegionLevel.VILLAGE,
+}
+_PLURALS = {
+    "province": "provinces",
+    "regency": "regencies",
+    "district": "districts",
+    "village": "villages",
+}
+#: How many characters of a dotted village code name the region of each level.
+_WIDTHS = {"province": 2, "regency": 5, "district": 8, "village": 13}
 _HUNDRED = Decimal(100)
 _CENT = Decimal("0.01")
 
@@ -44,14 +57,37 @@ def format_number(value: Decimal | int, lang: str) -> str:
     return text
 
 
-def _children(region_code: str, by: Level, on: datetime.date) -> list[regions.Region]:
+def regions_of(region_code: str, *, by: Level, on: datetime.date) -> list[regions.Region]:
+    """The regions a table of ``region_code`` by ``by`` has a row for, in code order.
+
+    ``region_code`` is :data:`adminduk.regions.INDONESIA` (``"0"``) for the whole country; the
+    list is the one in force in ``on``'s year.
+
+    >>> [r.name for r in regions_of("18", by="regency", on=datetime.date(2026, 1, 1))][:2]
+    ['Kabupaten Lampung Selatan', 'Kabupaten Lampung Tengah']
+    """
     if by not in _LEVELS:
-        raise InvalidComponent(f"by must be 'district' or 'village', not {by!r}")
-    parent = regions.get(region_code)
+        raise InvalidComponent(
+            f"by must be 'province', 'regency', 'district' or 'village', not {by!r:.20}"
+        )
+    require_date(on, "on")
     level = _LEVELS[by]
+    if region_code == regions.INDONESIA:
+        return list(regions.walk(None, level=level, as_of=on.year))
+    parent = regions.get(region_code)
     if parent.level.value >= level.value:
-        raise InvalidComponent(f"{parent.code} has no {by}s below it")
+        raise InvalidComponent(f"{parent.code} has no {_PLURALS[by]} below it")
     return list(regions.walk(parent.code, level=level, as_of=on.year))
+
+
+def region_name(region_code: str) -> str:
+    """The name of ``region_code``, ``"Indonesia"`` for :data:`adminduk.regions.INDONESIA`."""
+    return "Indonesia" if region_code == regions.INDONESIA else regions.get(region_code).name
+
+
+def region_key(region_code: str) -> str:
+    """``region_code`` normalized (dotted), :data:`adminduk.regions.INDONESIA` kept as is."""
+    return region_code if region_code == regions.INDONESIA else regions.get(region_code).code
 
 
 def _as_of(registry: Registry, on: datetime.date | None) -> Registry:
@@ -99,11 +135,5 @@ def _regional(
 ) -> _Regional:
     state = _as_of(registry, on)
     day = _today(registry, on)
-    children = _children(region_code, by, day)
-    return _Regional(
-        state, day, children, {child.code: [0, 0] for child in children}, _prefix(region_code, by)
-    )
-
-
-def _prefix(code: str, by: Level) -> int:
-    return 8 if by == "district" else 13  # "PP.KK.DD" or "PP.KK.DD.VVVV"
+    children = regions_of(region_code, by=by, on=day)
+    return _Regional(state, day, children, {child.code: [0, 0] for child in children}, _WIDTHS[by])

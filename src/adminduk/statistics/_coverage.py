@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
@@ -120,6 +121,42 @@ class AgeBand:
         """``"20-24"``, or ``"75+"`` for the top band."""
         return f"{self.low}+" if self.high is None else f"{self.low}-{self.high}"
 
+    @staticmethod
+    def band_count(width: int, top: int) -> int:
+        """How many bands ages ``width`` apart up to ``top`` (and older) make; checks both.
+
+        >>> AgeBand.band_count(5, 75)
+        16
+        """
+        if (
+            isinstance(width, bool)
+            or not isinstance(width, int)
+            or isinstance(top, bool)
+            or not isinstance(top, int)
+            or width < 1
+            or top < width
+            or top % width
+        ):
+            raise InvalidComponent("width must be at least 1 and divide top")
+        return top // width + 1
+
+    @classmethod
+    def pyramid(
+        cls, counts: Sequence[tuple[int, int]], *, width: int = 5, top: int = 75
+    ) -> list[AgeBand]:
+        """The bands of ``(male, female)`` counts, youngest first (one per band).
+
+        >>> [band.label for band in AgeBand.pyramid([(1, 2), (3, 4)], width=10, top=10)]
+        ['0-9', '10+']
+        """
+        last = cls.band_count(width, top) - 1
+        if len(counts) != last + 1:
+            raise InvalidComponent(f"expected {last + 1} bands of counts, not {len(counts)}")
+        return [
+            cls(i * width, None if i == last else i * width + width - 1, m, f)
+            for i, (m, f) in enumerate(counts)
+        ]
+
 
 def age_pyramid(
     registry: Registry,
@@ -130,10 +167,8 @@ def age_pyramid(
     top: int = 75,
 ) -> list[AgeBand]:
     """Living residents by age band and sex (youngest first), optionally within a region."""
-    if width < 1 or top < width or top % width:
-        raise InvalidComponent("width must be at least 1 and divide top")
-    prefix = None if region_code is None else regions.normalize(region_code)
-    bands = [[0, 0] for _ in range(top // width + 1)]
+    bands = [[0, 0] for _ in range(AgeBand.band_count(width, top))]
+    prefix = None if region_code in (None, regions.INDONESIA) else regions.normalize(region_code)
     state = _as_of(registry, on)
     for family in state.families():
         if prefix is not None and not family.address.village_code.startswith(prefix):
@@ -143,7 +178,4 @@ def age_pyramid(
             if person.is_alive:
                 index = min(person.age(on) // width, top // width)
                 bands[index][person.sex is Sex.FEMALE] += 1
-    return [
-        AgeBand(i * width, None if i == top // width else i * width + width - 1, m, f)
-        for i, (m, f) in enumerate(bands)
-    ]
+    return AgeBand.pyramid([(m, f) for m, f in bands], width=width, top=top)

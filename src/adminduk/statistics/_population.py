@@ -3,20 +3,32 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, Literal
 
 import attrs
 
-from adminduk import regions
 from adminduk.codes import LifeStatus, Sex
+from adminduk.errors import InvalidComponent
 from adminduk.register.registry import Registry
 from adminduk.statistics._common import (
     Level,
     _regional,
     format_number,
     percentage,
+    region_key,
+    region_name,
+    regions_of,
 )
+
+#: The first column's header by level: Indonesian (as printed) and English.
+_HEADERS = {
+    "province": ("Provinsi", "Province"),
+    "regency": ("Kabupaten/Kota", "Regency/City"),
+    "district": ("Kecamatan", "District"),
+    "village": ("Desa/Kelurahan", "Village"),
+}
 
 # --- population -------------------------------------------------------------------------------
 
@@ -46,6 +58,56 @@ class PopulationTable:
     rows: tuple[PopulationRow, ...]
     total: PopulationRow
 
+    @classmethod
+    def from_counts(
+        cls,
+        region_code: str,
+        counts: Mapping[str, tuple[int, int]],
+        *,
+        by: Level = "district",
+        on: datetime.date,
+    ) -> PopulationTable:
+        """The table of ``(male, female)`` counts per child region code (absent codes are 0).
+
+        What every tabulation (this module's, or SQL over flat records) ends in: the rows of
+        :func:`regions_of`, percentages of the grand total, and the total row.
+
+        >>> table = PopulationTable.from_counts(
+        ...     "18.08", {"18.08.01": (3, 1)}, on=datetime.date(2026, 1, 1))
+        >>> table.rows[0].total_pct, table.total.total, len(table.rows)
+        (Decimal('100.00'), 4, 15)
+        """
+        children = regions_of(region_code, by=by, on=on)
+        known = {child.code for child in children}
+        unknown = sorted(set(counts) - known)
+        if unknown:
+            raise InvalidComponent(f"{unknown[0]} is not a {by} of {region_code}")
+        male = sum(m for m, _ in counts.values())
+        female = sum(f for _, f in counts.values())
+        grand = male + female
+
+        def row(code: str, name: str, m: int, f: int) -> PopulationRow:
+            return PopulationRow(
+                code,
+                name,
+                m,
+                f,
+                m + f,
+                percentage(m, grand),
+                percentage(f, grand),
+                percentage(m + f, grand),
+            )
+
+        key = region_key(region_code)
+        return cls(
+            region_code=key,
+            region_name=region_name(key),
+            by=by,
+            on=on,
+            rows=tuple(row(c.code, c.name, *counts.get(c.code, (0, 0))) for c in children),
+            total=row(key, region_name(key), male, female),
+        )
+
     def to_records(self, *, total: bool = True) -> list[dict[str, Any]]:
         """Plain dicts (``code``, ``name``, counts, percentages as floats).
 
@@ -70,7 +132,7 @@ class PopulationTable:
         """A Markdown table: Indonesian headers and decimal commas, or English ones."""
         if lang == "id":
             head = (
-                "Kecamatan" if self.by == "district" else "Desa/Kelurahan",
+                _HEADERS[self.by][0],
                 "Laki-laki",
                 "%",
                 "Perempuan",
@@ -80,7 +142,7 @@ class PopulationTable:
             )
         else:
             head = (
-                "District" if self.by == "district" else "Village",
+                _HEADERS[self.by][1],
                 "Male",
                 "%",
                 "Female",
@@ -119,9 +181,8 @@ def population_table(
     Residents count where their family lives. ``on`` takes the register as it stood that day
     (replaying the journal up to it) and the region list in force that year.
     """
-    parent = regions.get(region_code)
-    regional = _regional(registry, parent.code, by, on)
-    counts, children, day = regional.tally, regional.children, regional.day
+    regional = _regional(registry, region_key(region_code), by, on)
+    counts = regional.tally
     residents = regional.state.residents_by_nik
     alive, woman = LifeStatus.ALIVE, Sex.FEMALE  # locals: this loop runs once per resident
     for slot, family in regional.families():
@@ -132,28 +193,9 @@ def population_table(
                     slot[1] += 1
                 else:
                     slot[0] += 1
-    male = sum(c[0] for c in counts.values())
-    female = sum(c[1] for c in counts.values())
-    grand = male + female
-
-    def row(code: str, name: str, m: int, f: int) -> PopulationRow:
-        return PopulationRow(
-            code,
-            name,
-            m,
-            f,
-            m + f,
-            percentage(m, grand),
-            percentage(f, grand),
-            percentage(m + f, grand),
-        )
-
-    rows = tuple(row(c.code, c.name, *counts[c.code]) for c in children)
-    return PopulationTable(
-        region_code=parent.code,
-        region_name=parent.name,
+    return PopulationTable.from_counts(
+        region_code,
+        {code: (m, f) for code, (m, f) in counts.items()},
         by=by,
-        on=day,
-        rows=rows,
-        total=row(parent.code, parent.name, male, female),
+        on=regional.day,
     )

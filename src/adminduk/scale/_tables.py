@@ -1,0 +1,194 @@
+"""The statistics tables in DuckDB SQL over a dataset's Parquet files, as adminduk's table types.
+
+Each query counts flat records the way :mod:`adminduk.statistics` counts a register: living
+residents where their family lives, KTP-el required from the age limit or the first marriage, ages
+on the day. The rule's parameters come from their single definitions in the core (the birth
+limit, ``MaritalStatus.ever_married``, ``KTPElStatus.is_recorded``) and go to SQL as parameters.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import duckdb
+
+from adminduk import regions
+from adminduk._fields import require_date
+from adminduk.codes import KTPElStatus, LifeStatus, MaritalStatus, Sex
+from adminduk.register import ktp_el_birth_limit
+from adminduk.scale._dataset import RECORD_SCHEMA, Dataset, open_dataset
+from adminduk.statistics import (
+    AgeBand,
+    CoverageRow,
+    Level,
+    PopulationTable,
+    regions_of,
+)
+
+Source = str | os.PathLike[str] | Dataset
+#: The record column holding each level's region number.
+_COLUMNS = {
+    "province": "province",
+    "regency": "regency",
+    "district": "district",
+    "village": "village",
+}
+_PARENT = {
+    regions.RegionLevel.PROVINCE: "province",
+    regions.RegionLevel.REGENCY: "regency",
+    regions.RegionLevel.DISTRICT: "district",
+    regions.RegionLevel.VILLAGE: "village",
+}
+
+
+@contextmanager
+def _records(
+    source: Source, threads: int | None
+) -> Iterator[tuple[duckdb.DuckDBPyConnection, Dataset]]:
+    dataset = open_dataset(source)
+    connection = duckdb.connect(":memory:")
+    try:
+        if threads is not None:
+            connection.execute(f"SET threads = {int(threads)}")
+        paths = dataset.paths()
+        if paths:
+            connection.read_parquet(paths, hive_partitioning=False).create_view("records")
+        else:  # an empty dataset: an empty table of the same columns
+            connection.from_arrow(RECORD_SCHEMA.empty_table()).create_view("records")
+        yield connection, dataset
+    finally:
+        connection.close()
+
+
+def _scope(region_code: str) -> tuple[str, list[Any]]:
+    """The WHERE clause (and its parameters) keeping residents living in ``region_code``."""
+    if region_code == regions.INDONESIA:
+        return "village IS NOT NULL", []
+    region = regions.get(region_code)
+    return f"{_PARENT[region.level]} = ?", [regions.to_number(region.code)]
+
+
+def _day(dataset: Dataset, on: datetime.date | None) -> datetime.date:
+    if on is None:
+        return dataset.on
+    require_date(on, "on")
+    return on
+
+
+def population_table(
+    source: Source,
+    region_code: str = regions.INDONESIA,
+    *,
+    by: Level = "province",
+    on: datetime.date | None = None,
+    threads: int | None = None,
+) -> PopulationTable:
+    """Living residents by sex per province, regency, district or village, with totals.
+
+    ``source`` is a dataset directory (or :class:`Dataset`); ``region_code`` the region tabulated
+    (the country by default); ``on`` the day the region list is taken from (default: the
+    dataset's day). The result is :class:`adminduk.statistics.PopulationTable`, so its
+    ``render()`` and ``to_records()`` work as for a register.
+    """
+    with _records(source, threads) as (connection, dataset):
+        day = _day(dataset, on)
+        regions_of(region_code, by=by, on=day)  # checks by and the region before any SQL
+        where, parameters = _scope(region_code)
+        column = _COLUMNS[by]
+        found = connection.execute(
+            f"SELECT {column}, count(*) FILTER (WHERE sex = ?), count(*) FILTER (WHERE sex = ?) "
+            f"FROM records WHERE life_status = ? AND {where} GROUP BY {column}",
+            [Sex.MALE.code, Sex.FEMALE.code, LifeStatus.ALIVE.code, *parameters],
+        ).fetchall()
+    counts = {regions.from_number(number): (male, female) for number, male, female in found}
+    return PopulationTable.from_counts(region_code, counts, by=by, on=day)
+
+
+def ktp_el_coverage(
+    source: Source,
+    region_code: str = regions.INDONESIA,
+    *,
+    by: Level = "regency",
+    on: datetime.date | None = None,
+    threads: int | None = None,
+) -> list[CoverageRow]:
+    """KTP-el coverage per region: recorded / required (alive, 17 or older or ever married).
+
+    As :func:`adminduk.statistics.ktp_el_coverage`, over a dataset (default: per regency of the
+    country, on the dataset's day).
+    """
+    with _records(source, threads) as (connection, dataset):
+        day = _day(dataset, on)
+        children = regions_of(region_code, by=by, on=day)
+        where, parameters = _scope(region_code)
+        column = _COLUMNS[by]
+        married = [s.code for s in MaritalStatus if s.ever_married]
+        recorded = [s.code for s in KTPElStatus if s.is_recorded]
+        found = connection.execute(
+            f"SELECT {column}, count(*), count(*) FILTER (WHERE list_contains(?, ktp_el_status)) "
+            f"FROM records WHERE life_status = ? AND {where} "
+            "AND (birth_date <= ? OR list_contains(?, marital_status)) "
+            f"GROUP BY {column}",
+            [recorded, LifeStatus.ALIVE.code, *parameters, ktp_el_birth_limit(day), married],
+        ).fetchall()
+    counts = {regions.from_number(number): (required, done) for number, required, done in found}
+    return [CoverageRow(c.code, c.name, *counts.get(c.code, (0, 0))) for c in children]
+
+
+def age_pyramid(
+    source: Source,
+    region_code: str = regions.INDONESIA,
+    *,
+    on: datetime.date | None = None,
+    width: int = 5,
+    top: int = 75,
+    threads: int | None = None,
+) -> list[AgeBand]:
+    """Living residents by age band and sex, youngest first (as the core's ``age_pyramid``)."""
+    bands = AgeBand.band_count(width, top)
+    with _records(source, threads) as (connection, dataset):
+        day = _day(dataset, on)
+        where, parameters = _scope(region_code)
+        # Whole years on the day: the year difference, less one before the birthday.
+        found = connection.execute(
+            "SELECT least((year(?::DATE) - year(birth_date) - CASE WHEN "
+            "month(birth_date) * 100 + day(birth_date) > ? THEN 1 ELSE 0 END) // ?, ?) AS band, "
+            "count(*) FILTER (WHERE sex = ?), count(*) FILTER (WHERE sex = ?) "
+            f"FROM records WHERE life_status = ? AND {where} GROUP BY band",
+            [
+                day,
+                day.month * 100 + day.day,
+                width,
+                bands - 1,
+                Sex.MALE.code,
+                Sex.FEMALE.code,
+                LifeStatus.ALIVE.code,
+                *parameters,
+            ],
+        ).fetchall()
+    counts: list[tuple[int, int]] = [(0, 0)] * bands
+    for band, male, female in found:
+        counts[band] = (male, female)
+    return AgeBand.pyramid(counts, width=width, top=top)
+
+
+def connect(
+    source: Source, *, threads: int | None = None
+) -> contextlib.AbstractContextManager[duckdb.DuckDBPyConnection]:
+    """A DuckDB connection with the dataset as the view ``records`` (closed on leaving).
+
+    For questions the tables do not answer:
+    ``with connect(DIR) as db: db.sql("SELECT religion, count(*) FROM records GROUP BY 1")``.
+    """
+    return _connection(source, threads)
+
+
+@contextmanager
+def _connection(source: Source, threads: int | None) -> Iterator[duckdb.DuckDBPyConnection]:
+    with _records(source, threads) as (connection, _dataset):
+        yield connection

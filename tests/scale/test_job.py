@@ -1,0 +1,165 @@
+"""The national job on a real Dask cluster, and datasets refused when they cannot be trusted."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from distributed import LocalCluster
+
+from adminduk import scale
+from adminduk.errors import DatasetError, InvalidFormat
+
+WITHIN = ["18.08", "31.71"]
+
+
+def rows_of(dataset: scale.Dataset) -> list[tuple[object, ...]]:
+    with scale.connect(dataset) as db:
+        return db.sql("SELECT * FROM records ORDER BY nik").fetchall()
+
+
+@pytest.fixture(scope="module")
+def here(tmp_path_factory: pytest.TempPathFactory) -> scale.Dataset:
+    """The job's tasks run in this process: what every cluster must reproduce."""
+    out = tmp_path_factory.mktemp("here") / "data"
+    dataset, _ = scale.synthesize(
+        out, within=WITHIN, residents=3_000, seed=11, partition_size=700, workers=0
+    )
+    return dataset
+
+
+def test_a_local_cluster_of_two_workers_writes_the_same_people(
+    tmp_path: Path, here: scale.Dataset
+) -> None:
+    seen: list[scale.Progress] = []
+    dataset, results = scale.synthesize(
+        tmp_path / "data",
+        within=WITHIN,
+        residents=3_000,
+        seed=11,
+        partition_size=700,
+        workers=2,
+        progress=seen.append,
+    )
+    assert {r.worker for r in results}.isdisjoint({os.getpid()}), "tasks ran on the workers"
+    assert dataset.residents == 3_000
+    assert [p.done for p in seen] == list(range(1, len(results) + 1))
+    assert seen[-1].residents_done == seen[-1].residents == 3_000
+    assert all(r.worker_peak_bytes > 0 and r.cpu_seconds > 0 for r in results)
+    assert [f.path for f in dataset.files] == [f.path for f in here.files]
+    assert rows_of(dataset) == rows_of(here)
+    assert scale.open_dataset(tmp_path / "data") == dataset
+
+
+def test_the_same_code_runs_on_a_scheduler_given_by_address(
+    tmp_path: Path, here: scale.Dataset
+) -> None:
+    with LocalCluster(  # type: ignore[no-untyped-call]
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address="127.0.0.1:0",
+        silence_logs=logging.ERROR,
+    ) as cluster:
+        address = cluster.scheduler_address
+        assert address.startswith("tcp://127.0.0.1:")
+        dataset, _ = scale.synthesize(
+            tmp_path / "data",
+            within=WITHIN,
+            residents=3_000,
+            seed=11,
+            partition_size=700,
+            scheduler=address,
+        )
+    assert rows_of(dataset) == rows_of(here)
+    assert scale.population_table(dataset) == scale.population_table(here)
+
+
+def test_files_are_partitioned_by_province_and_regency(here: scale.Dataset) -> None:
+    folders = {Path(f.path).parent.as_posix() for f in here.files}
+    assert folders == {"province=18/regency=1808", "province=31/regency=3171"}
+    with scale.connect(here) as db:
+        mixed = db.sql("SELECT count(*) FROM records WHERE regency NOT IN (1808, 3171)").fetchall()
+    assert mixed == [(0,)]
+
+
+def test_a_directory_in_use_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("keep me")
+    with pytest.raises(DatasetError, match="not empty"):
+        scale.synthesize(tmp_path, within="18.08", residents=10, workers=0)
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+    with pytest.raises(DatasetError, match="not a directory"):
+        scale.synthesize(tmp_path / "notes.txt", within="18.08", residents=10, workers=0)
+    with pytest.raises(InvalidFormat, match="workers"):
+        scale.synthesize(tmp_path / "new", residents=10, workers=-1)
+    assert not (tmp_path / "new").exists()
+
+
+def test_a_job_that_fails_leaves_no_dataset_anyone_can_read(tmp_path: Path) -> None:
+    out = tmp_path / "data"
+
+    def sabotage(progress: scale.Progress) -> None:
+        # After the first task, the province's folder becomes a file: the next write fails.
+        if progress.done == 1:
+            shutil.rmtree(out / "province=18")
+            (out / "province=18").write_text("in the way")
+
+    with pytest.raises(DatasetError, match="job failed: "):
+        scale.synthesize(
+            out,
+            within="18.08",
+            residents=500,
+            partition_size=100,
+            workers=0,
+            progress=sabotage,
+        )
+    with pytest.raises(DatasetError, match="did not finish"):
+        scale.open_dataset(out)
+
+
+def manifest_of(dataset: scale.Dataset) -> dict[str, object]:
+    document = json.loads((dataset.root / "_dataset.json").read_text())
+    assert isinstance(document, dict)
+    return document
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d.update(format="other"), "not an adminduk national dataset"),
+        (lambda d: d.update(schema_version=2), "record schema 2"),
+        (lambda d: d.update(schema_version="1"), "schema_version"),
+        (lambda d: d.update(on="yesterday"), "not a date"),
+        (lambda d: d.update(seed=True), "seed"),
+        (lambda d: d.update(files={"a": 1}), "files"),
+        (lambda d: d.update(files=[["x"]]), "not an object"),
+        (lambda d: d.update(files=[{"path": "../../etc/passwd", "rows": 1}]), "missing"),
+        (lambda d: d.update(files=[{"path": "gone.parquet", "rows": 1}]), "missing"),
+        (lambda d: d.update(files=[{"path": "x", "rows": "1"}]), "rows"),
+    ],
+)
+def test_a_manifest_that_cannot_be_trusted_is_refused(
+    tmp_path: Path, here: scale.Dataset, change: object, message: str
+) -> None:
+    document = manifest_of(here)
+    assert callable(change)
+    change(document)
+    (tmp_path / "_dataset.json").write_text(json.dumps(document))
+    with pytest.raises(DatasetError, match=message):
+        scale.population_table(tmp_path)
+
+
+def test_a_manifest_that_is_not_json_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "_dataset.json").write_text("{not json")
+    with pytest.raises(DatasetError, match="not JSON"):
+        scale.open_dataset(tmp_path)
+    (tmp_path / "_dataset.json").write_text("[1, 2]")
+    with pytest.raises(DatasetError, match="not an adminduk"):
+        scale.open_dataset(tmp_path)
+    with pytest.raises(DatasetError, match=r"no _dataset\.json"):
+        scale.open_dataset(tmp_path / "elsewhere")
