@@ -156,8 +156,10 @@ def plan_partitions(
     for district, (males, females) in by_district.items():
         slices = max(1, math.ceil((males + females) / partition_size))
         for index in range(slices):
+            # The men left over go to the first slices, the women to the last: no slice holds
+            # more than the total's share rounded up, so none is over ``partition_size``.
             part_males = males // slices + (index < males % slices)
-            part_females = females // slices + (index < females % slices)
+            part_females = females // slices + (index >= slices - females % slices)
             if part_males + part_females:
                 parts.append(
                     Partition(district, part_males, part_females, seed, index, slices, on)
