@@ -18,12 +18,14 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import TypeVar
 
 from adminduk import regions
-from adminduk._fields import trusted
+from adminduk._fields import positional_builder
 from adminduk._names import BIRTH_PLACES, FEMALE_NAMES, MALE_NAMES, SECOND_NAMES, STREETS
 from adminduk.codes import (
     BloodType,
+    Citizenship,
     Education,
     KTPElStatus,
+    LifeStatus,
     MaritalStatus,
     Occupation,
     Relationship,
@@ -52,6 +54,23 @@ _RELIGION_CUMULATIVE = tuple(itertools.accumulate(_RELIGION_WEIGHTS))
 _SIZES = tuple(size for size, _ in _FAMILY_SIZES)
 _SIZE_CUMULATIVE = tuple(itertools.accumulate(weight for _, weight in _FAMILY_SIZES))
 _SECOND_NAMES = ("", *SECOND_NAMES)
+_ADULT_OCCUPATIONS = (
+    Occupation.FARMER,
+    Occupation.FARMER,
+    Occupation.TRADER,
+    Occupation.HOMEMAKER,
+    Occupation.ENTREPRENEUR,
+    Occupation.FARM_LABOURER,
+    Occupation.TEACHER,
+)
+_from_ordinal = datetime.date.fromordinal
+#: Residents built from values the synthesizer composed consistently, in field order, unchecked
+#: (tests/simulation/test_partitions.py pins them to the checked constructor).
+_new_resident = positional_builder(Resident)
+_new_address = positional_builder(Address)
+_new_membership = positional_builder(Membership)
+_new_family = positional_builder(Family)
+_new_registration = positional_builder(FamilyRegistered)
 
 
 class _Builder:
@@ -69,6 +88,9 @@ class _Builder:
         self.step = step
         self.nik_serials: dict[str, int] = {}
         self.kk_serials: dict[str, int] = {}
+        self.on_ordinal = on.toordinal()
+        self.spans: dict[int, tuple[int, int]] = {}
+        self.codes: dict[str, str] = {}
         self.religions = list(Religion)
         self.adult_education = list(Education)[2:]
         self.blood_types = list(BloodType)
@@ -100,15 +122,18 @@ class _Builder:
         if options is None:
             options = self.overlaps[(low, high)] = self._overlaps(low, high)
         counts, drawn = self.band_counts, self.drawn + 1
-        weights = []
-        total = 0.0
-        for index, share, base, _, _ in options:
-            # How many of this band are missing so far (a band at or over its share keeps a
-            # small chance): the totals settle on the shares whatever the families demand.
-            missing = share * drawn - counts[index]
-            total += base * (missing + 1.0 if missing > 0.0 else 0.02)
-            weights.append(total)
-        index, _, _, first, last = options[bisect.bisect(weights, self.random() * total)]
+        # How many of each band are missing so far (a band at or over its share keeps a small
+        # chance): the totals settle on the shares whatever the families demand.
+        weights = list(
+            itertools.accumulate(
+                [
+                    base
+                    * (missing + 1.0 if (missing := share * drawn - counts[i]) > 0.0 else 0.02)
+                    for i, share, base, _, _ in options
+                ]
+            )
+        )
+        index, _, _, first, last = options[bisect.bisect(weights, self.random() * weights[-1])]
         counts[index] += 1
         self.drawn = drawn
         if last - first > 5:  # the open band (65+): fewer people at each older age
@@ -130,13 +155,22 @@ class _Builder:
     def birth_date(self, min_age: int, max_age: int) -> datetime.date:
         """A birth date of someone aged ``min_age`` to ``max_age`` on the register's day."""
         age = self.age(min_age, max_age)
-        youngest = _years_before(self.on, age).toordinal()
-        oldest = _years_before(self.on, age + 1).toordinal() + 1
-        return datetime.date.fromordinal(self.between(oldest, youngest))
+        span = self.spans.get(age)
+        if span is None:  # the days on which someone aged exactly ``age`` was born
+            youngest = _years_before(self.on, age).toordinal()
+            oldest = _years_before(self.on, age + 1).toordinal() + 1
+            span = self.spans[age] = (oldest, youngest - oldest + 1)
+        return _from_ordinal(span[0] + int(self.random() * span[1]))
+
+    def _code(self, district: str) -> str:
+        code = self.codes.get(district)
+        if code is None:
+            code = self.codes[district] = district.replace(".", "")
+        return code
 
     def nik(self, district: str, born: datetime.date, sex: Sex) -> str:
-        offset = 40 if sex is Sex.FEMALE else 0
-        prefix = f"{district.replace('.', '')}{born.day + offset:02d}{born:%m%y}"
+        day = born.day + 40 if sex is Sex.FEMALE else born.day
+        prefix = f"{self._code(district)}{day:02d}{born.month:02d}{born.year % 100:02d}"
         last = self.nik_serials.get(prefix)
         serial = self.first_serial if last is None else last + self.step
         if serial > 9999:  # pragma: no cover - needs ~10,000 people born on one day
@@ -145,8 +179,8 @@ class _Builder:
         return f"{prefix}{serial:04d}"
 
     def kk_number(self, district: str) -> tuple[str, datetime.date]:
-        issued = datetime.date.fromordinal(self.on.toordinal() - self.between(0, 3650))
-        prefix = f"{district.replace('.', '')}{issued:%d%m%y}"
+        issued = _from_ordinal(self.on_ordinal - int(self.random() * 3651))
+        prefix = f"{self._code(district)}{issued.day:02d}{issued.month:02d}{issued.year % 100:02d}"
         last = self.kk_serials.get(prefix)
         serial = self.first_serial if last is None else last + self.step
         if serial > 9999:  # pragma: no cover - needs ~10,000 families on one day's cards
@@ -165,46 +199,49 @@ class _Builder:
         father: str = "",
         mother: str = "",
     ) -> Resident:
-        rng = self.rng
-        age = self.on.year - born.year - ((self.on.month, self.on.day) < (born.month, born.day))
-        given = self.pick(MALE_NAMES if sex is Sex.MALE else FEMALE_NAMES)
-        required = marital is not MaritalStatus.SINGLE or age >= KTP_EL_AGE
-        if not required:
+        # The draws, in order: given name, KTP-el recording, education and occupation (adults),
+        # second name, birth place, religion (unless given), blood type.
+        random = self.random
+        on = self.on
+        age = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+        names = MALE_NAMES if sex is Sex.MALE else FEMALE_NAMES
+        given = names[int(random() * len(names))]
+        if not (marital is not MaritalStatus.SINGLE or age >= KTP_EL_AGE):
             ktp = KTPElStatus.NOT_REQUIRED
         else:
-            ktp = KTPElStatus.ISSUED if rng.random() < 0.93 else KTPElStatus.NOT_RECORDED
+            ktp = KTPElStatus.ISSUED if random() < 0.93 else KTPElStatus.NOT_RECORDED
         if age < 7:
             education, occupation = Education.NONE, Occupation.UNEMPLOYED
         elif age < 19:
             education, occupation = Education.PRIMARY_INCOMPLETE, Occupation.STUDENT
         else:
-            education = self.pick(self.adult_education)
-            occupation = self.pick(
-                (
-                    Occupation.FARMER,
-                    Occupation.FARMER,
-                    Occupation.TRADER,
-                    Occupation.HOMEMAKER,
-                    Occupation.ENTREPRENEUR,
-                    Occupation.FARM_LABOURER,
-                    Occupation.TEACHER,
-                )
-            )
-        return trusted(
-            Resident,
-            nik=self.nik(district, born, sex),
-            name=f"{given} {self.pick(_SECOND_NAMES)}".strip(),
-            sex=sex,
-            birth_place=self.pick(BIRTH_PLACES),
-            birth_date=born,
-            religion=religion or self.weighted(self.religions, _RELIGION_CUMULATIVE),
-            marital_status=marital,
-            education=education,
-            occupation=occupation,
-            blood_type=self.pick(self.blood_types),
-            father_name=father,
-            mother_name=mother,
-            ktp_el_status=ktp,
+            adult = self.adult_education
+            education = adult[int(random() * len(adult))]
+            occupation = _ADULT_OCCUPATIONS[int(random() * len(_ADULT_OCCUPATIONS))]
+        second = _SECOND_NAMES[int(random() * len(_SECOND_NAMES))]
+        place = BIRTH_PLACES[int(random() * len(BIRTH_PLACES))]
+        if religion is None:
+            religion = self.religions[
+                bisect.bisect(_RELIGION_CUMULATIVE, random() * _RELIGION_CUMULATIVE[-1])
+            ]
+        blood = self.blood_types[int(random() * len(self.blood_types))]
+        return _new_resident(
+            self.nik(district, born, sex),
+            f"{given} {second}" if second else given,
+            sex,
+            place,
+            born,
+            religion,
+            marital,
+            education,
+            occupation,
+            blood,
+            Citizenship.WNI,
+            father,
+            mother,
+            LifeStatus.ALIVE,
+            ktp,
+            None,
         )
 
     def family(
@@ -276,29 +313,20 @@ class _Builder:
                 people.append((member, Relationship.OTHER_RELATIVE))
             males, females = (males - 1, females) if sex is Sex.MALE else (males, females - 1)
         number, issued = self.kk_number(district)
-        address = trusted(
-            Address,
-            street=f"{self.pick(STREETS)} No. {self.between(1, 250)}",
-            rt=f"{self.between(1, 25):03d}",
-            rw=f"{self.between(1, 8):03d}",
-            village_code=self.pick(villages),
+        random = self.random
+        street = STREETS[int(random() * len(STREETS))]
+        address = _new_address(
+            f"{street} No. {1 + int(random() * 250)}",
+            f"{1 + int(random() * 25):03d}",
+            f"{1 + int(random() * 8):03d}",
+            villages[int(random() * len(villages))],
         )
-        family = trusted(
-            Family,
-            number=number,
-            address=address,
-            members=tuple(
-                trusted(Membership, nik=p.nik, relationship=r, since=max(issued, p.birth_date))
-                for p, r in people
-            ),
+        members = tuple(
+            _new_membership(p.nik, r, issued if issued > p.birth_date else p.birth_date)
+            for p, r in people
         )
-        return trusted(
-            FamilyRegistered,
-            occurred_on=self.on,
-            recorded_on=self.on,
-            family=family,
-            residents=tuple(p for p, _ in people),
-        )
+        family = _new_family(number, address, members)
+        return _new_registration(self.on, self.on, family, tuple(p for p, _ in people))
 
 
 def district_weights(regency_code: str) -> dict[str, tuple[float, float]]:
@@ -401,7 +429,7 @@ def families_of_district(
     while males + females > 0:
         event = builder.family(district, villages, males, females)
         yield event
-        drawn_males = sum(r.sex is male for r in event.residents)
+        drawn_males = [r.sex for r in event.residents].count(male)
         males -= drawn_males
         females -= len(event.residents) - drawn_males
 
