@@ -12,7 +12,9 @@ from nbclient import NotebookClient
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
-@pytest.mark.parametrize("name", ["rebuild_2020_table.ipynb", "office_year.ipynb"])
+@pytest.mark.parametrize(
+    "name", ["rebuild_2020_table.ipynb", "office_year.ipynb", "national.ipynb"]
+)
 def test_notebook_runs(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Notebook runs."""
     monkeypatch.setenv("ADMINDUK_CHARTS", str(tmp_path))
@@ -33,3 +35,6 @@ def test_notebook_runs(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         expected = ["age-structure.png", "applications-per-week.png", "ktp-el-coverage.png"]
         assert [*expected, "lead-times.png"] == charts
         assert "ADMINDUK_CHARTS" in os.environ
+    if name == "national.ipynb":
+        charts = sorted(path.name for path in tmp_path.glob("*.png"))
+        assert ["ktp-el-coverage-by-province.png"] == charts

@@ -14,7 +14,7 @@ import bisect
 import datetime
 import itertools
 import random
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TypeVar
 
 from adminduk import regions
@@ -66,11 +66,11 @@ _ADULT_OCCUPATIONS = (
 _from_ordinal = datetime.date.fromordinal
 #: Residents built from values the synthesizer composed consistently, in field order, unchecked
 #: (tests/simulation/test_partitions.py pins them to the checked constructor).
-_new_resident = positional_builder(Resident)
-_new_address = positional_builder(Address)
-_new_membership = positional_builder(Membership)
-_new_family = positional_builder(Family)
-_new_registration = positional_builder(FamilyRegistered)
+_new_resident: Callable[..., Resident] = positional_builder(Resident)
+_new_address: Callable[..., Address] = positional_builder(Address)
+_new_membership: Callable[..., Membership] = positional_builder(Membership)
+_new_family: Callable[..., Family] = positional_builder(Family)
+_new_registration: Callable[..., FamilyRegistered] = positional_builder(FamilyRegistered)
 
 
 class _Builder:

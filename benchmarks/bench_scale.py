@@ -1,0 +1,197 @@
+"""National scale: the Dask synthesis job per worker, and DuckDB against pandas on its Parquet.
+
+Side by side in one run, on this machine: the national job on a 2-worker
+``distributed.LocalCluster`` at 1M and 5M residents (residents per CPU second per worker, peak
+memory per worker), a single task of 600,000 residents (Kabupaten Bogor in one partition: the
+memory of a large partition), the national table by province and sex in DuckDB and in pandas
+over the same 5M-row Parquet (each in its own process, alternated, for its time and peak
+memory), and the extrapolation to 285 million residents here and on 32 cores.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from _harness import Figure, Report, arguments, publish
+
+from adminduk import regions, scale
+
+#: The prototype of the national issue: about 50 us of CPU per resident.
+PROTOTYPE_US = 50.0
+NATIONAL = regions.population(regions.INDONESIA).total
+GIB = 2**30
+
+_TABULATE = {
+    "duckdb": """
+import json, resource, sys, time
+from adminduk import scale
+started = time.perf_counter()
+table = scale.population_table(sys.argv[1])
+took = time.perf_counter() - started
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+print(json.dumps({"seconds": took, "peak": peak, "total": table.total.total}))
+""",
+    "pandas": """
+import json, resource, sys, time
+import pandas as pd
+from adminduk import scale
+dataset = scale.open_dataset(sys.argv[1])
+started = time.perf_counter()
+columns = ["province", "sex", "life_status"]
+frame = pd.concat([pd.read_parquet(path, columns=columns) for path in dataset.paths()])
+alive = frame[frame["life_status"] == 1]
+table = alive.groupby(["province", "sex"]).size()
+took = time.perf_counter() - started
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+print(json.dumps({"seconds": took, "peak": peak, "total": int(table.sum())}))
+""",
+}
+
+
+def job(
+    root: Path, residents: int, *, within: str | None = None, size: int = 50_000
+) -> tuple[scale.Dataset, tuple[scale.PartitionResult, ...], float]:
+    started = time.perf_counter()
+    dataset, results = scale.synthesize(
+        root, within=within, residents=residents, seed=1, partition_size=size, workers=2
+    )
+    return dataset, results, time.perf_counter() - started
+
+
+def job_figures(
+    report: Report,
+    label: str,
+    residents: int,
+    results: tuple[scale.PartitionResult, ...],
+    wall: float,
+) -> float:
+    """Add a run's figures; return its CPU microseconds per resident."""
+    cpu = sum(r.cpu_seconds for r in results)
+    per_resident = cpu / residents * 1e6
+    peak = max(r.worker_peak_bytes for r in results)
+    largest = max(r.rows for r in results)
+    report.add(
+        Figure(
+            f"{label}: residents per CPU second per worker",
+            residents / cpu,
+            "res/s",
+            f">= {2e6 / PROTOTYPE_US:,.0f} (2x the prototype's {PROTOTYPE_US:.0f} us)",
+            per_resident <= PROTOTYPE_US / 2,
+            note=f"{per_resident:.1f} us CPU per resident; {len(results)} tasks, "
+            f"largest {largest:,} residents; wall {wall:.1f} s on 2 workers",
+        )
+    )
+    report.add(
+        Figure(
+            f"{label}: peak memory per worker",
+            peak / 2**20,
+            "MiB",
+            "< 1,024 MiB",
+            peak < GIB,
+            note="ru_maxrss of the worker process (Dask and adminduk loaded included)",
+        )
+    )
+    return per_resident
+
+
+def tabulate(tool: str, root: Path) -> dict[str, float]:
+    result = subprocess.run(
+        [sys.executable, "-c", _TABULATE[tool], str(root)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found: dict[str, float] = json.loads(result.stdout)
+    return found
+
+
+def main() -> int:
+    args = arguments(__doc__.splitlines()[0])
+    report = Report("National scale (Dask job, DuckDB tabulation)")
+    sizes = (20_000,) if args.smoke else (1_000_000, 5_000_000)
+    big = 20_000 if args.smoke else 600_000
+    rounds = 1 if args.smoke else 3
+    costs = []
+    with tempfile.TemporaryDirectory() as folder:
+        for residents in sizes:
+            root = Path(folder) / f"n{residents}"
+            dataset, results, wall = job(root, residents)
+            assert dataset.residents == residents
+            costs.append(job_figures(report, f"{residents:,} residents", residents, results, wall))
+        largest = sizes[-1]
+        root = Path(folder) / f"n{largest}"
+        # One partition as large as a whole regency (Kabupaten Bogor, 32.01): memory follows
+        # the writer's batch, not the partition.
+        bogor = Path(folder) / "bogor"
+        _, results, wall = job(bogor, big, within="32.01", size=big)
+        report.add(
+            Figure(
+                f"one partition of {max(r.rows for r in results):,} residents: peak worker memory",
+                max(r.worker_peak_bytes for r in results) / 2**20,
+                "MiB",
+                "< 1,024 MiB",
+                max(r.worker_peak_bytes for r in results) < GIB,
+                note=f"Kabupaten Bogor in {len(results)} task(s); the writer flushes every "
+                "65,536 rows",
+            )
+        )
+        # pandas comes with the bench extra (`make bench`); a smoke run may lack it.
+        tools = ["duckdb", "pandas"] if importlib.util.find_spec("pandas") else ["duckdb"]
+        times: dict[str, list[float]] = {"duckdb": [], "pandas": []}
+        peaks: dict[str, list[float]] = {"duckdb": [], "pandas": []}
+        for index in range(rounds):
+            for tool in tools if index % 2 == 0 else reversed(tools):
+                found = tabulate(tool, root)
+                assert int(found["total"]) == largest
+                times[tool].append(found["seconds"])
+                peaks[tool].append(found["peak"])
+        duck = statistics.median(times["duckdb"])
+        if "pandas" in tools:
+            pandas = statistics.median(times["pandas"])
+            ratios = [p / d for p, d in zip(times["pandas"], times["duckdb"], strict=True)]
+            against = (
+                f"pandas {pandas:.2f} s and {statistics.median(peaks['pandas']) / 2**20:.0f} "
+                f"MiB; pandas/DuckDB median of {rounds} rounds {statistics.median(ratios):.2f}x "
+                f"(spread {min(ratios):.2f}-{max(ratios):.2f})"
+            )
+        else:
+            against = "pandas not installed (the bench extra has it)"
+        report.add(
+            Figure(
+                f"national table over {largest:,} rows: DuckDB",
+                duck,
+                "s",
+                "< 2 s",
+                duck < 2.0,
+                note=f"peak {statistics.median(peaks['duckdb']) / 2**20:.0f} MiB; {against}",
+            )
+        )
+    per_resident = costs[-1]
+    here = NATIONAL * per_resident / 1e6 / 2
+    cluster = NATIONAL * per_resident / 1e6 / 32
+    report.add(
+        Figure(
+            f"extrapolated: {NATIONAL:,} residents on this machine (2 workers)",
+            here / 3600,
+            "h",
+            note=f"{per_resident:.1f} us CPU per resident, linear (each task is independent); "
+            f"on 32 cores {cluster / 60:.0f} min; partitions of at most 50,000 residents",
+        )
+    )
+    publish(
+        args, ["adminduk", "dask", "distributed", "pyarrow", "duckdb", "pandas"], report.lines()
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
