@@ -36,6 +36,7 @@ def synthesize(out: Path, *extra: str) -> int:
 
 
 def test_synthesize_then_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The CLI synthesizes with a progress bar, then prints each kind of table."""
     assert 0 == synthesize(tmp_path / "data", "--seed", "4")
     captured = capsys.readouterr()
     assert re.match(r"wrote 2,000 residents in \d+ files to .*data in [\d.]+ s \(", captured.out)
@@ -72,6 +73,7 @@ def test_synthesize_then_table(tmp_path: Path, capsys: pytest.CaptureFixture[str
 
 
 def test_quiet_and_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--quiet draws no bar; a used directory or a missing dataset is one line, exit 1."""
     assert 0 == synthesize(tmp_path / "data", "--quiet")
     assert "" == capsys.readouterr().err
     assert 1 == synthesize(tmp_path / "data")  # not empty any more
@@ -90,6 +92,7 @@ class Terminal(io.StringIO):
 
 
 def test_the_bar_redraws_in_place_on_a_terminal() -> None:
+    """On a terminal the bar is redrawn in place and ends its line when done."""
     ticks = iter([0.0, 1.5, 3.0])
     stream = Terminal()
     bar = ProgressBar(stream, clock=lambda: next(ticks))

@@ -29,6 +29,7 @@ def lived_registers(draw: st.DrawFn) -> Registry:
 
 @given(lived_registers())
 def test_one_record_per_resident_with_the_registers_values(registry: Registry) -> None:
+    """Registry.records() has one row per resident, each value the register's."""
     records = list(registry.records())
     assert sorted(r.nik for r in records) == sorted(p.nik for p in registry.residents())
     for record in records:
@@ -58,6 +59,7 @@ def test_one_record_per_resident_with_the_registers_values(registry: Registry) -
 
 @given(lived_registers())
 def test_the_dead_and_moved_out_have_no_place(registry: Registry) -> None:
+    """A resident no longer alive in the regency has no family or region fields."""
     for record in registry.records():
         if record.life_status != LifeStatus.ALIVE.code:
             assert record.village is None
@@ -65,12 +67,14 @@ def test_the_dead_and_moved_out_have_no_place(registry: Registry) -> None:
 
 @given(lived_registers())
 def test_no_record_repr_shows_a_whole_number(registry: Registry) -> None:
+    """A record's repr and str mask the NIK and KK number."""
     for record in registry.records():
         assert not SIXTEEN_DIGITS.search(repr(record))
         assert not SIXTEEN_DIGITS.search(str(record))
 
 
 def test_the_schema_is_versioned_and_lists_every_column() -> None:
+    """RECORD_FIELDS lists the 17 columns of schema version 1."""
     assert RECORD_SCHEMA_VERSION == 1
     assert list(RECORD_FIELDS) == list(ResidentRecord._fields)
     assert len(RECORD_FIELDS) == 17

@@ -35,6 +35,7 @@ def here(tmp_path_factory: pytest.TempPathFactory) -> scale.Dataset:
 def test_a_local_cluster_of_two_workers_writes_the_same_people(
     tmp_path: Path, here: scale.Dataset
 ) -> None:
+    """A 2-worker LocalCluster writes the very rows the in-process run writes."""
     seen: list[scale.Progress] = []
     dataset, results = scale.synthesize(
         tmp_path / "data",
@@ -58,6 +59,7 @@ def test_a_local_cluster_of_two_workers_writes_the_same_people(
 def test_the_same_code_runs_on_a_scheduler_given_by_address(
     tmp_path: Path, here: scale.Dataset
 ) -> None:
+    """The job runs unchanged on a scheduler reached by its address."""
     with LocalCluster(  # type: ignore[no-untyped-call]
         n_workers=2,
         threads_per_worker=1,
@@ -81,6 +83,7 @@ def test_the_same_code_runs_on_a_scheduler_given_by_address(
 
 
 def test_files_are_partitioned_by_province_and_regency(here: scale.Dataset) -> None:
+    """Each file sits under its province and regency and holds only that regency."""
     folders = {Path(f.path).parent.as_posix() for f in here.files}
     assert folders == {"province=18/regency=1808", "province=31/regency=3171"}
     with scale.connect(here) as db:
@@ -89,6 +92,7 @@ def test_files_are_partitioned_by_province_and_regency(here: scale.Dataset) -> N
 
 
 def test_a_directory_in_use_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
+    """A non-empty directory, a file or bad workers are refused before anything is written."""
     (tmp_path / "notes.txt").write_text("keep me")
     with pytest.raises(DatasetError, match="not empty"):
         scale.synthesize(tmp_path, within="18.08", residents=10, workers=0)
@@ -101,6 +105,7 @@ def test_a_directory_in_use_is_refused_and_left_as_it_was(tmp_path: Path) -> Non
 
 
 def test_a_job_that_fails_leaves_no_dataset_anyone_can_read(tmp_path: Path) -> None:
+    """A job failing halfway raises DatasetError and leaves no manifest."""
     out = tmp_path / "data"
 
     def sabotage(progress: scale.Progress) -> None:
@@ -146,6 +151,7 @@ def manifest_of(dataset: scale.Dataset) -> dict[str, object]:
 def test_a_manifest_that_cannot_be_trusted_is_refused(
     tmp_path: Path, here: scale.Dataset, change: object, message: str
 ) -> None:
+    """Each way a manifest can be wrong is refused with DatasetError."""
     document = manifest_of(here)
     assert callable(change)
     change(document)
@@ -155,6 +161,7 @@ def test_a_manifest_that_cannot_be_trusted_is_refused(
 
 
 def test_a_manifest_that_is_not_json_is_refused(tmp_path: Path) -> None:
+    """A manifest that is not JSON, not a mapping, or absent is refused."""
     (tmp_path / "_dataset.json").write_text("{not json")
     with pytest.raises(DatasetError, match="not JSON"):
         scale.open_dataset(tmp_path)

@@ -45,6 +45,7 @@ CASES: list[tuple[str | list[str], str, Level]] = [
 def test_sql_tables_equal_the_core_on_the_same_people(
     case: tuple[str | list[str], str, Level], seed: int, residents: int, size: int
 ) -> None:
+    """DuckDB's tables equal adminduk.statistics on the same synthesized people."""
     within, region, by = case
     parts = plan_partitions(within, residents=residents, seed=seed, partition_size=size)
     registry = in_memory(parts)
@@ -80,6 +81,7 @@ def test_sql_tables_equal_the_core_on_the_same_people(
 @given(lived_registers())
 @settings(max_examples=20)
 def test_an_exported_register_tabulates_as_the_register(registry: Registry) -> None:
+    """A register's export tabulates in SQL exactly as the register does."""
     with tempfile.TemporaryDirectory() as folder:
         dataset = scale.export_register(registry, Path(folder) / "export")
         assert dataset.residents == len(registry.residents())
@@ -97,6 +99,7 @@ def test_an_exported_register_tabulates_as_the_register(registry: Registry) -> N
 
 
 def test_tables_render_with_the_levels_headers(tmp_path: Path) -> None:
+    """National and regency tables render with their level's header; bad levels refused."""
     dataset, _ = scale.synthesize(
         tmp_path / "data", within=["18.08", "31.71"], residents=500, seed=3, workers=0
     )
@@ -119,6 +122,7 @@ def test_tables_render_with_the_levels_headers(tmp_path: Path) -> None:
 
 
 def test_an_empty_dataset_gives_tables_of_zeros(tmp_path: Path) -> None:
+    """A dataset with no residents gives every row, all zero."""
     dataset, results = scale.synthesize(tmp_path / "empty", within="18", residents=0, workers=0)
     assert (dataset.files, results) == ((), ())
     table = scale.population_table(dataset, "18", by="regency")

@@ -19,6 +19,7 @@ WAY_KANAN = "18.08"
 
 
 def test_the_country_is_planned_from_the_2025_figures_of_every_regency() -> None:
+    """Without residents=, every regency's 2025 figure is planned, in bounded pieces."""
     parts = plan_partitions(seed=1)
     assert sum(p.residents for p in parts) == regions.population(regions.INDONESIA).total
     assert {p.regency for p in parts} == {
@@ -38,6 +39,7 @@ def test_the_country_is_planned_from_the_2025_figures_of_every_regency() -> None
 def test_plans_hit_the_total_exactly_in_bounded_pieces(
     residents: int, size: int, within: str | list[str] | None
 ) -> None:
+    """Any plan holds exactly the residents asked for, no piece over the size."""
     parts = plan_partitions(within, residents=residents, seed=0, partition_size=size)
     assert sum(p.residents for p in parts) == residents
     assert all(0 < p.residents <= size for p in parts)
@@ -48,6 +50,7 @@ def test_plans_hit_the_total_exactly_in_bounded_pieces(
 
 
 def test_a_planned_population_follows_the_regencys_district_shares() -> None:
+    """Way Kanan's plan follows its published district shares."""
     parts = plan_partitions(WAY_KANAN, seed=0)
     # Way Kanan's 2025 figure, split by the published 2020 district shares.
     assert sum(p.residents for p in parts) == regions.population(WAY_KANAN).total
@@ -66,6 +69,7 @@ def test_a_planned_population_follows_the_regencys_district_shares() -> None:
 def test_pieces_drawn_alone_make_one_register_that_keeps_every_rule(
     seed: int, residents: int, size: int
 ) -> None:
+    """Pieces drawn in any order apply to one register, every rule checked."""
     parts = plan_partitions(WAY_KANAN, residents=residents, seed=seed, partition_size=size)
     registry = Registry(area=WAY_KANAN)
     for part in reversed(parts):  # any order: each piece has its own stream and serials
@@ -83,6 +87,7 @@ def test_pieces_drawn_alone_make_one_register_that_keeps_every_rule(
 
 
 def test_a_piece_gives_the_same_people_every_time() -> None:
+    """A piece is reproducible from its seed, and another seed draws others."""
     part = plan_partitions(WAY_KANAN, residents=400, seed=5)[0]
     assert list(synthesize_partition(part)) == list(synthesize_partition(part))
     other = attrs.evolve(part, seed=6)
@@ -90,6 +95,7 @@ def test_a_piece_gives_the_same_people_every_time() -> None:
 
 
 def test_slices_of_a_district_take_interleaved_serials() -> None:
+    """Slice i of n uses NIK and KK serials i+1, i+1+n, ..."""
     parts = list(plan_partitions(WAY_KANAN, residents=3_000, seed=1, partition_size=90))
     district = parts[0].district
     slices = [p for p in parts if p.district == district]
@@ -102,6 +108,7 @@ def test_slices_of_a_district_take_interleaved_serials() -> None:
 
 
 def test_bad_plans_and_pieces_are_refused_with_typed_errors() -> None:
+    """Bad plans and pieces get typed errors."""
     with pytest.raises(InvalidFormat):
         plan_partitions(seed="1")  # type: ignore[arg-type]
     with pytest.raises(InvalidComponent, match="partition_size"):
