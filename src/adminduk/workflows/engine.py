@@ -12,10 +12,18 @@ applications are immutable, and the register applies a change atomically or not 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping
+import functools
+from collections.abc import Callable, Iterable, Mapping
 
 from adminduk import regions
-from adminduk._fields import compact_nik, replaced, require_member, require_text, trusted
+from adminduk._fields import (
+    compact_nik,
+    positional_builder,
+    replaced,
+    require_member,
+    require_text,
+    trusted,
+)
 from adminduk._privacy import mask
 from adminduk.applications import Action, Actor, Application, Role, Status, Trigger
 from adminduk.documents import (
@@ -192,13 +200,18 @@ def _apply(
     return registry.apply_all(changes, then=then)
 
 
+@functools.lru_cache(maxsize=1024)
+def _is_district(code: str) -> bool:
+    """Whether ``code`` is a district's region code (an office sees the same few, many times)."""
+    try:
+        return regions.get(code).level is regions.RegionLevel.DISTRICT
+    except AdmindukError:
+        return False
+
+
 def _district_office(code: str) -> None:
     """Refuse an arrival whose office is not a district's region code (PP.KK.DD)."""
-    try:
-        level = regions.get(code).level
-    except AdmindukError:
-        level = None
-    if level is not regions.RegionLevel.DISTRICT:
+    if not _is_district(code):
         raise InvalidComponent(
             f"a document arrives at a district office: {code[:16]!r} is not a district code"
         )
@@ -380,28 +393,29 @@ def _advance(
     assert dest is not None  # a draft only has the submit step
     # The last step that can fail: the register applies the changes atomically or raises.
     applied = _apply(registry, step, current, event, at=at, office=office, numbering=numbering)
-    action = trusted(
-        Action,
-        trigger=trigger,
-        status=dest,
-        actor=actor,
-        at=at,
-        office=office,
-        channel=channel,
-        reason=reason,
-        findings=findings,
-        form=filed,
-        due=due,
-        collector=collector if trigger is Trigger.COLLECT else None,
-        issued=_issued(applied) if trigger is Trigger.ISSUE else (),
-        events=applied,
+    action = _new_action(
+        trigger,
+        dest,
+        actor,
+        at,
+        office,
+        channel,
+        reason,
+        findings,
+        filed,
+        due,
+        applied,
+        collector if trigger is Trigger.COLLECT else None,
+        _issued(applied) if trigger is Trigger.ISSUE else (),
     )
-    return trusted(
-        Application,
-        id=ident,
-        form=filed if filed is not None else current,
-        history=(*history, action),
-    )
+    return _new_application(ident, filed if filed is not None else current, (*history, action))
+
+
+#: Actions and applications from values this module checked, in field order (an action's
+#: fields: trigger, status, actor, at, office, channel, reason, findings, form, due, events,
+#: collector, issued); tests/workflows pin what they build to the checked constructors.
+_new_action: Callable[..., Action] = positional_builder(Action)
+_new_application: Callable[..., Application] = positional_builder(Application)
 
 
 def _issued(applied: tuple[Event, ...]) -> tuple[str, ...]:
