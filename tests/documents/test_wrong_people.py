@@ -12,10 +12,11 @@ import datetime
 
 import attrs
 import pytest
+from hypothesis import given, settings
 
 from adminduk.applications import Role
 from adminduk.codes import Sex
-from adminduk.documents import Evidence, Finding, check, variants_for
+from adminduk.documents import Evidence, Finding, Form, check, variants_for
 from adminduk.errors import GuardFailed
 from adminduk.register.events import Birth
 from adminduk.samples import (
@@ -25,6 +26,7 @@ from adminduk.samples import (
     sample_registry,
     sample_staff,
 )
+from adminduk.strategies import forms
 from adminduk.workflows import Office
 
 S = SIAP_KELUARGA
@@ -70,6 +72,8 @@ def test_a_three_year_old_under_the_5_to_17_card_is_told_the_variant_that_fits()
     report = check(form, registry, on=ON)
     assert report.codes == ("kia.5_to_17.age", "kia.variant")
     assert "Anak di bawah 5 tahun" in report.findings[-1].message_id
+    # Asked only whether it is refused: the same refusal, without evaluating other variants.
+    assert check(form, registry, on=ON, suggest=False).codes == ("kia.5_to_17.age",)
     assert "kia.5_to_17.photos" not in report.codes
 
 
@@ -105,3 +109,14 @@ def test_a_first_kia_is_refused_while_the_child_holds_a_valid_one() -> None:
     assert "kia.5_to_17.first" in report.codes
     lost = sample_form("KIA", "lost", on=ON).with_evidence(Evidence.POLICE_LETTER)
     assert check(lost, office.registry, on=ON).ok
+
+
+@given(forms(sample_registry()))
+@settings(max_examples=200)
+def test_without_suggestions_a_report_only_drops_the_variants_that_fit(form: Form) -> None:
+    """check(suggest=False) is check() less its ``<code>.variant`` finding, nothing else."""
+    registry = sample_registry()
+    full = check(form, registry, on=ON)
+    bare = check(form, registry, on=ON, suggest=False)
+    assert bare.findings == tuple(f for f in full.findings if not f.code.endswith(".variant"))
+    assert bare.ok == full.ok

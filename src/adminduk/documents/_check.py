@@ -75,13 +75,17 @@ def _timing(kind: type[DocumentType], context: Context) -> list[Finding]:
     return findings + ([extra] if extra is not None else [])
 
 
-def check(form: Form, registry: Registry, *, on: datetime.date) -> Report:
+def check(form: Form, registry: Registry, *, on: datetime.date, suggest: bool = True) -> Report:
     """Return every unmet requirement of ``form`` against ``registry`` on ``on``.
 
     Pure and deterministic: the same form, register and date give the same report. Impossible
     forms (a KIA for a 30-year-old, a birth in the future) are findings, not exceptions; only a
     malformed form (an unknown document type or variant, a date that is not a date) raises a
     ``ValidationError``. For a filed application, check its form: ``check(app.form, ...)``.
+
+    A refusal also names the variants that fit (``<code>.variant``), which means evaluating
+    every variant; ``suggest=False`` leaves that finding out, for callers that only ask whether
+    a form is refused (the office simulation, drawing residents until one is eligible).
 
     >>> import datetime
     >>> from adminduk import Registry
@@ -107,7 +111,8 @@ def check(form: Form, registry: Registry, *, on: datetime.date) -> Report:
         # Refused (no paper can fix it): what would be missing does not matter (no form list
         # after a refusal); what is wrong on the form does, and so does the variant that fits.
         findings = [f for f in findings if f.kind in _REFUSALS]
-        findings += _suggestion(kind, context)
+        if suggest:
+            findings += _suggestion(kind, context)
     return Report(document=kind.code, variant=form.variant, findings=tuple(findings))
 
 

@@ -172,7 +172,8 @@ class _Model:
                 evidence=evidence,
                 **fields,
             )
-            findings = check(form, self.registry, on=day).findings
+            # Only whether it is refused matters here: no suggestion of the variants that fit.
+            findings = check(form, self.registry, on=day, suggest=False).findings
             return not any(finding.kind in refusals for finding in findings)
 
         return test
