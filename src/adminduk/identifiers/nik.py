@@ -139,31 +139,28 @@ def parse(number: str, *, on: datetime.date, allow_unknown_region: bool = False)
     """
     # One pass for the usual case: each part is looked up once, in a table that both checks
     # and decodes it (a known district, a possible day and month other than 29 February, a
-    # serial other than 0000). Anything else takes the full path below, which says why.
-    if (
-        number.__class__ is str
-        and on.__class__ is datetime.date
-        and len(number) == 16
-        and number.isdigit()
-        and number.isascii()
-        and on.year >= 100
-    ):
+    # serial other than 0000, two year digits): a part that is not ASCII digits, or not
+    # possible, is in no table. Anything else takes the full path below, which says why.
+    if number.__class__ is str and on.__class__ is datetime.date and len(number) == 16:
         if not _DISTRICTS:
             _fill_districts()
         region = _DISTRICTS.get(number[:6])
         serial = _SERIALS.get(number[12:])  # None for 0000
-        birth = _BIRTHS.get((number[6:12], on))
+        births = _BIRTHS.get(on)
+        if births is None:
+            if len(_BIRTHS) >= _BIRTH_DAYS_KEPT:
+                _BIRTHS.clear()
+            births = _BIRTHS[on] = {}
+        birth = births.get(number[6:12])
         if birth is None:
             decoded = _DAY_MONTH_SEX.get(number[6:10])
-            if decoded is not None:
+            two = _NUMBER.get(number[10:12])
+            if decoded is not None and two is not None and on.year >= 100:
                 day, month, sex = decoded
-                year = on.year - on.year % 100 + _NUMBER[number[10:12]]
+                year = on.year - on.year % 100 + two
                 if year > on.year or (year == on.year and (month, day) > (on.month, on.day)):
                     year -= 100
-                birth = (datetime.date(year, month, day), sex)
-                if len(_BIRTHS) >= _BIRTHS_KEPT:
-                    _BIRTHS.clear()
-                _BIRTHS[(number[6:12], on)] = birth
+                birth = births[number[6:12]] = (datetime.date(year, month, day), sex)
         if region is not None and serial is not None and birth is not None:
             return _make_info(NIKInfo, (region, birth[0], birth[1], serial))
     return _parse_fully(number, on, allow_unknown_region)
@@ -212,9 +209,10 @@ _DAY_MONTH_SEX: dict[str, tuple[int, int, Sex]] = {
 }
 #: Serials by their four digits (0000 is no serial).
 _SERIALS: dict[str, int] = {f"{serial:04d}": serial for serial in range(1, 10_000)}
-#: Birth date and sex by the NIK's DDMMYY and the reference date, as parsed so far (bounded).
-_BIRTHS: dict[tuple[str, datetime.date], tuple[datetime.date, Sex]] = {}
-_BIRTHS_KEPT = 200_000
+#: Birth date and sex by the reference date, then by the NIK's DDMMYY, as parsed so far
+#: (bounded: at most 74,400 DDMMYY per day, for three reference days).
+_BIRTHS: dict[datetime.date, dict[str, tuple[datetime.date, Sex]]] = {}
+_BIRTH_DAYS_KEPT = 3
 #: Dotted district codes of every known list, by their six digits (filled on first use).
 _DISTRICTS: dict[str, str] = {}
 
