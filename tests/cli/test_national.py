@@ -102,3 +102,14 @@ def test_the_bar_redraws_in_place_on_a_terminal() -> None:
         "\r[" + "#" * 15 + "." * 15 + "]  50.0% 50 / 100 residents, 1/2 tasks, 1.5 s"
         "\r[" + "#" * 30 + "] 100.0% 100 / 100 residents, 2/2 tasks, 3.0 s\n"
     )
+
+
+def test_no_line_shows_a_whole_number(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A directory named with 16 digits is masked in what the CLI prints."""
+    out = tmp_path / "1808014101050001"
+    assert 0 == synthesize(out, "--quiet")
+    printed = capsys.readouterr().out
+    assert "1808014101050001" not in printed
+    assert "180801**********" in printed
+    assert 1 == main(["national", "table", str(tmp_path / "1808014101050002")])
+    assert "1808014101050002" not in capsys.readouterr().err

@@ -170,3 +170,25 @@ def test_a_manifest_that_is_not_json_is_refused(tmp_path: Path) -> None:
         scale.open_dataset(tmp_path)
     with pytest.raises(DatasetError, match=r"no _dataset\.json"):
         scale.open_dataset(tmp_path / "elsewhere")
+
+
+def test_a_damaged_parquet_file_is_a_dataset_error(tmp_path: Path) -> None:
+    """A truncated or foreign Parquet file is refused with DatasetError when it is read."""
+    dataset, _ = scale.synthesize(tmp_path / "data", within="18.08", residents=300, workers=0)
+    part = dataset.root / dataset.files[0].path
+    part.write_bytes(part.read_bytes()[:100])  # truncated, as by a full disk
+    with pytest.raises(DatasetError, match="cannot be read"):
+        scale.population_table(dataset, "18.08", by="district")
+    part.write_text("not parquet at all")
+    with pytest.raises(DatasetError, match="cannot be read"):
+        scale.ktp_el_coverage(dataset)
+    with pytest.raises(DatasetError, match="cannot be read"):
+        scale.age_pyramid(dataset)
+
+
+def test_threads_must_be_a_positive_int(here: scale.Dataset) -> None:
+    """DuckDB's thread count is checked before DuckDB sees it."""
+    assert scale.population_table(here, threads=1) == scale.population_table(here)
+    for bad in (0, -1, True, "2"):
+        with pytest.raises(InvalidFormat, match="threads"):
+            scale.population_table(here, threads=bad)  # type: ignore[arg-type]

@@ -12,6 +12,7 @@ import time
 from typing import TYPE_CHECKING, TextIO
 
 from adminduk import regions
+from adminduk._privacy import redact
 from adminduk.statistics import format_number
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ def _synthesize(args: argparse.Namespace, emit: Callable[[str], None]) -> int:
     peak = max((result.worker_peak_bytes for result in results), default=0)
     emit(
         f"wrote {format_number(dataset.residents, 'en')} residents in {len(dataset.files)} "
-        f"files to {dataset.root} in {wall:.1f} s "
+        f"files to {redact(str(dataset.root))} in {wall:.1f} s "
         f"({cpu / max(1, dataset.residents) * 1e6:.1f} us CPU per resident, "
         f"peak worker memory {peak / 2**20:.0f} MiB)"
     )

@@ -207,7 +207,10 @@ def export_register(
     root = Path(out)
     prepare(root)
     path = "register/records.parquet"
-    rows = write_parquet(root / path, batched(registry.records()))
+    try:
+        rows = write_parquet(root / path, batched(registry.records()))
+    except OSError as error:
+        raise DatasetError(f"cannot write {root / path}: {error.strerror}") from None
     dataset = Dataset(root, day, "register", None, (PartFile(path, rows),))
     write_manifest(dataset)
     return dataset

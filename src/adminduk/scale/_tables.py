@@ -20,6 +20,7 @@ import duckdb
 from adminduk import regions
 from adminduk._fields import require_date
 from adminduk.codes import KTPElStatus, LifeStatus, MaritalStatus, Sex
+from adminduk.errors import DatasetError, InvalidFormat
 from adminduk.register import ktp_el_birth_limit
 from adminduk.scale._dataset import RECORD_SCHEMA, Dataset, open_dataset
 from adminduk.statistics import (
@@ -48,19 +49,35 @@ _PARENT = {
 
 @contextmanager
 def _records(
-    source: Source, threads: int | None
+    source: Source, threads: int | None, *, translate: bool = True
 ) -> Iterator[tuple[duckdb.DuckDBPyConnection, Dataset]]:
+    """The dataset as the view ``records``; DuckDB's errors as :class:`DatasetError`.
+
+    A damaged or foreign Parquet file surfaces when it is read (in the query): ``translate``
+    turns DuckDB's error into a typed one, except for an analyst's own connection.
+    """
+    if threads is not None and (
+        isinstance(threads, bool) or not isinstance(threads, int) or threads < 1
+    ):
+        raise InvalidFormat(f"threads must be a positive int, not {threads!r:.20}")
     dataset = open_dataset(source)
     connection = duckdb.connect(":memory:")
     try:
         if threads is not None:
-            connection.execute(f"SET threads = {int(threads)}")
+            connection.execute(f"SET threads = {threads}")
         paths = dataset.paths()
         if paths:
             connection.read_parquet(paths, hive_partitioning=False).create_view("records")
         else:  # an empty dataset: an empty table of the same columns
             connection.from_arrow(RECORD_SCHEMA.empty_table()).create_view("records")
         yield connection, dataset
+    except duckdb.Error as error:
+        if not translate:
+            raise
+        raise DatasetError(
+            f"the dataset at {dataset.root} cannot be read: {type(error).__name__}: "
+            f"{str(error)[:200]}"
+        ) from None
     finally:
         connection.close()
 
@@ -190,5 +207,5 @@ def connect(
 
 @contextmanager
 def _connection(source: Source, threads: int | None) -> Iterator[duckdb.DuckDBPyConnection]:
-    with _records(source, threads) as (connection, _dataset):
+    with _records(source, threads, translate=False) as (connection, _dataset):
         yield connection
