@@ -7,6 +7,7 @@ import logging
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from distributed import LocalCluster
@@ -15,6 +16,13 @@ from adminduk import scale
 from adminduk.errors import DatasetError, InvalidFormat
 
 WITHIN = ["18.08", "31.71"]
+
+
+def job(out: Path, **how: Any) -> tuple[scale.Dataset, tuple[scale.PartitionResult, ...]]:
+    """The same small plan (two regencies, 3,000 residents, seed 11), run as ``how`` says."""
+    return scale.synthesize(
+        out, within=WITHIN, residents=3_000, seed=11, partition_size=700, **how
+    )
 
 
 def rows_of(dataset: scale.Dataset) -> list[tuple[object, ...]]:
@@ -26,9 +34,7 @@ def rows_of(dataset: scale.Dataset) -> list[tuple[object, ...]]:
 def here(tmp_path_factory: pytest.TempPathFactory) -> scale.Dataset:
     """The job's tasks run in this process: what every cluster must reproduce."""
     out = tmp_path_factory.mktemp("here") / "data"
-    dataset, _ = scale.synthesize(
-        out, within=WITHIN, residents=3_000, seed=11, partition_size=700, workers=0
-    )
+    dataset, _ = job(out, workers=0)
     return dataset
 
 
@@ -37,15 +43,7 @@ def test_a_local_cluster_of_two_workers_writes_the_same_people(
 ) -> None:
     """A 2-worker LocalCluster writes the very rows the in-process run writes."""
     seen: list[scale.Progress] = []
-    dataset, results = scale.synthesize(
-        tmp_path / "data",
-        within=WITHIN,
-        residents=3_000,
-        seed=11,
-        partition_size=700,
-        workers=2,
-        progress=seen.append,
-    )
+    dataset, results = job(tmp_path / "data", workers=2, progress=seen.append)
     assert {r.worker for r in results}.isdisjoint({os.getpid()}), "tasks ran on the workers"
     assert dataset.residents == 3_000
     assert [p.done for p in seen] == list(range(1, len(results) + 1))
@@ -70,14 +68,7 @@ def test_the_same_code_runs_on_a_scheduler_given_by_address(
     ) as cluster:
         address = cluster.scheduler_address
         assert address.startswith("tcp://127.0.0.1:")
-        dataset, _ = scale.synthesize(
-            tmp_path / "data",
-            within=WITHIN,
-            residents=3_000,
-            seed=11,
-            partition_size=700,
-            scheduler=address,
-        )
+        dataset, _ = job(tmp_path / "data", scheduler=address)
     assert rows_of(dataset) == rows_of(here)
     assert scale.population_table(dataset) == scale.population_table(here)
 

@@ -26,6 +26,7 @@ import datetime
 from collections.abc import Iterable, Iterator, Mapping
 from typing import NamedTuple
 
+from adminduk import regions
 from adminduk._privacy import mask
 from adminduk.register.family import Family
 from adminduk.register.resident import Resident
@@ -112,7 +113,7 @@ def family_records(family: Family, residents: Mapping[str, Resident]) -> list[Re
     [(1, 1, 1808012006), (3, 2, 1808012006), (4, 2, 1808012006)]
     """
     number = family.number
-    village = int(family.address.village_code.replace(".", ""))
+    village = regions.to_number(family.address.village_code)
     return [
         _of(residents[member.nik], number, member.relationship.code, village)
         for member in family.members

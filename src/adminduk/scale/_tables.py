@@ -32,19 +32,6 @@ from adminduk.statistics import (
 )
 
 Source = str | os.PathLike[str] | Dataset
-#: The record column holding each level's region number.
-_COLUMNS = {
-    "province": "province",
-    "regency": "regency",
-    "district": "district",
-    "village": "village",
-}
-_PARENT = {
-    regions.RegionLevel.PROVINCE: "province",
-    regions.RegionLevel.REGENCY: "regency",
-    regions.RegionLevel.DISTRICT: "district",
-    regions.RegionLevel.VILLAGE: "village",
-}
 
 
 @contextmanager
@@ -87,7 +74,8 @@ def _scope(region_code: str) -> tuple[str, list[Any]]:
     if region_code == regions.INDONESIA:
         return "village IS NOT NULL", []
     region = regions.get(region_code)
-    return f"{_PARENT[region.level]} = ?", [regions.to_number(region.code)]
+    # The record's columns are named after the levels (province, regency, district, village).
+    return f"{region.level.name.lower()} = ?", [regions.to_number(region.code)]
 
 
 def _day(dataset: Dataset, on: datetime.date | None) -> datetime.date:
@@ -116,7 +104,7 @@ def population_table(
         day = _day(dataset, on)
         regions_of(region_code, by=by, on=day)  # checks by and the region before any SQL
         where, parameters = _scope(region_code)
-        column = _COLUMNS[by]
+        column = by  # checked by regions_of: one of the record's four region columns
         found = connection.execute(
             f"SELECT {column}, count(*) FILTER (WHERE sex = ?), count(*) FILTER (WHERE sex = ?) "
             f"FROM records WHERE life_status = ? AND {where} GROUP BY {column}",
@@ -143,7 +131,7 @@ def ktp_el_coverage(
         day = _day(dataset, on)
         children = regions_of(region_code, by=by, on=day)
         where, parameters = _scope(region_code)
-        column = _COLUMNS[by]
+        column = by  # checked by regions_of: one of the record's four region columns
         married = [s.code for s in MaritalStatus if s.ever_married]
         recorded = [s.code for s in KTPElStatus if s.is_recorded]
         found = connection.execute(

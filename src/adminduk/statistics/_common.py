@@ -16,20 +16,14 @@ from adminduk.register.family import Family
 from adminduk.register.registry import Registry
 
 Level = Literal["province", "regency", "district", "village"]
+#: Each level a table can be by: its region level, its plural, and how many characters of a
+#: dotted village code name its region.
 _LEVELS = {
-    "province": regions.RegionLevel.PROVINCE,
-    "regency": regions.RegionLevel.REGENCY,
-    "district": regions.RegionLevel.DISTRICT,
-    "village": regions.RegionLevel.VILLAGE,
+    "province": (regions.RegionLevel.PROVINCE, "provinces", 2),
+    "regency": (regions.RegionLevel.REGENCY, "regencies", 5),
+    "district": (regions.RegionLevel.DISTRICT, "districts", 8),
+    "village": (regions.RegionLevel.VILLAGE, "villages", 13),
 }
-_PLURALS = {
-    "province": "provinces",
-    "regency": "regencies",
-    "district": "districts",
-    "village": "villages",
-}
-#: How many characters of a dotted village code name the region of each level.
-_WIDTHS = {"province": 2, "regency": 5, "district": 8, "village": 13}
 _HUNDRED = Decimal(100)
 _CENT = Decimal("0.01")
 
@@ -66,17 +60,17 @@ def regions_of(region_code: str, *, by: Level, on: datetime.date) -> list[region
     >>> [r.name for r in regions_of("18", by="regency", on=datetime.date(2026, 1, 1))][:2]
     ['Kabupaten Lampung Selatan', 'Kabupaten Lampung Tengah']
     """
-    if by not in _LEVELS:
+    if not isinstance(by, str) or by not in _LEVELS:
         raise InvalidComponent(
             f"by must be 'province', 'regency', 'district' or 'village', not {by!r:.20}"
         )
     require_date(on, "on")
-    level = _LEVELS[by]
+    level, plural, _ = _LEVELS[by]
     if region_code == regions.INDONESIA:
         return list(regions.walk(None, level=level, as_of=on.year))
     parent = regions.get(region_code)
     if parent.level.value >= level.value:
-        raise InvalidComponent(f"{parent.code} has no {_PLURALS[by]} below it")
+        raise InvalidComponent(f"{parent.code} has no {plural} below it")
     return list(regions.walk(parent.code, level=level, as_of=on.year))
 
 
@@ -136,4 +130,6 @@ def _regional(
     state = _as_of(registry, on)
     day = _today(registry, on)
     children = regions_of(region_code, by=by, on=day)
-    return _Regional(state, day, children, {child.code: [0, 0] for child in children}, _WIDTHS[by])
+    return _Regional(
+        state, day, children, {child.code: [0, 0] for child in children}, _LEVELS[by][2]
+    )
