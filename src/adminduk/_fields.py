@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from typing import Any, TypeVar, cast
 
 import attrs
@@ -158,3 +158,59 @@ def trusted(cls: type[_T], **values: Any) -> _T:
     their defaults; a missing required field is a ``TypeError``.
     """
     return cast(_T, _builder(cast(type, cls))(**values))
+
+
+def checked_builder(
+    cls: type[_T],
+    hooks: Mapping[str, Callable[[Any, Any], Any]],
+    fallback: Callable[[Any, Any], _T],
+    *,
+    converted: Collection[str] = (),
+) -> Callable[[Any, Any], _T]:
+    """A structure hook that builds ``cls`` from a plain dict, each value checked once.
+
+    ``hooks`` maps every field to the function (``hook(value, type)``, as cattrs calls its
+    hooks) that checks and converts its raw value; the field's own attrs converter then runs on
+    the result, unless the field is in ``converted`` (its hook already does the converter's
+    work, such as checking a NIK). The instance is built without a second pass through the
+    constructor, and its ``__attrs_post_init__`` checks run as usual. Anything unusual (not a
+    dict, an unknown or missing key, any error at all) goes to ``fallback`` whole, so errors,
+    and the paths in them, are exactly the fallback's. Straight-line code, written once per
+    class.
+    """
+    kind: Any = cls
+    fields = attrs.fields(attrs.resolve_types(kind))
+    namespace: dict[str, Any] = {
+        "_build": positional_builder(kind),
+        "_fallback": fallback,
+        "_known": frozenset(field.name for field in fields),
+        "_dict": dict,
+        "_Exception": Exception,
+    }
+    lines = [
+        "def structure(o, t):",
+        "    if type(o) is not _dict or not _known.issuperset(o):",
+        "        return _fallback(o, t)",
+        "    try:",
+    ]
+    for index, field in enumerate(fields):
+        if field.validator is not None or isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+            raise TypeError(f"checked_builder does not build {cls.__name__}: see {field.name}")
+        namespace[f"_h{index}"] = hooks[field.name]
+        namespace[f"_t{index}"] = field.type
+        value = f"_h{index}(o[{field.name!r}], _t{index})"
+        if field.default is not attrs.NOTHING:
+            namespace[f"_d{index}"] = field.default
+            value = f"({value} if {field.name!r} in o else _d{index})"
+        if field.converter is not None and field.name not in converted:
+            namespace[f"_c{index}"] = field.converter
+            value = f"_c{index}({value})"
+        lines.append(f"        v{index} = {value}")
+    lines.append(f"        made = _build({', '.join(f'v{i}' for i in range(len(fields)))})")
+    if hasattr(cls, "__attrs_post_init__"):
+        lines.append("        made.__attrs_post_init__()")
+    lines += ["    except _Exception:", "        return _fallback(o, t)", "    return made"]
+    exec("\n".join(lines), namespace)
+    structure = namespace["structure"]
+    structure.fallback = fallback  # what it hands over to, for tests comparing the two
+    return cast(Callable[[Any, Any], _T], structure)

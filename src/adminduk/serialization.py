@@ -36,7 +36,7 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.strategies import configure_tagged_union
 
-from adminduk._fields import compact_kk, compact_nik, optional_kk, optional_nik
+from adminduk._fields import checked_builder, compact_kk, compact_nik, optional_kk, optional_nik
 from adminduk.applications import Action, Actor, Application, Role, Status, Trigger
 from adminduk.codes import CodeTable, Relationship
 from adminduk.documents import Channel, Delivery, Evidence, FindingKind, Form
@@ -259,19 +259,28 @@ def _number_hook(check: Callable[[Any], Any], optional: bool) -> Callable[[Any, 
     return hook
 
 
-def _number_overrides(made: cattrs.Converter) -> None:
-    """Structure classes with personal-number fields through per-field hooks."""
-    records: tuple[type[Any], ...] = (PrintedMember, *ISSUED_TYPES.values())
-    for kind in (
-        Resident,
-        Membership,
-        Family,
-        Actor,
-        Form,
-        Action,
-        *EVENT_TYPES.values(),
-        *records,
-    ):
+#: The classes read from documents, each after the classes its fields hold.
+_CLASSES: tuple[type[Any], ...] = (
+    Address,
+    Membership,
+    Resident,
+    Family,
+    PrintedMember,
+    *ISSUED_TYPES.values(),
+    *EVENT_TYPES.values(),
+    Actor,
+    Form,
+    Action,
+)
+
+
+def _number_overrides(made: cattrs.Converter) -> dict[type[Any], dict[str, Any]]:
+    """Structure classes with personal-number fields through per-field hooks.
+
+    Returns the overrides of each class (the field hooks :func:`_checked_hooks` uses).
+    """
+    overridden: dict[type[Any], dict[str, Any]] = {}
+    for kind in _CLASSES:
         overrides: dict[str, Any] = {
             field.name: override(struct_hook=_number_hook(field.converter, optional))
             for field in attrs.fields(kind)
@@ -290,6 +299,58 @@ def _number_overrides(made: cattrs.Converter) -> None:
             made.register_unstructure_hook(kind, make_dict_unstructure_fn(kind, made, **overrides))
         if overrides:
             made.register_structure_hook(kind, make_dict_structure_fn(kind, made, **overrides))
+        overridden[kind] = overrides
+    return overridden
+
+
+def _checked_hooks(made: cattrs.Converter, overridden: dict[type[Any], dict[str, Any]]) -> None:
+    """Give every class a structure hook that checks each value once (issue 18).
+
+    cattrs' generated hook checks each field, then calls the class, whose converters check the
+    personal numbers again; the checked builder calls each field's hook, builds the instance
+    directly and runs its ``__attrs_post_init__`` checks. Anything the builder does not take
+    goes to cattrs' hook, which gives the error and its path exactly as before.
+    """
+    for kind in _CLASSES:
+        overrides = overridden[kind]
+        hooks = {
+            field.name: (
+                overrides[field.name].struct_hook
+                if field.name in overrides
+                else made.get_structure_hook(field.type)
+            )
+            for field in attrs.fields(attrs.resolve_types(kind))
+        }
+        numbers = {name for name in overrides if name not in ("form", "events")}
+        fallback = made.get_structure_hook(kind)
+        made.register_structure_hook(
+            kind, checked_builder(kind, hooks, fallback, converted=numbers)
+        )
+        if kind in (Resident, Membership, PrintedMember, Action):
+            tuple_of = tuple[kind, ...]  # type: ignore[valid-type]
+            made.register_structure_hook_func(
+                _is_tuple_of(kind),
+                _tuple_structurer(
+                    made.get_structure_hook(kind), made.get_structure_hook(tuple_of)
+                ),
+            )
+
+
+def _tuple_structurer(
+    hook: Callable[[Any, Any], Any], fallback: Callable[[Any, Any], Any]
+) -> Callable[[Any, Any], tuple[Any, ...]]:
+    """A list of one class as a tuple; anything else goes to cattrs' hook for its errors."""
+
+    def structure_items(value: Any, kind: Any) -> tuple[Any, ...]:
+        if type(value) is list:
+            element = kind.__args__[0]
+            try:
+                return tuple([hook(item, element) for item in value])
+            except Exception:
+                pass
+        return cast(tuple[Any, ...], fallback(value, kind))
+
+    return structure_items
 
 
 def _structure_events(value: Any) -> tuple[Event, ...]:
@@ -355,10 +416,11 @@ def _make_converter() -> cattrs.Converter:
             _is_tuple_of(element), _tuple_unstructurer(made.get_unstructure_hook(element))
         )
     made.register_unstructure_hook_func(lambda t: t == frozenset[Evidence], _evidence_list)
-    _number_overrides(made)
+    overridden = _number_overrides(made)
     # By predicate, so that the subclasses keep cattrs' own attrs hooks.
     made.register_structure_hook_func(lambda t: t is IssuedDocument, _structure_record)
     made.register_unstructure_hook_func(lambda t: t is IssuedDocument, _unstructure_record)
+    _checked_hooks(made, overridden)
     configure_tagged_union(AnyEvent, made, tag_generator=_TAGS.__getitem__, tag_name="type")
     return made
 
