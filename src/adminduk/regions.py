@@ -246,6 +246,17 @@ def _region(code: str, name: str, year: int | None) -> Region:
     return Region(code=code, name=name, level=_level(code), parent_code=_parent(code), lists=years)
 
 
+@functools.lru_cache(maxsize=8192)
+def _current_village(code: str) -> Region | None:
+    """The village with dotted ``code`` in the current list, or ``None``.
+
+    One (immutable) object per village, however many addresses name it: a register names the
+    same few hundred villages in every address it reads.
+    """
+    name = _villages().get(code)
+    return None if name is None else _region(code, name, None)
+
+
 def get(code: str, *, as_of: int | None = None) -> Region:
     """Return the region with ``code`` (dotted or not).
 
@@ -265,9 +276,9 @@ def get(code: str, *, as_of: int | None = None) -> Region:
     :class:`~adminduk.errors.UnknownRegion` for a well-formed code no list carries.
     """
     if type(code) is str and len(code) == 13:  # fast path: a dotted village code
-        name = _villages().get(code)
-        if name is not None:
-            return _region(code, name, None)
+        found = _current_village(code)
+        if found is not None:
+            return found
     dotted = normalize(code)
     if dotted.count(".") == 3:
         name = _villages().get(dotted)

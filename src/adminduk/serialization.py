@@ -158,13 +158,14 @@ _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?([+-]
 
 
 def _structure_date(value: Any, _: Any) -> datetime.date:
+    if type(value) is str:
+        known = _DAYS.get(value)  # only strings that passed the checks below are kept
+        if known is not None:
+            return known
     if not isinstance(value, str):
         raise InvalidFormat(f"expected an ISO date (YYYY-MM-DD), not {type(value).__name__}")
     if not _DATE.fullmatch(value):
         raise InvalidFormat(f"{value[:40]!r} is not a date (YYYY-MM-DD)")
-    known = _DAYS.get(value)
-    if known is not None:
-        return known
     try:
         day = datetime.date.fromisoformat(value)
     except ValueError:

@@ -112,6 +112,25 @@ def test_address_normalises() -> None:
     assert ("007", "002", "18.08.01.2006") == (address.rt, address.rw, address.village_code)
 
 
+@given(
+    st.text(alphabet="0123456789 \u0663\u00b2x-+", max_size=5)
+    | st.integers(-5, 1200).map(str)
+    | st.integers(-5, 1200)
+)
+def test_rt_and_rw_follow_their_rule_for_every_spelling(value: str | int) -> None:
+    """RT/RW: any spelling of 1-999 (ASCII digits, spaces around) is that number in three digits.
+
+    The accepted spellings are a lookup table; this pins the table to the rule as written.
+    """
+    text = str(value).strip()
+    if text.isascii() and text.isdecimal() and 1 <= len(text) <= 3 and int(text) > 0:
+        address = attrs.evolve(sample_address(), rt=value, rw=value)
+        assert address.rt == address.rw == f"{int(text):03d}"
+    else:
+        with pytest.raises(errors.ValidationError, match="RT/RW"):
+            attrs.evolve(sample_address(), rt=value)
+
+
 def test_family_refuses_a_member_twice_and_finds_members() -> None:
     """A member listed twice is refused; member() finds a member or raises UnknownResident."""
     family = family_event().family

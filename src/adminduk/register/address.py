@@ -19,8 +19,21 @@ from adminduk.errors import InvalidComponent, InvalidFormat
 __all__ = ["Address"]
 
 
+#: Every plain spelling of an RT or RW number (1 to 999, with or without leading zeros, up to
+#: three digits), to its three-digit form: one lookup both checks and normalises.
+_NEIGHBOURHOODS: dict[str, str] = {
+    spelling: f"{number:03d}"
+    for number in range(1, 1000)
+    for spelling in {str(number), f"{number:02d}", f"{number:03d}"}
+}
+
+
 def _neighbourhood(value: object) -> str:
     """Normalise an RT or RW number to three digits ('3' -> '003')."""
+    if type(value) is str:
+        known = _NEIGHBOURHOODS.get(value)
+        if known is not None:
+            return known
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise InvalidFormat(f"RT/RW must be a string of digits, not {type(value).__name__}")
     text = str(value).strip()
