@@ -18,7 +18,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "adminduk"
 LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"errors", "_privacy", "_names"}),
     frozenset({"codes", "regions"}),
-    frozenset({"identifiers", "_fields"}),
+    frozenset({"identifiers", "_fields", "_hooks"}),
     frozenset({"register"}),
     frozenset({"documents"}),
     frozenset({"applications"}),

@@ -26,7 +26,6 @@ from __future__ import annotations
 import datetime
 import enum
 import json
-import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, Final, TypeVar, Union, cast
@@ -37,6 +36,19 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from cattrs.strategies import configure_tagged_union
 
 from adminduk._fields import checked_builder, compact_kk, compact_nik, optional_kk, optional_nik
+from adminduk._hooks import (
+    code_hook,
+    code_value,
+    enum_value,
+    is_tuple_of,
+    shared_text,
+    strict,
+    structure_date,
+    structure_datetime,
+    structure_enum,
+    tuple_structurer,
+    tuple_unstructurer,
+)
 from adminduk.applications import Action, Actor, Application, Role, Status, Trigger
 from adminduk.codes import CodeTable, Relationship
 from adminduk.documents import Channel, Delivery, Evidence, FindingKind, Form
@@ -123,99 +135,6 @@ _ENUMS: tuple[type[enum.Enum], ...] = (
 )
 
 
-def _strict(kind: type[_T], name: str) -> Callable[[Any, Any], _T]:
-    """Return a structure hook taking values of exactly ``kind`` (no ``str(5)``, no ``int(True)``)."""
-
-    def hook(value: Any, _: Any) -> _T:
-        if type(value) is not kind:
-            raise InvalidFormat(f"expected {name}, not {type(value).__name__}")
-        return value
-
-    return hook
-
-
-def _shared_text(value: Any, _: Any) -> str:
-    """A string field: exactly a ``str``, short ones shared (``sys.intern``).
-
-    A register's places, names and codes repeat; each JSON occurrence would otherwise be an
-    object of its own.
-    """
-    if type(value) is not str:
-        raise InvalidFormat(f"expected a string, not {type(value).__name__}")
-    return sys.intern(value) if len(value) <= _SHARED_LENGTH else value
-
-
-_SHARED_LENGTH = 64
-#: Dates read so far, so that each day is one object however often it occurs (bounded).
-_DAYS: dict[str, datetime.date] = {}
-_DAYS_KEPT = 100_000
-
-
-# The only shapes written: calendar dates, and date-times as datetime.isoformat() writes them.
-# (fromisoformat alone also takes ISO week dates like 2026-W01-1, and other forms.)
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?([+-]\d{2}:\d{2}|Z)?")
-
-
-def _structure_date(value: Any, _: Any) -> datetime.date:
-    if type(value) is str:
-        known = _DAYS.get(value)  # only strings that passed the checks below are kept
-        if known is not None:
-            return known
-    if not isinstance(value, str):
-        raise InvalidFormat(f"expected an ISO date (YYYY-MM-DD), not {type(value).__name__}")
-    if not _DATE.fullmatch(value):
-        raise InvalidFormat(f"{value[:40]!r} is not a date (YYYY-MM-DD)")
-    try:
-        day = datetime.date.fromisoformat(value)
-    except ValueError:
-        raise InvalidFormat(f"{value!r} is not a date (YYYY-MM-DD)") from None
-    if len(_DAYS) >= _DAYS_KEPT:
-        _DAYS.clear()
-    _DAYS[value] = day
-    return day
-
-
-def _structure_datetime(value: Any, _: Any) -> datetime.datetime:
-    if not isinstance(value, str) or not _DATETIME.fullmatch(value):
-        shown = type(value).__name__ if not isinstance(value, str) else "a string of another form"
-        raise InvalidFormat(f"expected an ISO date and time (YYYY-MM-DDTHH:MM:SS), not {shown}")
-    try:
-        return datetime.datetime.fromisoformat(value)
-    except ValueError:
-        raise InvalidFormat(f"{value!r} is not a date and time (ISO 8601)") from None
-
-
-def _code_hook(kind: type[CodeTable]) -> Callable[[Any, Any], CodeTable]:
-    """Return a structure hook for one code table: a dictionary lookup on the happy path."""
-    members = dict(kind._value2member_map_)
-
-    def hook(value: Any, _: Any) -> CodeTable:
-        if type(value) is int:
-            member = members.get(value)
-            if member is not None:
-                return member  # type: ignore[no-any-return]
-            return kind.from_code(value)  # raises the usual InvalidComponent
-        raise InvalidFormat(f"expected a {kind.__name__} code (int), not {type(value).__name__}")
-
-    return hook
-
-
-def _code_value(member: CodeTable) -> int:
-    return member._value_
-
-
-def _enum_value(member: enum.Enum) -> Any:
-    return member.value
-
-
-def _structure_enum(value: Any, kind: type[enum.Enum]) -> enum.Enum:
-    try:
-        return kind(value)
-    except ValueError:
-        raise InvalidComponent(f"{value!r} is not a {kind.__name__}") from None
-
-
 def _structure_relationships(value: Any, _: Any) -> Relationships:
     if not isinstance(value, dict):
         raise InvalidFormat(
@@ -224,18 +143,6 @@ def _structure_relationships(value: Any, _: Any) -> Relationships:
     return tuple(
         (number, converter.structure(code, Relationship)) for number, code in value.items()
     )
-
-
-def _is_tuple_of(element: type) -> Callable[[Any], bool]:
-    wanted = tuple[element, ...]  # type: ignore[valid-type]
-    return lambda kind: bool(kind == wanted)
-
-
-def _tuple_unstructurer(hook: Callable[[Any], Any]) -> Callable[[Any], list[Any]]:
-    def unstructure_items(items: Any) -> list[Any]:
-        return [hook(item) for item in items]
-
-    return unstructure_items
 
 
 #: The attrs converters that check personal numbers, and the kind of value each expects.
@@ -330,28 +237,9 @@ def _checked_hooks(made: cattrs.Converter, overridden: dict[type[Any], dict[str,
         if kind in (Resident, Membership, PrintedMember, Action):
             tuple_of = tuple[kind, ...]  # type: ignore[valid-type]
             made.register_structure_hook_func(
-                _is_tuple_of(kind),
-                _tuple_structurer(
-                    made.get_structure_hook(kind), made.get_structure_hook(tuple_of)
-                ),
+                is_tuple_of(kind),
+                tuple_structurer(made.get_structure_hook(kind), made.get_structure_hook(tuple_of)),
             )
-
-
-def _tuple_structurer(
-    hook: Callable[[Any, Any], Any], fallback: Callable[[Any, Any], Any]
-) -> Callable[[Any, Any], tuple[Any, ...]]:
-    """A list of one class as a tuple; anything else goes to cattrs' hook for its errors."""
-
-    def structure_items(value: Any, kind: Any) -> tuple[Any, ...]:
-        if type(value) is list:
-            element = kind.__args__[0]
-            try:
-                return tuple([hook(item, element) for item in value])
-            except Exception:
-                pass
-        return cast(tuple[Any, ...], fallback(value, kind))
-
-    return structure_items
 
 
 def _structure_events(value: Any) -> tuple[Event, ...]:
@@ -392,20 +280,20 @@ def _evidence_list(items: frozenset[Evidence]) -> list[str]:
 def _make_converter() -> cattrs.Converter:
     made = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     made.register_unstructure_hook(datetime.date, datetime.date.isoformat)
-    made.register_structure_hook(datetime.date, _structure_date)
+    made.register_structure_hook(datetime.date, structure_date)
     made.register_unstructure_hook(datetime.datetime, datetime.datetime.isoformat)
-    made.register_structure_hook(datetime.datetime, _structure_datetime)
-    made.register_structure_hook(str, _shared_text)
+    made.register_structure_hook(datetime.datetime, structure_datetime)
+    made.register_structure_hook(str, shared_text)
     for kind, name in ((int, "an integer"), (bool, "true or false")):
-        made.register_structure_hook(kind, _strict(kind, name))
+        made.register_structure_hook(kind, strict(kind, name))
     # Hooks registered for each class outrank cattrs' own enum handling in every version (a
     # predicate hook does not in cattrs 24, which would take True for code 1).
     for table in CodeTable.__subclasses__():
-        made.register_unstructure_hook(table, _code_value)
-        made.register_structure_hook(table, _code_hook(table))
+        made.register_unstructure_hook(table, code_value)
+        made.register_structure_hook(table, code_hook(table))
     for plain in _ENUMS:
-        made.register_unstructure_hook(plain, _enum_value)
-        made.register_structure_hook(plain, _structure_enum)
+        made.register_unstructure_hook(plain, enum_value)
+        made.register_structure_hook(plain, structure_enum)
     made.register_unstructure_hook_func(
         lambda t: t == Relationships, lambda pairs: {n: r.code for n, r in pairs}
     )
@@ -414,7 +302,7 @@ def _make_converter() -> cattrs.Converter:
     # (cattrs' generic iterable path is several times slower).
     for element in (Resident, Membership):
         made.register_unstructure_hook_func(
-            _is_tuple_of(element), _tuple_unstructurer(made.get_unstructure_hook(element))
+            is_tuple_of(element), tuple_unstructurer(made.get_unstructure_hook(element))
         )
     made.register_unstructure_hook_func(lambda t: t == frozenset[Evidence], _evidence_list)
     overridden = _number_overrides(made)
