@@ -229,7 +229,8 @@ def _checked_hooks(made: cattrs.Converter, overridden: dict[type[Any], dict[str,
             )
             for field in attrs.fields(attrs.resolve_types(kind))
         }
-        numbers = {name for name in overrides if name not in ("form", "events")}
+        # The personal-number hooks already do those fields' converters' work.
+        numbers = {f.name for f in attrs.fields(kind) if f.converter in _NUMBER_CONVERTERS}
         fallback = made.get_structure_hook(kind)
         made.register_structure_hook(
             kind, checked_builder(kind, hooks, fallback, converted=numbers)
