@@ -10,6 +10,7 @@ True
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -29,7 +30,7 @@ from adminduk.errors import InvalidComponent
 from adminduk.identifiers import nik
 from adminduk.register import Address, Family, Membership, Registry, Resident
 from adminduk.register.events import FamilyRegistered
-from adminduk.workflows import Office, workflow_for
+from adminduk.workflows import Office, Workflow, workflow_for
 
 __all__ = [
     "SIAP_KELUARGA",
@@ -299,11 +300,18 @@ _PREFERRED = (
 )
 
 
-def sample_actor(trigger: Trigger, application: Application | Form) -> Actor:
+def sample_actor(
+    trigger: Trigger,
+    application: Application | Form,
+    *,
+    staff: Iterable[Actor] | None = None,
+    workflow: Workflow | None = None,
+) -> Actor:
     """Who takes ``trigger`` on ``application`` now (on a form: its filing), per its workflow.
 
-    One of :func:`sample_staff` (the specialised role first), or the resident (the applicant)
-    where only a resident may act, as when confirming a digital receipt.
+    One of ``staff`` (default :func:`sample_staff`; the specialised role first), or the resident
+    (the applicant) where only a resident may act, as when confirming a digital receipt.
+    ``workflow`` is the document's workflow where an office has its own.
 
     >>> import datetime
     >>> from adminduk.applications import Trigger
@@ -317,8 +325,11 @@ def sample_actor(trigger: Trigger, application: Application | Form) -> Actor:
         if isinstance(application, Form)
         else (application.form, application.status)
     )
-    allowed = workflow_for(form.document).roles(trigger, status, form.delivery)
-    role = next((role for role in _PREFERRED if role in allowed), None)
+    flow = workflow or workflow_for(form.document)
+    allowed = flow.roles(trigger, status, form.delivery)
+    team = _SAMPLE_STAFF if staff is None else tuple(staff)
+    on_staff = {actor.role for actor in team} | {Role.RESIDENT}
+    role = next((role for role in _PREFERRED if role in allowed and role in on_staff), None)
     if role is None:
         raise InvalidComponent(
             f"nobody may {trigger.value} a {form.document} that is "
@@ -326,19 +337,22 @@ def sample_actor(trigger: Trigger, application: Application | Form) -> Actor:
         )
     if role is Role.RESIDENT:
         return Actor.resident(form.applicant or form.subject or "")
-    return next(actor for actor in sample_staff() if actor.role is role)
+    return next(actor for actor in team if actor.role is role)
+
+
+_SAMPLE_STAFF = (
+    Actor(id="FO-01", role=Role.FRONT_OFFICE, name="Dewi Anggraini"),
+    Actor(id="REG-01", role=Role.REGISTRAR, name="Hendra Wijaya"),
+    Actor(id="POS-01", role=Role.COURIER, name="Kantor Pos Blambangan Umpu"),
+    Actor(id="KEC-01", role=Role.DISTRICT_OFFICER, name="Rudi Hartono"),
+    Actor(id="JB-01", role=Role.OUTREACH_OFFICER, name="Fitri Handayani"),
+    Actor(id="SYS", role=Role.SYSTEM, name="Layanan online"),
+)
 
 
 def sample_staff() -> tuple[Actor, ...]:
     """Return one synthetic officer of each staff role (and the intake system)."""
-    return (
-        Actor(id="FO-01", role=Role.FRONT_OFFICE, name="Dewi Anggraini"),
-        Actor(id="REG-01", role=Role.REGISTRAR, name="Hendra Wijaya"),
-        Actor(id="POS-01", role=Role.COURIER, name="Kantor Pos Blambangan Umpu"),
-        Actor(id="KEC-01", role=Role.DISTRICT_OFFICER, name="Rudi Hartono"),
-        Actor(id="JB-01", role=Role.OUTREACH_OFFICER, name="Fitri Handayani"),
-        Actor(id="SYS", role=Role.SYSTEM, name="Layanan online"),
-    )
+    return _SAMPLE_STAFF
 
 
 def issue_details(registry: Registry, application: Application | Form) -> dict[str, Any]:

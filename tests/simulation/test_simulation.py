@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+from pathlib import Path
 
 import attrs
 import pytest
@@ -20,10 +21,13 @@ from adminduk import (
 )
 from adminduk import serialization as s
 from adminduk._fields import trusted
-from adminduk.applications import Status, Trigger
+from adminduk.applications import Role, Status, Trigger
+from adminduk.register import Registry
+from adminduk.samples import sample_staff
 from adminduk.simulation import OfficeSimulation, simulate_office, synthesize_population
 from adminduk.simulation.tables import district_shares
-from adminduk.workflows import replay
+from adminduk.store import Store, open_office
+from adminduk.workflows import Office, replay
 
 
 def test_exact_counts_per_district() -> None:
@@ -195,3 +199,38 @@ def test_simulation_arguments_and_progress() -> None:
     assert outcome.office.registry is registry
     with pytest.raises(errors.AdmindukError, match="days"):
         simulate_office(registry, days=-1, seed=1)
+
+
+def test_the_simulation_runs_through_an_office_of_ones_own(tmp_path: Path) -> None:
+    """Through a store-backed office the run is the default run, and it is all in the store."""
+    base = synthesize_population("18.08.15", seed=2, scale=0.3)
+    plain = simulate_office(Registry.replay(base.journal, area=base.area), days=12, seed=4)
+    path = tmp_path / "office.db"
+    office = open_office(path, code="18.08", registry=base, staff=sample_staff())
+    stored = simulate_office(office.registry, days=12, seed=4, office=office)
+    assert stored.office is office
+    assert plain.days == stored.days
+    assert sum(day.issued for day in stored.days) > 0
+    assert list(plain.registry.journal) == list(stored.registry.journal)
+    assert plain.applications == stored.applications
+    store = office.recorder
+    assert isinstance(store, Store)
+    store.close()
+    reopened = open_office(path, code="18.08", staff=sample_staff())
+    assert dict(reopened.applications) == dict(office.applications)
+    assert reopened.registry.journal == office.registry.journal
+    assert isinstance(reopened.recorder, Store)
+    reopened.recorder.close()
+
+
+def test_an_office_of_ones_own_must_fit_the_run() -> None:
+    """An office over another register, or without staff in a role the run needs, is refused."""
+    registry = synthesize_population("18.08.15", seed=2, scale=0.05)
+    other = Office("18.08", Registry.replay(registry.journal, area=registry.area))
+    with pytest.raises(errors.AdmindukError, match="over the registry"):
+        simulate_office(registry, days=3, seed=1, office=other)
+    short = [a for a in sample_staff() if a.role is not Role.COURIER]
+    understaffed = Office("18.08", registry, staff=short)
+    with pytest.raises(errors.AdmindukError, match="courier"):
+        simulate_office(registry, days=3, seed=1, office=understaffed)
+    assert 0 == len(understaffed.applications)

@@ -64,6 +64,17 @@ _EVERYDAY: tuple[tuple[tuple[DocumentCode, str], int], ...] = (
     (("SKPWNI", "departure"), 5),
 )
 _POST_DAYS = frozenset({0, 2, 4})  # Monday, Wednesday, Friday
+#: The roles the model acts in (a resident acts for themselves and needs no staff member).
+_STAFF_ROLES = frozenset(
+    {
+        Role.SYSTEM,
+        Role.FRONT_OFFICE,
+        Role.OUTREACH_OFFICER,
+        Role.REGISTRAR,
+        Role.COURIER,
+        Role.DISTRICT_OFFICER,
+    }
+)
 
 
 @attrs.frozen
@@ -455,7 +466,12 @@ class _Model:
     def _collect(self, app: Application) -> None:
         office = self.office
         receiver = app.form.applicant or app.form.subject
-        actor = sample_actor(Trigger.COLLECT, app)
+        actor = sample_actor(
+            Trigger.COLLECT,
+            app,
+            staff=office.staff,
+            workflow=office.workflows.get(app.form.document),
+        )
         try:
             office.collect(app, actor=actor, at=self.tick(), collector=receiver)
         except AdmindukError:
@@ -493,6 +509,7 @@ def simulate_office(
     capacity: int | None = None,
     incomplete_share: float = 0.3,
     progress: Callable[[int, int], None] | None = None,
+    office: Office | None = None,
 ) -> OfficeSimulation:
     """Run the office for ``days`` days from ``start`` and return what happened.
 
@@ -503,6 +520,11 @@ def simulate_office(
     and a daily ``capacity`` per desk (front office verification, registrar signatures) of 600
     files. ``incomplete_share`` of files lack some papers and come back 1-7 days later.
     ``progress(day_index, days)`` is called after each day (for a progress bar).
+
+    ``office`` runs the simulation through an office of your own over ``registry`` (one backed
+    by a durable store, say, or with other workflows); it needs staff in every role the model
+    uses (:func:`adminduk.samples.sample_staff` has one of each). By default a new office with
+    the sample staff.
 
     >>> from adminduk.simulation import synthesize_population
     >>> registry = synthesize_population("18.08.15", seed=3, scale=0.2)
@@ -515,7 +537,19 @@ def simulate_office(
     population = sum(1 for r in registry.residents() if r.is_alive)
     scale = population / _REFERENCE_POPULATION
     rng = random.Random(seed)
-    office = Office(registry.area or "18.08", registry, name="Disdukcapil", staff=sample_staff())
+    if office is None:
+        office = Office(
+            registry.area or "18.08", registry, name="Disdukcapil", staff=sample_staff()
+        )
+    elif not isinstance(office, Office) or office.registry is not registry:
+        raise AdmindukError("office must be an Office over the registry being simulated")
+    missing = _STAFF_ROLES - {actor.role for actor in office.staff}
+    if missing:
+        raise AdmindukError(
+            "the office has nobody in the roles "
+            + ", ".join(sorted(role.value for role in missing))
+            + " (the simulation needs one of each)"
+        )
     model = _Model(
         registry,
         office,
