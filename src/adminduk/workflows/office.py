@@ -147,12 +147,12 @@ class Office:
                 "different moments"
             )
 
-        def operation() -> tuple[Application, list[Change]]:
+        def operation() -> Application:
             self._applications[application.id] = application
             self._serial = max(self._serial, self._serial_of(application.id))
-            return application, [Change.of_adoption(application)]
+            return application
 
-        return self._operate(operation)
+        return self._operate(operation, lambda adopted: [Change.of_adoption(adopted)])
 
     def _events_not_registered(self, application: Application) -> int:
         """How many register changes of the history the register's journal does not hold."""
@@ -206,12 +206,9 @@ class Office:
 
     def apply(self, event: Event) -> Event:
         """Apply a life event to the register as one operation of the office (recorded)."""
-
-        def operation() -> tuple[Event, list[Change]]:
-            applied = self.registry.apply(event)
-            return applied, [Change.of_event(applied)]
-
-        return self._operate(operation)
+        return self._operate(
+            lambda: self.registry.apply(event), lambda applied: [Change.of_event(applied)]
+        )
 
     # --- actions ---------------------------------------------------------------------------
 
@@ -231,11 +228,9 @@ class Office:
         if not isinstance(form, Form):
             raise InvalidFormat(f"expected a Form, not {type(form).__name__}")
 
-        def operation() -> tuple[Application, list[Change]]:
-            filed = self._submit(form, actor=actor, at=at, channel=channel, id=id)
-            return filed, [Change.of_action(filed.id, filed.history[-1])]
-
-        return self._operate(operation)
+        return self._operate(
+            lambda: self._submit(form, actor=actor, at=at, channel=channel, id=id), _last_action
+        )
 
     def _submit(
         self,
@@ -493,10 +488,9 @@ class Office:
         form: Form | None = None,
         office: str | None = None,
     ) -> Application:
-        def operation() -> tuple[Application, list[Change]]:
-            current = self._current(application)
-            updated = self._fire_now(
-                current,
+        def operation() -> Application:
+            return self._fire_now(
+                self._current(application),
                 trigger,
                 actor,
                 at,
@@ -507,9 +501,8 @@ class Office:
                 form=form,
                 office=office,
             )
-            return updated, [Change.of_action(updated.id, updated.history[-1])]
 
-        return self._operate(operation)
+        return self._operate(operation, _last_action)
 
     def _fire_now(
         self,
@@ -545,20 +538,26 @@ class Office:
         self._applications[updated.id] = updated
         return updated
 
-    def _operate(self, operation: Callable[[], tuple[_R, Sequence[Change]]]) -> _R:
-        """Run one operation under the lock, and through the recorder when there is one."""
+    def _operate(
+        self, operation: Callable[[], _R], changes: Callable[[_R], Sequence[Change]]
+    ) -> _R:
+        """Run one operation under the lock, and through the recorder when there is one.
+
+        ``changes`` says what the operation's result changed, for the recorder to append (not
+        built without one).
+        """
         with self._lock:
             recorder = self._recorder
             if recorder is None:
-                return operation()[0]
+                return operation()
             if len(self.registry.journal) != self._journal_length:
                 raise ForbiddenTransition(
                     "the register was changed outside the office (registry.apply): those "
                     "changes are not in the store; apply events with office.apply"
                 )
             with recorder.transaction(self) as append:
-                result, changes = operation()
-                append(changes)
+                result = operation()
+                append(changes(result))
             self._journal_length = len(self.registry.journal)
             return result
 
@@ -588,3 +587,8 @@ class Office:
         prefix = f"{self.code}/"
         tail = number[len(prefix) :] if number.startswith(prefix) else ""
         return int(tail) if tail.isdigit() else 0
+
+
+def _last_action(application: Application) -> list[Change]:
+    """What an action changed: the application's last action."""
+    return [Change.of_action(application.id, application.history[-1])]
