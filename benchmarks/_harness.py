@@ -114,17 +114,25 @@ class Comparison:
         )
 
 
-def compare(variants: dict[str, Callable[[], object]], *, rounds: int) -> Comparison:
+def compare(
+    variants: dict[str, Callable[[], object]],
+    *,
+    rounds: int,
+    before: Callable[[str], object] | None = None,
+) -> Comparison:
     """Time each variant once per round, alternating their order, in this one process.
 
     The machine is shared and its load swings; variants measured side by side in every round
-    share its state, so the per-round ratios hold where absolute times do not.
+    share its state, so the per-round ratios hold where absolute times do not. ``before(name)``
+    runs untimed ahead of each run of variant ``name`` (a fresh copy of what it changes).
     """
     cpu: dict[str, list[float]] = {name: [] for name in variants}
     wall: dict[str, list[float]] = {name: [] for name in variants}
     names = list(variants)
     for index in range(rounds):
         for name in names if index % 2 == 0 else reversed(names):
+            if before is not None:
+                before(name)
             gc.collect()
             started_cpu, started_wall = time.process_time(), time.perf_counter()
             variants[name]()
