@@ -24,13 +24,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NamedTuple, cast
 
-import attrs
-
 sys.path.insert(0, str(Path(__file__).parent))
 
 from _harness import Figure, Report, arguments, compare, publish
 
 from adminduk import Registry, check, regions
+from adminduk._fields import replaced
 from adminduk.applications import Actor, Application, Status, Trigger
 from adminduk.documents import DocumentCode, Evidence, Finding, Form
 from adminduk.documents.issuing import issued_records
@@ -177,7 +176,7 @@ class FloorOffice(Office):
     ) -> Application:
         step = self._step(form, Trigger.SUBMIT, None, actor)
         if form.reported_on is None:
-            form = attrs.evolve(form, reported_on=at.date())  # the day the resident reported
+            form = replaced(form, reported_on=at.date())  # as the engine does, unchecked
         if step.guards:
             attempt = Attempt(
                 form=form,

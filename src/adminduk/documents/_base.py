@@ -332,10 +332,10 @@ class Requirement:
 
     def evaluate(self, context: Context) -> Finding | None:
         """Return a finding if the requirement applies and is unmet, else ``None``."""
-        if not self.applies(context):
+        if self.applies is not always and not self.applies(context):
             return None
-        if context.has(*self.satisfied_by):
-            return None
+        if self.satisfied_by and not context.form.evidence.isdisjoint(self.satisfied_by):
+            return None  # a paper that satisfies it is attached
         if self.met is not None and self.met(context):
             return None
         return Finding(
@@ -388,6 +388,22 @@ def _applicant_may_file(context: Context) -> bool:
         return True  # someone the register does not know: their papers speak for them
     family = registry.family_members_of(form.subject)
     return person.must_hold_ktp_el(context.on) and (not family or applicant in family)
+
+
+#: Each document type's rows per variant, built once: the tables are fixed at import.
+_REQUIREMENTS: dict[tuple[type[DocumentType], str], tuple[Requirement, ...]] = {}
+
+
+def _all_requirements(kind: type[DocumentType], variant: str) -> tuple[Requirement, ...]:
+    """A document type's rows for ``variant`` (``InvalidComponent`` for an unknown variant)."""
+    chosen = kind.variant(variant)
+    own = chosen.requirements if chosen.standalone else kind.requirements + chosen.requirements
+    roles = tuple(
+        party.requirement(kind.code)
+        for party in kind.parties
+        if not chosen.reissue and (party.variants is None or variant in party.variants)
+    )
+    return (_applicant_requirement(kind.code), *roles, *own)
 
 
 @functools.cache
@@ -513,14 +529,11 @@ class DocumentType:
 
         A standalone variant (a second copy) has only who may apply and its own requirements.
         """
-        chosen = cls.variant(variant)
-        own = chosen.requirements if chosen.standalone else cls.requirements + chosen.requirements
-        roles = tuple(
-            party.requirement(cls.code)
-            for party in cls.parties
-            if not chosen.reissue and (party.variants is None or variant in party.variants)
-        )
-        return (_applicant_requirement(cls.code), *roles, *own)
+        try:
+            return _REQUIREMENTS[cls, variant]
+        except (KeyError, TypeError):  # not built yet, or not a variant code at all
+            built = _REQUIREMENTS[cls, variant] = _all_requirements(cls, variant)
+            return built
 
     @classmethod
     def evidence_for(cls, variant: str) -> frozenset[Evidence]:

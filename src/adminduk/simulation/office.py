@@ -25,6 +25,7 @@ from typing import Any
 import attrs
 
 from adminduk import regions
+from adminduk._fields import replaced
 from adminduk.applications import Actor, Application, Role, Status, Trigger
 from adminduk.codes import KTPElStatus, MaritalStatus, Religion, Sex
 from adminduk.documents import (
@@ -172,17 +173,17 @@ class _Model:
         """Whether the checker finds the person eligible (papers aside) for the service."""
         evidence = document_type(document).evidence_for(variant)
         refusals = (FindingKind.INELIGIBLE, FindingKind.INVALID)
+        first = Form(
+            document=document,
+            variant=variant,
+            channel=Channel.COUNTER,
+            evidence=evidence,
+            **fields,
+        )
 
         def test(person: Resident) -> bool:
-            form = Form(
-                document=document,
-                variant=variant,
-                channel=Channel.COUNTER,
-                subject=person.nik,
-                applicant=person.nik,
-                evidence=evidence,
-                **fields,
-            )
+            # The same form for each person tried; their NIK comes checked from the register.
+            form = replaced(first, subject=person.nik, applicant=person.nik)
             # Only whether it is refused matters here: no suggestion of the variants that fit.
             findings = check(form, self.registry, on=day, suggest=False).findings
             return not any(finding.kind in refusals for finding in findings)
