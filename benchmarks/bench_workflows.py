@@ -30,6 +30,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).parent))
 
 from _harness import Figure, Report, arguments, compare, gc_paused, publish
+from bench_simulation import FloorOffice
 from transitions import Machine
 
 from adminduk import Registry, check
@@ -80,10 +81,16 @@ def draft_for(subject: str, variant: str, evidence: frozenset[Evidence]) -> Form
 
 
 def adminduk_lifecycles(
-    registry: Registry, pool: list[str], count: int, *, change: bool, keep: list[Any]
+    registry: Registry,
+    pool: list[str],
+    count: int,
+    *,
+    change: bool,
+    keep: list[Any],
+    make: Callable[[str, Registry], Office] = Office,
 ) -> float:
-    """Seconds for ``count`` lifecycles through an Office, all open at once."""
-    office = Office("18.08", registry)
+    """Seconds for ``count`` lifecycles through an Office (or ``make``'s), all open at once."""
+    office = make("18.08", registry)
     variant, evidence = ("change", CHANGE) if change else ("lost", LOST)
     drafts = [draft_for(pool[i % len(pool)], variant, evidence) for i in range(count)]
     at = START
@@ -146,6 +153,11 @@ TABLE = {
     ("arrive", "SHIPPED"): "ARRIVED",
     ("collect", "ARRIVED"): "COLLECTED",
 }
+
+
+def floor_office(code: str, registry: Registry) -> Office:
+    """The simulation benchmark's floor: a dict table doing the same check, guards, records."""
+    return FloorOffice(code, registry, STAFF.values())
 
 
 def dict_lifecycles(registry: Registry, pool: list[str], count: int) -> float:
@@ -321,18 +333,38 @@ def main() -> int:
             with gc_paused(paused):
                 dict_lifecycles(registry, pool, small)
 
-        rounds = compare({"adminduk": ours, "dict": table}, rounds=2 if args.smoke else 5)
+        def floor(paused: bool = paused) -> None:
+            with gc_paused(paused):
+                adminduk_lifecycles(
+                    registry, pool, small, change=False, keep=[], make=floor_office
+                )
+
+        rounds = compare(
+            {"adminduk": ours, "dict": table, "floor": floor}, rounds=2 if args.smoke else 5
+        )
         median, _, _ = rounds.ratio("adminduk", "dict")
+        floor_median, _, _ = rounds.ratio("adminduk", "floor")
+        collector = "paused by the caller" if paused else "running"
         report.add(
             Figure(
-                f"adminduk / dict table, {small:,} open, collector "
-                + ("paused by the caller" if paused else "running"),
+                f"adminduk / dict table, {small:,} open, collector {collector}",
                 median,
                 "x",
                 "<= 3x",
                 median <= 3.0,
                 f"{rounds.describe('adminduk', 'dict')}; adminduk "
-                f"{rounds.median_cpu('adminduk') / small * 1e6:.0f} us CPU per lifecycle",
+                f"{rounds.median_cpu('adminduk') / small * 1e6:.0f} us CPU per lifecycle, "
+                f"the table {rounds.median_cpu('dict') / small * 1e6:.0f} us",
+            )
+        )
+        report.add(
+            Figure(
+                f"adminduk / floor office (the table with the same guards and register "
+                f"records), {small:,} open, collector {collector}",
+                floor_median,
+                "x",
+                note=f"{rounds.describe('adminduk', 'floor')}; the floor "
+                f"{rounds.median_cpu('floor') / small * 1e6:.0f} us CPU per lifecycle",
             )
         )
     memory = open_bytes(pristine, pool, small)

@@ -76,6 +76,26 @@ def test_the_fast_path_agrees_with_transitions_firing(code: DocumentCode) -> Non
     assert not flow.machine.models, "the shared machine keeps no model"
 
 
+@pytest.mark.parametrize("code", list(WORKFLOWS))
+def test_the_step_index_picks_what_the_candidates_say(code: DocumentCode) -> None:
+    """step_for is the first candidate on the delivery path the role may take, or nothing."""
+    flow = WORKFLOWS[code]
+    found = 0
+    for trigger, source, delivery, role in itertools.product(Trigger, STATES, Delivery, Role):
+        allowed = [
+            step
+            for step in flow.candidates(trigger, source)
+            if delivery in step.deliveries and role in step.roles
+        ]
+        expected = allowed[0] if allowed else None
+        assert expected is flow.step_for(trigger, source, delivery, role)
+        found += expected is not None
+    assert found > 0
+    assert flow.step_for(Trigger.CANCEL, Status.SUBMITTED, Delivery.PICKUP, Role.RESIDENT)
+    own = flow.with_steps(step for step in flow.steps if step.trigger is not Trigger.CANCEL)
+    assert own.step_for(Trigger.CANCEL, Status.SUBMITTED, Delivery.PICKUP, Role.RESIDENT) is None
+
+
 def test_every_workflow_starts_with_submission_and_ends_in_final_states() -> None:
     """Every workflow starts with submission and ends in final states."""
     for code, flow in WORKFLOWS.items():

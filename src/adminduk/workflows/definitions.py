@@ -109,6 +109,9 @@ class Workflow:
     _index: dict[tuple[Trigger, Status | None], tuple[Step, ...]] = attrs.field(
         init=False, repr=False, eq=False
     )
+    _steps: dict[tuple[Trigger, Status | None, Delivery, Role], Step] = attrs.field(
+        init=False, repr=False, eq=False
+    )
 
     def __attrs_post_init__(self) -> None:
         steps_by_transition: dict[tuple[str, str, Any], Step] = {}
@@ -144,12 +147,33 @@ class Workflow:
                     steps_by_transition[(trigger_name, source_name, t.conditions[0].func)]
                     for t in transitions
                 )
+        # Who takes which step: the first candidate on the delivery path that the role may take.
+        chosen: dict[tuple[Trigger, Status | None, Delivery, Role], Step] = {}
+        for (trigger, source), candidates in index.items():
+            for step in candidates:
+                for delivery in step.deliveries:
+                    for role in step.roles:
+                        chosen.setdefault((trigger, source, delivery, role), step)
         object.__setattr__(self, "machine", machine)
         object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_steps", chosen)
 
     def candidates(self, trigger: Trigger, source: Status | None) -> tuple[Step, ...]:
         """The steps ``trigger`` may take from ``source``, in the machine's order."""
         return self._index.get((trigger, source), ())
+
+    def step_for(
+        self, trigger: Trigger, source: Status | None, delivery: Delivery, role: Role
+    ) -> Step | None:
+        """The step ``role`` takes by ``trigger`` from ``source`` on ``delivery``'s path, if any.
+
+        The first of :meth:`candidates` on that path that the role may take (one dict lookup).
+
+        >>> workflow_for("KK").step_for(
+        ...     Trigger.SHIP, Status.PRINTED, Delivery.POST, Role.COURIER).dest.name
+        'SHIPPED'
+        """
+        return self._steps.get((trigger, source, delivery, role))
 
     def roles(
         self, trigger: Trigger, source: Status | None, delivery: Delivery
