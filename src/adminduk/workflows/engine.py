@@ -366,18 +366,18 @@ def _advance(
     collector = collector if collector is not None else actor.nik
     attempt = None
     if step.guards or trigger is Trigger.ISSUE:
-        attempt = Attempt(
-            form=current,
-            trigger=trigger,
-            actor=actor,
-            at=at,
-            registry=registry,
-            reason=reason,
-            event=event,
-            collector=collector,
-            corrected=filed if trigger is Trigger.RESUBMIT else None,
-            findings=findings,
-            filer=history[0].actor.nik if history else actor.nik,
+        attempt = _new_attempt(
+            current,
+            trigger,
+            actor,
+            at,
+            registry,
+            reason,
+            event,
+            collector,
+            filed if trigger is Trigger.RESUBMIT else None,
+            findings,
+            history[0].actor.nik if history else actor.nik,
         )
         for guard in step.guards:
             guard(attempt)
@@ -417,6 +417,9 @@ def _advance(
 #: fields: trigger, status, actor, at, office, channel, reason, findings, form, due, events,
 #: collector, issued); tests/workflows pin what they build to the checked constructors.
 _new_action: Callable[..., Action] = positional_builder(Action)
+#: An attempt's fields: form, trigger, actor, at, registry, reason, event, collector,
+#: corrected, findings, filer (Attempt checks none of them itself).
+_new_attempt: Callable[..., Attempt] = positional_builder(Attempt)
 _new_application: Callable[..., Application] = positional_builder(Application)
 
 
