@@ -286,3 +286,22 @@ def test_every_code_of_every_source_list_is_known() -> None:
             assert regions.get(code, as_of=year).code == code
             if code.count(".") == 2:
                 assert code.replace(".", "") in regions.known_district_codes()
+
+
+def test_normalize_serves_repeats_from_its_cache_but_not_a_strange_string() -> None:
+    """A str subclass that claims to equal anything is read by its own text, never the cache."""
+
+    class Anything(str):
+        __slots__ = ()
+
+        def __eq__(self, other: object) -> bool:
+            return True
+
+        def __hash__(self) -> int:
+            return hash("1808")
+
+    assert "18.08" == regions.normalize("1808")
+    assert "18.08" == regions.normalize("1808")  # the second time from the cache
+    assert "18.08.01" == regions.normalize(Anything("180801"))
+    with pytest.raises(errors.InvalidFormat):
+        regions.normalize(Anything("18.8"))

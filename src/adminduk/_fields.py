@@ -121,7 +121,9 @@ def _builder(cls: type) -> Callable[..., Any]:
     return cast(Callable[..., Any], namespace["build"])
 
 
-def _setters(cls: type, names: list[str], values: list[str], namespace: dict[str, Any]) -> list[str]:
+def _setters(
+    cls: type, names: list[str], values: list[str], namespace: dict[str, Any]
+) -> list[str]:
     """Lines that set each field ``names[i]`` of ``made`` to the variable ``values[i]``.
 
     A slotted class's fields are set through their slot descriptors (a third faster than

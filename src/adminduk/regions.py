@@ -124,6 +124,14 @@ def normalize(code: str) -> str:
     """
     if not isinstance(code, str):
         raise InvalidFormat(f"a region code must be a string, not {type(code).__name__}")
+    if type(code) is not str:  # a subclass may hash and compare as it likes: not cached
+        return _normalized.__wrapped__(code)
+    return _normalized(code)
+
+
+@functools.lru_cache(maxsize=8192)
+def _normalized(code: str) -> str:
+    """:func:`normalize` of a string: an office sees the same few codes many times."""
     text = code.strip()
     if "." in text:
         parts = text.split(".")
