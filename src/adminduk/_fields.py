@@ -167,8 +167,34 @@ def replaced(instance: _T, **changes: Any) -> _T:
     Built without re-running the instance's checks (``attrs.evolve`` runs them all again).
     """
     kind: type = type(instance)
-    values = {field.name: getattr(instance, field.name) for field in attrs.fields(kind)}
-    return cast(_T, _builder(kind)(**{**values, **changes}))
+    return cast(_T, _copier(kind)(instance, **changes))
+
+
+_UNCHANGED = object()
+
+
+@functools.cache
+def _copier(cls: type) -> Callable[..., Any]:
+    """A function copying an instance of ``cls``, each field taken from a keyword if given.
+
+    Straight-line code per class, like :func:`_builder`; an unknown keyword is a ``TypeError``.
+    """
+    names = [field.name for field in attrs.fields(cls)]
+    namespace: dict[str, Any] = {
+        "_new": object.__new__,
+        "_set": object.__setattr__,
+        "_cls": cls,
+        "_unchanged": _UNCHANGED,
+    }
+    values = [f"_source_.{name} if {name} is _unchanged else {name}" for name in names]
+    lines = [
+        f"def copy(_source_, *, {', '.join(f'{name}=_unchanged' for name in names)}):",
+        "    made = _new(_cls)",
+        *_setters(cls, names, values, namespace),
+        "    return made",
+    ]
+    exec("\n".join(lines), namespace)
+    return cast(Callable[..., Any], namespace["copy"])
 
 
 def trusted(cls: type[_T], **values: Any) -> _T:

@@ -14,9 +14,20 @@ import attrs
 import pytest
 from hypothesis import given, settings
 
+from adminduk import Registry
 from adminduk.applications import Role
 from adminduk.codes import Sex
-from adminduk.documents import Evidence, Finding, Form, check, variants_for
+from adminduk.documents import (
+    DOCUMENT_TYPES,
+    Channel,
+    Evidence,
+    Finding,
+    FindingKind,
+    Form,
+    check,
+    document_type,
+    variants_for,
+)
 from adminduk.errors import GuardFailed
 from adminduk.register.events import Birth
 from adminduk.samples import (
@@ -26,6 +37,7 @@ from adminduk.samples import (
     sample_registry,
     sample_staff,
 )
+from adminduk.simulation import synthesize_population
 from adminduk.strategies import forms
 from adminduk.workflows import Office
 
@@ -120,3 +132,52 @@ def test_without_suggestions_a_report_only_drops_the_variants_that_fit(form: For
     bare = check(form, registry, on=ON, suggest=False)
     assert bare.findings == tuple(f for f in full.findings if not f.code.endswith(".variant"))
     assert bare.ok == full.ok
+
+
+def test_every_refusal_in_a_village_suggests_the_variants_that_fit() -> None:
+    """Each resident, each service: the suggestion is variants_for's, of the same sort."""
+    registry = synthesize_population("18.08.15", seed=3, scale=0.01)
+    suggestions = 0
+    for kind in DOCUMENT_TYPES:
+        for variant in kind.variants:
+            for person in registry.residents():
+                form = Form(
+                    document=kind.code,
+                    variant=variant.code,
+                    channel=Channel.COUNTER,
+                    subject=person.nik,
+                    applicant=person.nik,
+                )
+                suggestions += _suggests_what_fits(form, registry)
+    assert suggestions >= 20
+
+
+@given(forms(sample_registry()))
+@settings(max_examples=200)
+def test_a_refusal_suggests_exactly_the_other_variants_of_its_sort_that_fit(form: Form) -> None:
+    """The ``<code>.variant`` finding names the variants variants_for finds, of the same sort."""
+    _suggests_what_fits(form, sample_registry())
+
+
+def _suggests_what_fits(form: Form, registry: Registry) -> bool:
+    """Assert the report's suggestion is the definition's; return whether it made one."""
+    report = check(form, registry, on=ON)
+    kind = document_type(form.document)
+    current = kind.variant(form.variant)
+    suggested = [f for f in report.findings if f.code == f"{kind.code.lower()}.variant"]
+    refused = any(f.kind is FindingKind.INELIGIBLE and not f.satisfy_with for f in report.findings)
+    if not refused or form.subject is None or registry.find_resident(form.subject) is None:
+        assert not suggested
+        return False
+    expected = [
+        variant
+        for variant in kind.variants
+        if variant.code in variants_for(kind.code, form.subject, registry, on=ON)
+        and variant.code != current.code
+        and variant.reissue == current.reissue
+        and any(r.kind is FindingKind.INELIGIBLE for r in variant.requirements)
+    ]
+    assert len(suggested) == (1 if expected else 0)
+    if expected:
+        assert suggested[0].message_en.endswith(", ".join(v.name_en for v in expected) + ".")
+    return bool(expected)

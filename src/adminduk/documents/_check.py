@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 
-from adminduk._fields import require_date
+from adminduk._fields import replaced, require_date
 from adminduk.documents._base import (
     Channel,
     Context,
@@ -13,6 +14,8 @@ from adminduk.documents._base import (
     Finding,
     FindingKind,
     Report,
+    Requirement,
+    Variant,
 )
 from adminduk.documents._common import late_decision
 from adminduk.documents._types import document_type
@@ -121,10 +124,20 @@ _REFUSALS = frozenset({FindingKind.INELIGIBLE, FindingKind.INVALID})
 
 
 def _fits(kind: type[DocumentType], variant: str, context: Context) -> bool:
-    return not any(
-        requirement.kind is FindingKind.INELIGIBLE and requirement.evaluate(context) is not None
-        for requirement in kind.all_requirements(variant)
-    )
+    return not any(row.evaluate(context) is not None for row in _eligibility(kind, variant))
+
+
+#: Each document type's ineligibility rows per variant (the tables are fixed at import).
+_ELIGIBILITY: dict[tuple[type[DocumentType], str], tuple[Requirement, ...]] = {}
+
+
+def _eligibility(kind: type[DocumentType], variant: str) -> tuple[Requirement, ...]:
+    rows = _ELIGIBILITY.get((kind, variant))
+    if rows is None:
+        rows = _ELIGIBILITY[kind, variant] = tuple(
+            row for row in kind.all_requirements(variant) if row.kind is FindingKind.INELIGIBLE
+        )
+    return rows
 
 
 def variants_for(
@@ -146,11 +159,24 @@ def variants_for(
     number = resident.nik if isinstance(resident, Resident) else resident
     if registry.find_resident(number) is None:
         return ()
+    return _fitting(kind, kind.variants, number, registry, on)
+
+
+def _fitting(
+    kind: type[DocumentType],
+    variants: Sequence[Variant],
+    number: str,
+    registry: Registry,
+    on: datetime.date,
+) -> tuple[str, ...]:
+    """Which of ``variants`` fit the resident ``number``, by a form naming them as its subject."""
+    first = Form(
+        document=kind.code, variant=variants[0].code, channel=Channel.COUNTER, subject=number
+    )
     fitting = []
-    for variant in kind.variants:
-        form = Form(
-            document=kind.code, variant=variant.code, channel=Channel.COUNTER, subject=number
-        )
+    for variant in variants:
+        # One checked form, copied per variant: the codes come from the type's own table.
+        form = first if variant is variants[0] else replaced(first, variant=variant.code)
         if _fits(kind, variant.code, Context(form, registry, on)):
             fitting.append(variant.code)
     return tuple(fitting)
@@ -164,15 +190,17 @@ def _suggestion(kind: type[DocumentType], context: Context) -> list[Finding]:
     # Variants of the same sort (a first issue, or a replacement) that say whom they are for
     # (an age band): the others' own messages already say what to apply for instead.
     current = kind.variant(form.variant)
-    fitting = variants_for(kind.code, form.subject, context.registry, on=context.on)
-    others = [
+    candidates = [
         variant
         for variant in kind.variants
-        if variant.code in fitting
-        and variant.code != current.code
+        if variant.code != current.code
         and variant.reissue == current.reissue
         and any(r.kind is FindingKind.INELIGIBLE for r in variant.requirements)
     ]
+    if not candidates:
+        return []
+    fitting = _fitting(kind, candidates, form.subject, context.registry, context.on)
+    others = [variant for variant in candidates if variant.code in fitting]
     if not others:
         return []
     return [
