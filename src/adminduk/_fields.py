@@ -101,7 +101,7 @@ def _builder(cls: type) -> Callable[..., Any]:
     """
     fields = attrs.fields(cls)
     names = [field.name for field in fields]
-    namespace: dict[str, Any] = {"_new": object.__new__, "_set": object.__setattr__, "_cls": cls}
+    namespace = _namespace(cls)
     parameters = []
     for field in fields:
         if field.default is attrs.NOTHING:
@@ -119,6 +119,11 @@ def _builder(cls: type) -> Callable[..., Any]:
     ]
     exec("\n".join(lines), namespace)
     return cast(Callable[..., Any], namespace["build"])
+
+
+def _namespace(cls: type, **extra: Any) -> dict[str, Any]:
+    """What the generated builders of ``cls`` refer to: the class and how to make and set it."""
+    return {"_new": object.__new__, "_set": object.__setattr__, "_cls": cls, **extra}
 
 
 def _setters(
@@ -149,7 +154,7 @@ def positional_builder(cls: type) -> Callable[..., Any]:
     line code per class, faster than attrs' ``__setstate__`` loop.
     """
     names = [field.name for field in attrs.fields(cls)]
-    namespace: dict[str, Any] = {"_new": object.__new__, "_set": object.__setattr__, "_cls": cls}
+    namespace = _namespace(cls)
     arguments = [f"v{index}" for index in range(len(names))]
     lines = [
         f"def build({', '.join(arguments)}):",
@@ -180,12 +185,7 @@ def _copier(cls: type) -> Callable[..., Any]:
     Straight-line code per class, like :func:`_builder`; an unknown keyword is a ``TypeError``.
     """
     names = [field.name for field in attrs.fields(cls)]
-    namespace: dict[str, Any] = {
-        "_new": object.__new__,
-        "_set": object.__setattr__,
-        "_cls": cls,
-        "_unchanged": _UNCHANGED,
-    }
+    namespace = _namespace(cls, _unchanged=_UNCHANGED)
     values = [f"_source_.{name} if {name} is _unchanged else {name}" for name in names]
     lines = [
         f"def copy(_source_, *, {', '.join(f'{name}=_unchanged' for name in names)}):",

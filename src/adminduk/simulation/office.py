@@ -65,17 +65,8 @@ _EVERYDAY: tuple[tuple[tuple[DocumentCode, str], int], ...] = (
     (("SKPWNI", "departure"), 5),
 )
 _POST_DAYS = frozenset({0, 2, 4})  # Monday, Wednesday, Friday
-#: The roles the model acts in (a resident acts for themselves and needs no staff member).
-_STAFF_ROLES = frozenset(
-    {
-        Role.SYSTEM,
-        Role.FRONT_OFFICE,
-        Role.OUTREACH_OFFICER,
-        Role.REGISTRAR,
-        Role.COURIER,
-        Role.DISTRICT_OFFICER,
-    }
-)
+#: The roles the model acts in: every one but the resident's, who acts for themselves.
+_STAFF_ROLES = frozenset(Role) - {Role.RESIDENT}
 
 
 @attrs.frozen
