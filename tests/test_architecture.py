@@ -16,7 +16,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "adminduk"
 
 #: Each top-level module or package of adminduk, by layer (lowest first).
 LAYERS: tuple[frozenset[str], ...] = (
-    frozenset({"errors", "_privacy", "_names"}),
+    frozenset({"errors", "_privacy", "_names", "_dates"}),
     frozenset({"codes", "regions"}),
     frozenset({"identifiers", "_fields", "_hooks"}),
     frozenset({"register"}),

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from adminduk import Registry, errors
 from adminduk.documents import (
     DOCUMENT_TYPES,
     Channel,
+    DocumentCode,
     Evidence,
     Form,
     ServiceLevels,
     catalogue,
     check,
     document_type,
+    variants_for,
 )
+from adminduk.samples import SIAP_KELUARGA, sample_registry
 from tests.documents.helpers import D, apply_for
 
 
@@ -80,3 +87,40 @@ def test_catalogue_renders_what_the_checker_enforces() -> None:
 def test_online_channels() -> None:
     """Website and WhatsApp are online (scans of originals); counter and outreach are not."""
     assert {Channel.WEBSITE, Channel.WHATSAPP} == {c for c in Channel if c.online}
+
+
+# --- reference days anywhere in the calendar, and forms of the wrong shape (issue 25) -----------
+
+
+@settings(max_examples=150)
+@given(
+    # the whole calendar, with its first centuries (where ages counted back leave it) weighted
+    on=st.one_of(st.dates(max_value=datetime.date(300, 12, 31)), st.dates()),
+    code=st.sampled_from([kind.code for kind in DOCUMENT_TYPES]),
+    who=st.sampled_from(["head", "wife", "child"]),
+)
+def test_any_reference_day_gets_an_answer_or_a_typed_refusal(
+    on: datetime.date, code: DocumentCode, who: str
+) -> None:
+    """check() and variants_for() on any day from year 1 to 9999: a report, or an AdmindukError.
+
+    Before year 100 the day is refused (ages are counted back from it); no day raises a plain
+    ValueError or OverflowError.
+    """
+    registry = sample_registry()
+    person = getattr(SIAP_KELUARGA, who)
+    try:
+        fitting = variants_for(code, person, registry, on=on)
+    except errors.AdmindukError:
+        assert on.year < 100
+        return
+    for variant in fitting or (document_type(code).variants[0].code,):
+        form = Form(document=code, variant=variant, channel=Channel.COUNTER, subject=person)
+        check(form, registry, on=on)
+
+
+@pytest.mark.parametrize("evidence", [None, 5, "kk", [Evidence.KK, 5], b"kk", [[1]]])
+def test_evidence_of_the_wrong_shape_is_refused_with_a_typed_error(evidence: object) -> None:
+    """Form(evidence=None) or a number is an InvalidFormat, never a TypeError."""
+    with pytest.raises(errors.ValidationError):
+        Form(document="KK", variant="new", channel=Channel.COUNTER, evidence=evidence)  # type: ignore[arg-type]

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime
+import time
+from datetime import date
+from typing import Any
 
 import pytest
 
 from adminduk.applications import Role
 from adminduk.codes import Sex
-from adminduk.documents.intake import PHRASES, find_service
+from adminduk.documents.intake import MAX_TEXT, PHRASES, find_service
+from adminduk.errors import AdmindukError, InvalidComponent, InvalidFormat
 from adminduk.register.events import Birth
 from adminduk.samples import SIAP_KELUARGA, sample_form, sample_registry, sample_staff
 from adminduk.workflows import Office
@@ -86,3 +90,61 @@ def test_with_the_register_only_variants_that_fit_are_offered() -> None:
     )
     assert "new" not in {m.variant for m in holder if m.document == "KTP-el"}
     assert {"lost", "damaged"} <= {m.variant for m in holder if m.document == "KTP-el"}
+
+
+# --- hostile and careless input (issue 25) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("arguments", "refused"),
+    [
+        ({"text": None}, InvalidFormat),
+        ({"text": b"ktp"}, InvalidFormat),
+        ({"text": "ktp", "limit": "5"}, InvalidFormat),
+        ({"text": "ktp", "limit": True}, InvalidFormat),
+        ({"text": "ktp", "limit": 0}, InvalidComponent),
+        ({"text": "ktp", "resident": SIAP_KELUARGA.head, "registry": {}, "on": ON}, InvalidFormat),
+        ({"text": "ktp", "resident": 1808, "registry": None}, InvalidFormat),
+        ({"text": "ktp", "on": datetime.datetime(2026, 3, 2, 8, 0)}, InvalidFormat),
+    ],
+)
+def test_what_is_not_a_question_is_refused_with_a_typed_error(
+    arguments: dict[str, Any], refused: type[AdmindukError]
+) -> None:
+    """A frontend passing the wrong kind of value gets an AdmindukError, never a TypeError."""
+    with pytest.raises(refused):
+        find_service(**arguments)
+
+
+@pytest.mark.parametrize("year", [1, 2, 50, 99])
+def test_a_reference_day_before_year_100_is_refused_not_crashed(year: int) -> None:
+    """Ages are counted back from ``on``: a day in the first century is refused, typed."""
+    registry = sample_registry()
+    with pytest.raises(InvalidComponent, match="year 100"):
+        find_service("ktp", resident=SIAP_KELUARGA.head, registry=registry, on=date(year, 6, 1))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ktp hilang " * 6_000,  # 66 KB of a real request
+        " ".join(f"kata{n}x" for n in range(9_000))[:65_536],  # 64 KB of distinct words
+        "a" * 1_000_000,  # one word of 1 MB
+        "kelahran " * 120_000,  # a typo, a million characters of it
+    ],
+)
+def test_a_long_message_is_answered_in_milliseconds(text: str) -> None:
+    """One long message must not stall a bot: linear work, and the text read is bounded.
+
+    The aim is 50 ms for a WhatsApp-sized (64 KB) message on a quiet machine; the bound here
+    is ten times looser because test machines are shared (benchmarks measure, tests bound).
+    """
+    started = time.process_time()
+    find_service(text)
+    assert time.process_time() - started < 0.5
+
+
+def test_only_the_first_max_text_characters_are_read() -> None:
+    """A service named after MAX_TEXT characters of noise is not looked for (documented bound)."""
+    assert find_service("x" * MAX_TEXT + " ktp") == []
+    assert find_service("x " * (MAX_TEXT // 4) + " ktp")[0].document == "KTP-el"

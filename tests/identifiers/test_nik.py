@@ -423,3 +423,68 @@ def test_one_pass_parse_agrees_with_the_full_path(
     fast = outcome(lambda: nik.parse(number, on=on, allow_unknown_region=allow_unknown_region))
     full = outcome(lambda: nik._parse_fully(number, on, allow_unknown_region))
     assert full == fast
+
+
+# --- pasted numbers and the edges of the calendar (issue 25) -----------------------------------
+
+#: What chat apps and browsers wrap around or put inside a pasted number.
+PASTED = {
+    "left-to-right mark": "\u200e",
+    "right-to-left mark": "\u200f",
+    "Arabic letter mark": "\u061c",
+    "left-to-right embedding": "\u202a",
+    "right-to-left embedding": "\u202b",
+    "pop directional formatting": "\u202c",
+    "left-to-right override": "\u202d",
+    "right-to-left override": "\u202e",
+    "left-to-right isolate": "\u2066",
+    "right-to-left isolate": "\u2067",
+    "first strong isolate": "\u2068",
+    "pop directional isolate": "\u2069",
+    "soft hyphen": "\u00ad",
+    "full-width hyphen-minus": "\uff0d",
+    "small hyphen-minus": "\ufe63",
+    "small em dash": "\ufe58",
+}
+
+
+@pytest.mark.parametrize("mark", sorted(PASTED))
+def test_marks_pasted_around_and_inside_a_number_are_removed(mark: str) -> None:
+    """WhatsApp wraps numbers in bidirectional marks; a pasted NIK is still the same NIK."""
+    character = PASTED[mark]
+    wrapped = f"{character}1808{character}0141{character}0105{character}0001{character}"
+    assert SAMPLE == nik.compact(wrapped)
+    assert SAMPLE == nik.validate(wrapped)
+
+
+@given(
+    on=st.dates(datetime.date(100, 1, 1), datetime.date(299, 12, 31)),
+    date_part=st.sampled_from(["010100", "311299", "290200", "690200", "150650"]),
+)
+def test_a_reference_day_in_the_first_centuries_never_leaves_the_calendar(
+    on: datetime.date, date_part: str
+) -> None:
+    """Years 100-299: the century rule never asks for year 0; no year fits is a typed refusal."""
+    try:
+        born = nik.parse(replace(SAMPLE, 6, date_part), on=on).birth_date
+    except errors.InvalidComponent:
+        return
+    assert born <= on
+
+
+@pytest.mark.parametrize("year", [1, 2, 99])
+def test_a_reference_day_before_year_100_is_refused(year: int) -> None:
+    """nik.parse refuses a reference day in the first century with a typed error."""
+    with pytest.raises(errors.InvalidComponent, match="year 100"):
+        nik.parse(SAMPLE, on=datetime.date(year, 1, 1))
+
+
+def test_compose_refuses_a_moment_for_a_birth_date() -> None:
+    """A birth date is a day: a datetime is refused, as Resident refuses it."""
+    with pytest.raises(errors.InvalidFormat, match=r"datetime\.date"):
+        nik.compose(
+            region_code="18.08.01",
+            birth_date=datetime.datetime(2005, 1, 1, 8, 0),
+            sex=Sex.FEMALE,
+            serial=1,
+        )

@@ -108,3 +108,18 @@ def test_compose_refuses_a_serial_out_of_range() -> None:
     """Serials run 1-9999."""
     with pytest.raises(errors.InvalidComponent, match="outside 1-9999"):
         nkk.compose(region_code="18.08.01", issued_on=datetime.date(2020, 7, 15), serial=0)
+
+
+def test_compose_refuses_a_moment_for_the_issue_date() -> None:
+    """A KK's issue date is a day: a datetime is refused (issue 25)."""
+    with pytest.raises(errors.InvalidFormat, match=r"datetime\.date"):
+        nkk.compose(region_code="18.08.01", issued_on=datetime.datetime(2020, 7, 15, 9), serial=3)
+
+
+@pytest.mark.parametrize("on", [datetime.date(100, 1, 1), datetime.date(100, 7, 14)])
+def test_a_reference_day_in_the_second_century_never_leaves_the_calendar(
+    on: datetime.date,
+) -> None:
+    """Issued 15-07-00, asked before 15 July 100: year 0 does not exist; a typed refusal."""
+    with pytest.raises(errors.InvalidComponent, match="no year ending in 00"):
+        nkk.parse("1808011507000003", on=on)

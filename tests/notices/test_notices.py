@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -17,10 +19,11 @@ from hypothesis import strategies as st
 
 from adminduk.applications import Application, Role, Status
 from adminduk.documents import Delivery
-from adminduk.errors import InvalidComponent
+from adminduk.errors import AdmindukError, InvalidComponent, InvalidFormat
 from adminduk.notices import (
     DEFAULT_TEMPLATES,
     OfficeProfile,
+    check_templates,
     notice_for,
     notices_of,
     overdue_notice,
@@ -124,3 +127,108 @@ def test_where_is_my_application_by_nik_from_the_store(tmp_path: Path) -> None:
     assert [app.id for app, _ in found] == [second.id, first.id]
     assert [notice.key for _, notice in found] == ["filed", "ready"]
     office.recorder.close()  # type: ignore[union-attr]
+
+
+# --- what a careless integrator or an edited configuration passes (issue 25) -------------------
+
+
+#: The notice functions as a careless caller sees them: untyped.
+NOTICE_FOR: Any = notice_for
+NOTICES_OF: Any = notices_of
+OVERDUE: Any = overdue_notice
+
+
+@pytest.mark.parametrize(
+    ("call", "refused"),
+    [
+        (lambda app: NOTICE_FOR(app, 99), InvalidComponent),
+        (lambda app: NOTICE_FOR(app, -99), InvalidComponent),
+        (lambda app: NOTICE_FOR(app, 1.0), InvalidFormat),
+        (lambda app: NOTICE_FOR(app, True), InvalidFormat),
+        (lambda app: NOTICE_FOR("18.08/000001"), InvalidFormat),
+        (lambda app: NOTICE_FOR(app, profile={"name": "x"}), InvalidFormat),
+        (lambda app: NOTICES_OF(app, lang="fr"), InvalidComponent),
+        (lambda app: OVERDUE(app, new_due=AT, lang="fr"), InvalidComponent),
+        (lambda app: OVERDUE(app, new_due=ON), InvalidFormat),
+        (lambda app: OVERDUE(app, new_due=AT, templates={"overdue": None}), AdmindukError),
+    ],
+)
+def test_wrong_arguments_are_refused_with_a_typed_error(
+    call: Callable[[Application], object], refused: type[AdmindukError]
+) -> None:
+    """No IndexError, TypeError or KeyError reaches a bot: each is a named refusal."""
+    app = sample_issued("KK", "lost")
+    with pytest.raises(refused):
+        call(app)
+
+
+@pytest.mark.parametrize(
+    "templates",
+    [
+        {"ready": {"id": "{number.x}", "en": "ok"}},  # an attribute of a field
+        {"ready": {"id": "{number[0]}", "en": "ok"}},  # an index into a field
+        {"ready": {"id": "{number:>999999999}", "en": "ok"}},  # a billion-character width
+        {"ready": {"id": "{number!r}", "en": "ok"}},  # a conversion
+        {"ready": {"id": "{0}", "en": "ok"}},  # a positional field
+        {"ready": {"id": "{number", "en": "ok"}},  # not well formed
+        {"ready": {"en": "only English"}},  # a missing language
+        {"ready": {"id": None, "en": "ok"}},  # not text
+        {"ready": None},  # no wording at all
+        ["ready"],  # not a mapping
+    ],
+)
+def test_office_templates_that_cannot_render_are_refused(templates: Any) -> None:
+    """An office's bad template is an InvalidComponent/InvalidFormat, when checked and when used."""
+    app = sample_issued("KK", "lost", on=ON)
+    with pytest.raises((InvalidComponent, InvalidFormat)):
+        notice_for(app, templates=templates)
+    with pytest.raises((InvalidComponent, InvalidFormat)):
+        check_templates(templates)
+
+
+def test_the_default_templates_pass_their_own_check() -> None:
+    """adminduk's wording uses only the documented fields, plainly."""
+    assert check_templates(DEFAULT_TEMPLATES) is DEFAULT_TEMPLATES
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        {"default_opening": {}},
+        {"default_opening": {"id": "Senin-Jumat"}},
+        {"bring": {"en": "your KTP"}},
+        {"bring": None},
+        {"name": None},
+        {"lines": {"kk-pindah": 8000}},
+        {"lines": {"no-such-group": "0800"}},
+        {"opening": ["18.08.01"]},
+    ],
+)
+def test_an_office_profile_is_checked_when_made(arguments: dict[str, Any]) -> None:
+    """A profile missing a language or holding non-text is refused at once, not at render time."""
+    with pytest.raises((InvalidComponent, InvalidFormat)):
+        OfficeProfile(**arguments)
+
+
+def test_where_is_refuses_an_index_that_answers_nonsense() -> None:
+    """An index answering None (a broken integration) is a typed refusal, not a TypeError."""
+
+    class Broken:
+        def applications_of(self, nik: str) -> Any:
+            return None
+
+    with pytest.raises(InvalidFormat, match="index answered"):
+        where_is(SIAP_KELUARGA.head, Broken(), {})
+    with pytest.raises(InvalidFormat):
+        where_is(None, Broken(), {})  # type: ignore[arg-type]
+
+
+def test_a_notice_repr_masks_a_nik_in_the_application_id() -> None:
+    """An office numbering files by NIK: repr(notice) still shows no whole NIK."""
+    office = Office("18.08", sample_registry(), staff=sample_staff())
+    app = office.submit(
+        sample_form("KK", "lost", on=ON), actor=STAFF[Role.SYSTEM], at=AT, id=SIAP_KELUARGA.head
+    )
+    notice = notice_for(app)
+    assert SIXTEEN.search(repr(notice)) is None
+    assert SIXTEEN.search(notice.text) is None

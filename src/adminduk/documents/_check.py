@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 
-from adminduk._fields import replaced, require_date
+from adminduk._dates import require_day
+from adminduk._fields import replaced
 from adminduk.documents._base import (
     Channel,
     Context,
@@ -104,7 +105,7 @@ def check(form: Form, registry: Registry, *, on: datetime.date, suggest: bool = 
     """
     if not isinstance(form, Form):
         raise InvalidFormat(f"check needs a Form, not {type(form).__name__}")
-    require_date(on, "on")
+    require_day(on)
     kind = document_type(form.document)
     requirements = kind.all_requirements(form.variant)
     context = Context(form, registry, on)
@@ -154,7 +155,7 @@ def variants_for(
     >>> variants_for("KIA", SIAP_KELUARGA.child, sample_registry(), on=datetime.date(2026, 3, 2))
     ('5_to_17', 'lost', 'damaged')
     """
-    require_date(on, "on")
+    require_day(on)
     kind = document_type(document)
     number = resident.nik if isinstance(resident, Resident) else resident
     if registry.find_resident(number) is None:

@@ -27,7 +27,7 @@ from adminduk._privacy import redacted_repr
 from adminduk.codes import Sex
 from adminduk.documents._base import Channel, DocumentCode, Evidence
 from adminduk.documents._types import document_type
-from adminduk.errors import InvalidComponent
+from adminduk.errors import InvalidComponent, InvalidFormat
 
 __all__ = ["Delivery", "Form"]
 
@@ -62,7 +62,15 @@ _DELIVERY_LABELS: dict[Delivery, tuple[str, str]] = {
 
 
 def _evidence(value: Iterable[Evidence]) -> frozenset[Evidence]:
-    items = frozenset(value)
+    given: object = value  # typed for callers; checked here for callers without a type checker
+    if isinstance(given, str | bytes) or not isinstance(given, Iterable):
+        raise InvalidFormat(
+            f"evidence must be a set of Evidence members, not {type(given).__name__}"
+        )
+    try:
+        items = frozenset(value)
+    except TypeError:  # an unhashable item: not an Evidence member either
+        raise InvalidFormat("evidence must be a set of Evidence members") from None
     for item in items:
         if not isinstance(item, Evidence):
             raise InvalidComponent(f"evidence must be Evidence members, not {type(item).__name__}")

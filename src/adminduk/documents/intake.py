@@ -23,12 +23,14 @@ from collections.abc import Mapping
 
 import attrs
 
+from adminduk._dates import require_day
 from adminduk.documents._base import DocumentCode
 from adminduk.documents._check import variants_for
 from adminduk.documents._types import document_type
+from adminduk.errors import InvalidComponent, InvalidFormat
 from adminduk.register import Registry
 
-__all__ = ["PHRASES", "VARIANT_WORDS", "ServiceMatch", "find_service"]
+__all__ = ["MAX_TEXT", "PHRASES", "VARIANT_WORDS", "ServiceMatch", "find_service"]
 
 #: How residents name each document type, Indonesian and English (folded: lower case, no
 #: accents), with the variant a phrase implies (``None``: the type's usual variant).
@@ -145,28 +147,92 @@ class ServiceMatch:
     name_en: str
 
 
+#: The longest text read: anything after the first 65,536 characters (WhatsApp's longest
+#: message) is ignored, so a pasted book costs no more than one message.
+MAX_TEXT = 65_536
+#: How many distinct words are looked at for typos (all of them are looked at for exact words).
+MAX_FUZZY_WORDS = 2_000
+#: Words longer than this are never a typo of a phrase's word (none is half as long).
+_LONGEST_WORD = 32
+_WORD = re.compile(r"[a-z0-9]+")
+
+
 def _fold(text: str) -> list[str]:
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    return re.findall(r"[a-z0-9]+", plain)
+    """The words of ``text``: lower case, accents and everything but ASCII letters and digits gone.
+
+    Linear in the text (one normalisation, one encoding, one regular expression), and bounded by
+    :data:`MAX_TEXT`.
+    """
+    plain = unicodedata.normalize("NFKD", text[:MAX_TEXT]).encode("ascii", "ignore")
+    return _WORD.findall(plain.decode("ascii").lower())
 
 
-def _close(word: str, words: list[str]) -> float:
-    """How well ``word`` is found among ``words`` (1 exact; a near spelling less)."""
-    if word in words:
-        return 1.0
-    if len(word) < 4:  # short words ("kk", "kia") must be exact
-        return 0.0
-    best = max((difflib.SequenceMatcher(None, word, w).ratio() for w in words), default=0.0)
-    return best if best >= 0.8 else 0.0
+def _deletions(word: str) -> set[str]:
+    """``word`` and every word one letter shorter made from it (a typo's neighbourhood)."""
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
-def _phrase_score(phrase: str, words: list[str]) -> float:
+def _parts() -> dict[str, frozenset[str]]:
+    """Each neighbourhood key to the phrase words it comes from (words of 4 letters or more)."""
+    found: dict[str, set[str]] = {}
+    for phrases in PHRASES.values():
+        for phrase, _ in phrases:
+            for part in phrase.split():
+                if len(part) >= 4:
+                    for key in _deletions(part):
+                        found.setdefault(key, set()).add(part)
+    return {key: frozenset(parts) for key, parts in found.items()}
+
+
+#: The typo index: a word one edit (or a swap) away from a phrase word shares a key with it.
+_NEAR = _parts()
+
+
+def _near_matches(words: list[str]) -> dict[str, float]:
+    """For each phrase word, how closely the text's words come to it (1 exact; 0.8-1 a typo).
+
+    Exact words are found by one set lookup each; typos through :data:`_NEAR` (a word and the
+    phrase word share a spelling once one letter is dropped from each), then scored as
+    ``difflib`` scores them. Linear in the number of words, and bounded.
+    """
+    distinct = dict.fromkeys(words)
+    scores = dict.fromkeys(distinct, 1.0)
+    for word in list(distinct)[:MAX_FUZZY_WORDS]:
+        if len(word) < 3 or len(word) > _LONGEST_WORD:  # short words ("kk") must be exact
+            continue
+        for key in _deletions(word):
+            for part in _NEAR.get(key, ()):
+                if part in scores and scores[part] == 1.0:
+                    continue
+                ratio = difflib.SequenceMatcher(None, word, part).ratio()
+                if ratio >= 0.8:
+                    scores[part] = max(scores.get(part, 0.0), ratio)
+    return scores
+
+
+def _phrase_score(phrase: str, found: Mapping[str, float]) -> float:
     parts = phrase.split()
-    found = [_close(part, words) for part in parts]
-    if not all(found):
+    scores = [found.get(part, 0.0) for part in parts]
+    if not all(scores):
         return 0.0
-    return sum(found) / len(found) * (1 + 0.25 * (len(parts) - 1))
+    return sum(scores) / len(scores) * (1 + 0.25 * (len(parts) - 1))
+
+
+def _require_inputs(
+    text: object, resident: object, registry: object, on: object, limit: object
+) -> None:
+    if not isinstance(text, str):
+        raise InvalidFormat(f"the text must be a string, not {type(text).__name__}")
+    if resident is not None and not isinstance(resident, str):
+        raise InvalidFormat(f"resident must be a NIK (a string), not {type(resident).__name__}")
+    if registry is not None and not isinstance(registry, Registry):
+        raise InvalidFormat(f"registry must be a Registry, not {type(registry).__name__}")
+    if on is not None:
+        require_day(on)
+    if isinstance(limit, bool) or not isinstance(limit, int):
+        raise InvalidFormat(f"limit must be an integer, not {type(limit).__name__}")
+    if limit < 1:
+        raise InvalidComponent(f"limit must be at least 1, not {limit}")
 
 
 def find_service(
@@ -181,15 +247,19 @@ def find_service(
 
     With ``resident`` (a NIK), ``registry`` and ``on``, only the variants that fit that person on
     that day are offered (a three-year-old gets the under-5 KIA, a card holder a replacement).
+    Only the first :data:`MAX_TEXT` characters are read; the time taken grows with the text
+    (a 64 KB message takes milliseconds), never with the square of it.
     """
+    _require_inputs(text, resident, registry, on, limit)
     words = _fold(text)
     named_variant = next((VARIANT_WORDS[w] for w in words if w in VARIANT_WORDS), None)
+    found = _near_matches(words)
     scores: dict[tuple[DocumentCode, str], float] = {}
     for code, phrases in PHRASES.items():
         kind = document_type(code)
         variants = {v.code for v in kind.variants}
         for phrase, implied in phrases:
-            score = _phrase_score(phrase, words)
+            score = _phrase_score(phrase, found)
             if score <= 0:
                 continue
             variant = implied or _USUAL[code]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime
 
+from adminduk._dates import require_day
 from adminduk._privacy import mask
 from adminduk.errors import (
     InvalidComponent,
@@ -19,9 +20,15 @@ LENGTH = 16
 FEMALE_DAY_OFFSET = 40
 #: Longer input is refused before it is cleaned (a pasted paragraph is not a number).
 MAX_INPUT = 64
-# What people type or paste between the digits, besides whitespace: dots, dashes (ASCII and
-# Unicode), slashes, and the invisible characters that copying from chat apps leaves behind.
-_TYPED = ".-/_\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u200b\u200c\u200d\u2060\ufeff"
+# What people type or paste between the digits, besides whitespace: dots, dashes (ASCII,
+# Unicode, small and full-width forms), slashes, the soft hyphen, and the invisible characters
+# that copying from chat apps and browsers leaves behind (zero-width characters and the
+# bidirectional marks, embeddings and isolates that WhatsApp wraps around numbers).
+_TYPED = frozenset(
+    ".-/_\u00ad\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\uff0e\uff0f"
+    "\u200b\u200c\u200d\u2060\ufeff"
+    "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 _SEPARATORS = str.maketrans("", "", " .-\t\r\n")
 
 # Every valid "DDMM" (29 February included; its year is checked separately).
@@ -49,7 +56,7 @@ def _id(label: str) -> str:
 
 
 def compact(number: str, label: str) -> str:
-    """Strip every Unicode whitespace and the separators people type (``.``, dashes, ``/``).
+    """Strip every Unicode whitespace and the separators people type or paste (:data:`_TYPED`).
 
     Digits that are not ASCII stay (and are refused by the checks); so does anything else.
     """
@@ -70,23 +77,6 @@ def compact(number: str, label: str) -> str:
     if plain.isascii() and plain.isdigit():
         return plain
     return "".join(ch for ch in plain if not (ch.isspace() or ch in _TYPED))
-
-
-def require_day(on: object) -> datetime.date:
-    """``on`` if it is a date (not a datetime) from year 100 on; else a ``ValidationError``."""
-    if not isinstance(on, datetime.date) or isinstance(on, datetime.datetime):
-        raise InvalidFormat(
-            f"on must be a date (datetime.date), not {type(on).__name__}",
-            code="date.type",
-            message_id=f"tanggal harus berupa tanggal (datetime.date), bukan {type(on).__name__}",
-        )
-    if on.year < 100:
-        raise InvalidComponent(
-            f"on must be a date from year 100 on, not {on.isoformat()}",
-            code="date.range",
-            message_id=f"tanggal harus mulai tahun 100, bukan {on.isoformat()}",
-        )
-    return on
 
 
 # The district codes of every known list, loaded on first use by the slow path.
@@ -230,7 +220,7 @@ def resolve_century(
     two_digits = int(digits[10:12])
     century = on.year - on.year % 100
     for year in (century + two_digits, century - 100 + two_digits):
-        if month == 2 and day == 29 and not calendar.isleap(year):
+        if year < datetime.MINYEAR or (month == 2 and day == 29 and not calendar.isleap(year)):
             continue
         candidate = datetime.date(year, month, day)
         if candidate <= on:
@@ -243,8 +233,11 @@ def resolve_century(
             message_id=f"{_id(label)} {mask(digits)}: 29 Februari {two_digits:02d} tidak jatuh "
             f"pada tahun kabisat sampai {on.isoformat()}",
         )
-    raise InvalidComponent(  # pragma: no cover - two centuries always hold an earlier year
-        f"{label} {mask(digits)}: no year ending in {two_digits:02d} up to {on.isoformat()}"
+    raise InvalidComponent(  # only in the first centuries of the calendar (year 0 is none)
+        f"{label} {mask(digits)}: no year ending in {two_digits:02d} up to {on.isoformat()}",
+        code=f"{_p(label)}.century",
+        message_id=f"{_id(label)} {mask(digits)}: tidak ada tahun berakhiran {two_digits:02d} "
+        f"sampai {on.isoformat()}",
     )
 
 
@@ -266,9 +259,9 @@ def compose_parts(
             code=f"{_p(label)}.district_code",
             message_id=f"{_id(label)} memerlukan kode kecamatan (PP.KK.DD), bukan {dotted}",
         )
-    if not isinstance(when, datetime.date):
+    if not isinstance(when, datetime.date) or isinstance(when, datetime.datetime):
         raise InvalidFormat(
-            f"the date must be a date, not {type(when).__name__}",
+            f"the date must be a date (datetime.date), not {type(when).__name__}",
             code="date.type",
             message_id=f"tanggal harus berupa tanggal, bukan {type(when).__name__}",
         )

@@ -24,26 +24,33 @@ from typing import Literal, Protocol
 import attrs
 
 from adminduk import regions
-from adminduk._privacy import redact
+from adminduk._fields import require_moment
+from adminduk._privacy import redact, redacted_repr
 from adminduk.applications import Action, Application, Trigger
 from adminduk.documents import Channel, Delivery, Finding, document_type
-from adminduk.errors import AdmindukError, InvalidComponent
+from adminduk.errors import AdmindukError, InvalidComponent, InvalidFormat
 from adminduk.notices._templates import (
     DEFAULT_TEMPLATES,
     FIELDS,
+    LANGUAGES,
     SERVICE_GROUPS,
     OfficeProfile,
     Templates,
+    check_template,
+    check_templates,
 )
 
 __all__ = [
     "DEFAULT_TEMPLATES",
     "FIELDS",
+    "LANGUAGES",
     "SERVICE_GROUPS",
     "ApplicationIndex",
     "Notice",
     "OfficeProfile",
     "Templates",
+    "check_template",
+    "check_templates",
     "notice_for",
     "notices_of",
     "overdue_notice",
@@ -53,6 +60,7 @@ __all__ = [
 Language = Literal["id", "en"]
 
 
+@redacted_repr
 @attrs.frozen
 class Notice:
     """One message to the resident: its key, language, the action it tells of, and the text."""
@@ -148,11 +156,30 @@ def _fields(
 
 
 def _render(template: str, fields: Mapping[str, str]) -> str:
-    try:
-        text = template.format_map(fields)
-    except (KeyError, IndexError, ValueError) as exc:
-        raise InvalidComponent(f"a notice template uses an unknown field: {exc}") from None
-    return redact(text, limit=4096)
+    return redact(check_template(template).format_map(fields), limit=4096)
+
+
+def _wording(templates: Templates, key: str, lang: Language) -> str:
+    """The template of notice ``key`` in ``lang``: the office's own, else adminduk's."""
+    if not isinstance(templates, Mapping):
+        raise InvalidFormat(f"templates must be a mapping, not {type(templates).__name__}")
+    wording = templates.get(key, DEFAULT_TEMPLATES[key])
+    text = wording.get(lang) if isinstance(wording, Mapping) else None
+    if not isinstance(text, str):
+        raise InvalidComponent(
+            f"the notice template {key!r} has no {lang} text (found {type(text).__name__})"
+        )
+    return text
+
+
+def _require(application: object, lang: object, profile: object) -> None:
+    """Refuse, typed, what a caller may pass wrongly to every notice function."""
+    if not isinstance(application, Application):
+        raise InvalidFormat(f"expected an Application, not {type(application).__name__}")
+    if lang not in LANGUAGES:
+        raise InvalidComponent(f"lang must be one of {', '.join(LANGUAGES)}, not {lang!r:.20}")
+    if profile is not None and not isinstance(profile, OfficeProfile):
+        raise InvalidFormat(f"profile must be an OfficeProfile, not {type(profile).__name__}")
 
 
 def notice_for(
@@ -163,17 +190,26 @@ def notice_for(
     profile: OfficeProfile | None = None,
     templates: Templates = DEFAULT_TEMPLATES,
 ) -> Notice:
-    """The notice of the action at ``index`` of the application's history (default: latest)."""
-    if lang not in ("id", "en"):
-        raise InvalidComponent(f"lang must be 'id' or 'en', not {lang!r}")
-    position = range(len(application.history))[index]
+    """The notice of the action at ``index`` of the application's history (default: latest).
+
+    ``index`` counts from 0, or back from -1 as for a list; one outside the history is refused.
+    """
+    _require(application, lang, profile)
+    if isinstance(index, bool) or not isinstance(index, int):
+        raise InvalidFormat(f"index must be an integer, not {type(index).__name__}")
+    length = len(application.history)
+    if not -length <= index < length:
+        raise InvalidComponent(
+            f"application {application.id} has {length} actions; there is no action {index}"
+        )
+    position = index % length
     action = application.history[position]
     key = _key(application, action)
-    wording = templates.get(key, DEFAULT_TEMPLATES[key])
+    wording = _wording(templates, key, lang)
     fields = _fields(
         application, position, lang, profile or OfficeProfile(), _district(application, position)
     )
-    return Notice(key, lang, application.id, _render(wording[lang], fields), position)
+    return Notice(key, lang, application.id, _render(wording, fields), position)
 
 
 def notices_of(
@@ -184,6 +220,7 @@ def notices_of(
     templates: Templates = DEFAULT_TEMPLATES,
 ) -> list[Notice]:
     """One notice per action of the application, in order (what a bot sends, once each)."""
+    _require(application, lang, profile)
     return [
         notice_for(application, index, lang=lang, profile=profile, templates=templates)
         for index in range(len(application.history))
@@ -199,12 +236,14 @@ def overdue_notice(
     templates: Templates = DEFAULT_TEMPLATES,
 ) -> Notice:
     """An apology for a late application, with the new expected date."""
+    _require(application, lang, profile)
+    require_moment(new_due, "new_due")
     fields = _fields(
         application, len(application.history) - 1, lang, profile or OfficeProfile(), ""
     )
     fields["due"] = f"{new_due:%d-%m-%Y %H:%M}"
-    wording = templates.get("overdue", DEFAULT_TEMPLATES["overdue"])
-    return Notice("overdue", lang, application.id, _render(wording[lang], fields))
+    wording = _wording(templates, "overdue", lang)
+    return Notice("overdue", lang, application.id, _render(wording, fields))
 
 
 class ApplicationIndex(Protocol):
@@ -226,7 +265,20 @@ def where_is(
     """Where are the applications of resident ``nik``: each with its latest notice, newest first.
 
     ``index`` answers by NIK without a scan (the store's index); ``applications`` holds the
-    current versions (``office.applications``).
+    current versions (``office.applications``). An index that answers anything but a list of
+    application ids is refused.
     """
-    found = [applications[i] for i in reversed(index.applications_of(nik)) if i in applications]
+    if not isinstance(nik, str):
+        raise InvalidFormat(f"nik must be a string, not {type(nik).__name__}")
+    if not isinstance(applications, Mapping):
+        raise InvalidFormat(
+            f"applications must be a mapping of id to Application, not "
+            f"{type(applications).__name__}"
+        )
+    found_ids = index.applications_of(nik)
+    if not isinstance(found_ids, list) or not all(isinstance(i, str) for i in found_ids):
+        raise InvalidFormat(
+            f"the index answered {type(found_ids).__name__}, not a list of application ids"
+        )
+    found = [applications[i] for i in reversed(found_ids) if i in applications]
     return [(app, notice_for(app, lang=lang, profile=profile)) for app in found]

@@ -9,13 +9,29 @@ have none.
 
 from __future__ import annotations
 
+import functools
+import string
 from collections.abc import Mapping
+from typing import Any
 
 import attrs
 
 from adminduk.documents import DocumentCode
+from adminduk.errors import InvalidComponent, InvalidFormat
 
-__all__ = ["DEFAULT_TEMPLATES", "FIELDS", "SERVICE_GROUPS", "OfficeProfile", "Templates"]
+__all__ = [
+    "DEFAULT_TEMPLATES",
+    "FIELDS",
+    "LANGUAGES",
+    "SERVICE_GROUPS",
+    "OfficeProfile",
+    "Templates",
+    "check_template",
+    "check_templates",
+]
+
+#: The languages every notice is written in, Indonesian first.
+LANGUAGES = ("id", "en")
 
 #: The fields a template may use.
 FIELDS = (
@@ -122,26 +138,69 @@ DEFAULT_TEMPLATES: Templates = {
 }
 
 
+def _texts(name: str, *, per_language: bool) -> Any:
+    """An attrs validator: a mapping of strings to strings (both languages, if ``per_language``)."""
+
+    def validate(_: object, __: object, value: object) -> None:
+        if not isinstance(value, Mapping):
+            raise InvalidFormat(
+                f"OfficeProfile.{name} must be a mapping, not {type(value).__name__}"
+            )
+        for key, text in value.items():
+            if not isinstance(key, str) or not isinstance(text, str):
+                raise InvalidFormat(f"OfficeProfile.{name} maps strings to strings")
+        if per_language:
+            missing = [lang for lang in LANGUAGES if lang not in value]
+            if missing:
+                raise InvalidComponent(
+                    f"OfficeProfile.{name} needs a text in {', '.join(LANGUAGES)}; "
+                    f"{', '.join(missing)} is missing"
+                )
+
+    return validate
+
+
+def _groups(_: object, __: object, value: Mapping[str, str]) -> None:
+    unknown = sorted(set(value) - set(SERVICE_GROUPS))
+    if unknown:
+        raise InvalidComponent(
+            f"OfficeProfile.lines names unknown service groups {unknown[:3]}; "
+            f"the groups are {', '.join(SERVICE_GROUPS)}"
+        )
+
+
+def _name(_: object, __: object, value: object) -> None:
+    if not isinstance(value, str):
+        raise InvalidFormat(f"OfficeProfile.name must be a string, not {type(value).__name__}")
+
+
 @attrs.frozen
 class OfficeProfile:
     """What notices say about the office: names, lines per service group, district offices.
 
     ``lines`` maps a :data:`SERVICE_GROUPS` key to the WhatsApp line of that group;
     ``opening`` the district offices' opening days, by district code (``default_opening`` for
-    the others); ``bring`` what to bring to collect, per language.
+    the others); ``bring`` what to bring to collect, per language. Checked when made: a
+    profile missing a language, or holding anything but text, is refused.
     """
 
-    name: str = "Disdukcapil"
-    lines: Mapping[str, str] = attrs.field(factory=dict)
-    opening: Mapping[str, str] = attrs.field(factory=dict)
+    name: str = attrs.field(default="Disdukcapil", validator=_name)
+    lines: Mapping[str, str] = attrs.field(
+        factory=dict, validator=[_texts("lines", per_language=False), _groups]
+    )
+    opening: Mapping[str, str] = attrs.field(
+        factory=dict, validator=_texts("opening", per_language=False)
+    )
     default_opening: Mapping[str, str] = attrs.field(
-        factory=lambda: {"id": "Senin-Jumat 08.00-15.00", "en": "Monday to Friday, 08:00-15:00"}
+        factory=lambda: {"id": "Senin-Jumat 08.00-15.00", "en": "Monday to Friday, 08:00-15:00"},
+        validator=_texts("default_opening", per_language=True),
     )
     bring: Mapping[str, str] = attrs.field(
         factory=lambda: {
             "id": "nomor permohonan dan KTP-el atau KK pengambil",
             "en": "the application number and the collector's KTP-el or KK",
-        }
+        },
+        validator=_texts("bring", per_language=True),
     )
 
     def line_for(self, document: str) -> str:
@@ -150,3 +209,59 @@ class OfficeProfile:
             if document in codes:
                 return self.lines.get(group, "")
         return ""
+
+
+@functools.lru_cache(maxsize=512)
+def check_template(template: str) -> str:
+    """``template`` if it uses only :data:`FIELDS`, plainly; else an ``InvalidComponent``.
+
+    A field is written ``{name}``: no attribute or index (``{number.x}``), no conversion and no
+    format specification (a width of a billion characters is not a notice).
+
+    >>> check_template("Berkas {number} siap")
+    'Berkas {number} siap'
+    >>> check_template("{number.real}")
+    Traceback (most recent call last):
+    ...
+    adminduk.errors.InvalidComponent: a notice template uses an unknown field 'number.real'; the fields are number, document, variant, due, findings, reason, office, district, opening, bring, collectors, line
+    """
+    try:
+        parts = list(string.Formatter().parse(template))
+    except ValueError as exc:
+        raise InvalidComponent(f"a notice template is not well formed: {exc}") from None
+    for _, field, spec, conversion in parts:
+        if field is None:
+            continue
+        if field not in FIELDS:
+            raise InvalidComponent(
+                f"a notice template uses an unknown field {field[:40]!r}; "
+                f"the fields are {', '.join(FIELDS)}"
+            )
+        if spec or conversion:
+            raise InvalidComponent(
+                f"a notice template writes {{{field}}} with a format or conversion; "
+                "write the field plainly"
+            )
+    return template
+
+
+def check_templates(templates: object) -> Templates:
+    """``templates`` if every entry has a well-formed template in each language; else refused.
+
+    >>> check_templates(DEFAULT_TEMPLATES) is DEFAULT_TEMPLATES
+    True
+    """
+    if not isinstance(templates, Mapping):
+        raise InvalidFormat(f"templates must be a mapping, not {type(templates).__name__}")
+    for key, wording in templates.items():
+        if not isinstance(key, str) or not isinstance(wording, Mapping):
+            raise InvalidFormat("templates map each notice key to a mapping of language: text")
+        for lang in LANGUAGES:
+            text = wording.get(lang)
+            if not isinstance(text, str):
+                raise InvalidComponent(
+                    f"the notice template {key[:40]!r} has no {lang} text "
+                    f"(found {type(text).__name__})"
+                )
+            check_template(text)
+    return templates

@@ -240,7 +240,13 @@ class Stage:
 
     # --- checking ------------------------------------------------------------------------------
 
-    def verify(self) -> None:
+    def verify(self, on: datetime.date | None = None) -> None:
+        """Check every rule where the changes since the last check touch the register.
+
+        ``on`` is the day the rules are checked for (the age of a head of family): the day of
+        the event whose changes these are (default: the stage's day).
+        """
+        day = self.on if on is None else on
         for number in sorted(self.touched_families):
             family = (
                 self.families[number]
@@ -248,10 +254,12 @@ class Stage:
                 else self.registry._families.get(number)
             )
             if family is not None:
-                rules.check_family(family, self, self.on, area=self.registry.area)
+                rules.check_family(family, self, day, area=self.registry.area)
                 self.touched_residents.update(family.niks())
         for number in sorted(self.touched_residents):
             rules.check_membership(self.resident(number), self)
+        self.touched_families.clear()
+        self.touched_residents.clear()
 
     def commit(self) -> None:
         registry = self.registry

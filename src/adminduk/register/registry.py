@@ -209,8 +209,9 @@ class Registry:
         ``then``, if given, is called with the register as it will be after those events (a
         :class:`~adminduk.register.view.RegisterView`) and the applied events, and returns
         more events for the same transaction (the workflows build the issued documents'
-        records so). Every rule is checked once over everything the events touch; if any event
-        or rule refuses, nothing is applied.
+        records so). Each event's changes are checked against every rule on that event's day,
+        as :meth:`apply` checks them one by one (a batch accepts exactly what applying its
+        events in turn accepts); if any event or rule refuses, nothing is applied.
         """
         pending = list(events)
         for event in pending:
@@ -232,11 +233,11 @@ class Registry:
                     )
                 stage.on = max(stage.on, event.occurred_on)
                 applied.append(handler(stage, event))
+                stage.verify(on=event.occurred_on)
 
         run(pending)
         if then is not None:
             run(tuple(then(StagedView(stage), tuple(applied))))
-        stage.verify()
         stage.commit()
         self._journal.extend(applied)
         return tuple(applied)

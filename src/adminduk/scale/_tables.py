@@ -18,7 +18,7 @@ from typing import Any
 import duckdb
 
 from adminduk import regions
-from adminduk._fields import require_date
+from adminduk._dates import require_day
 from adminduk.codes import KTPElStatus, LifeStatus, MaritalStatus, Sex
 from adminduk.errors import DatasetError, InvalidFormat
 from adminduk.register import ktp_el_birth_limit
@@ -81,7 +81,7 @@ def _scope(region_code: str) -> tuple[str, list[Any]]:
 def _day(dataset: Dataset, on: datetime.date | None) -> datetime.date:
     if on is None:
         return dataset.on
-    require_date(on, "on")
+    require_day(on)
     return on
 
 

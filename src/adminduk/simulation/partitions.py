@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from adminduk import regions
-from adminduk._fields import require_date
+from adminduk._dates import require_day
 from adminduk.errors import InvalidComponent, InvalidFormat
 from adminduk.regions import RegionLevel
 from adminduk.register.events import FamilyRegistered
@@ -139,7 +139,7 @@ def plan_partitions(
         isinstance(residents, bool) or not isinstance(residents, int) or residents < 0
     ):
         raise InvalidComponent(f"residents must be a non-negative int, not {residents!r:.20}")
-    require_date(on, "on")
+    require_day(on)
     cells: list[tuple[str, int]] = []  # (district, 0 male / 1 female)
     weights: list[float] = []
     for regency in _regencies(within):

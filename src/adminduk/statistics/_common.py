@@ -10,7 +10,7 @@ from typing import Literal
 import attrs
 
 from adminduk import regions
-from adminduk._fields import require_date
+from adminduk._dates import require_day
 from adminduk.errors import InvalidComponent, InvalidFormat
 from adminduk.register.family import Family
 from adminduk.register.registry import Registry
@@ -64,7 +64,7 @@ def regions_of(region_code: str, *, by: Level, on: datetime.date) -> list[region
         raise InvalidComponent(
             f"by must be 'province', 'regency', 'district' or 'village', not {by!r:.20}"
         )
-    require_date(on, "on")
+    require_day(on)
     level, plural, _ = _LEVELS[by]
     if region_code == regions.INDONESIA:
         return list(regions.walk(None, level=level, as_of=on.year))
@@ -90,7 +90,7 @@ def _as_of(registry: Registry, on: datetime.date | None) -> Registry:
         raise InvalidFormat(f"expected a Registry, not {type(registry).__name__}")
     if on is None:
         return registry
-    require_date(on, "on")
+    require_day(on)
     journal = registry.journal
     if all(event.recorded_on <= on for event in journal):
         return registry
@@ -99,7 +99,7 @@ def _as_of(registry: Registry, on: datetime.date | None) -> Registry:
 
 def _today(registry: Registry, on: datetime.date | None) -> datetime.date:
     if on is not None:
-        require_date(on, "on")
+        require_day(on)
         return on
     journal = registry.journal
     return max((event.recorded_on for event in journal), default=datetime.date(2026, 1, 1))
