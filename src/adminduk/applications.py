@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import re
 from collections.abc import Iterable
 
 import attrs
@@ -32,12 +33,14 @@ from adminduk.register.events import DocumentIssued, Event
 from adminduk.register.issued import IssuedDocument
 
 __all__ = [
+    "APPLICATION_ID",
     "Action",
     "Actor",
     "Application",
     "Role",
     "Status",
     "Trigger",
+    "require_application_id",
 ]
 
 
@@ -249,6 +252,32 @@ _FILING = frozenset({Trigger.SUBMIT, Trigger.RESUBMIT})
 _WITH_OFFICE = frozenset({Status.SUBMITTED, Status.VERIFIED})
 
 
+#: What an application's number may look like: 1 to 64 ASCII letters, digits and ``. / _ : -``,
+#: starting with a letter or digit (an office's own numbering, such as ``18.08/000001``). Ids
+#: are written into URLs, file names and messages, so nothing else is accepted.
+APPLICATION_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9./_:-]{0,63}")
+
+
+def require_application_id(value: object) -> str:
+    """``value`` if it is an application number (:data:`APPLICATION_ID`); else refused.
+
+    >>> require_application_id("18.08/000001")
+    '18.08/000001'
+    >>> require_application_id("18.08/²")
+    Traceback (most recent call last):
+    ...
+    adminduk.errors.InvalidFormat: an application id is 1-64 ASCII letters, digits and . / _ : - (starting with a letter or digit), not '18.08/²'
+    """
+    if not isinstance(value, str):
+        raise InvalidFormat(f"an application id is a string, not {type(value).__name__}")
+    if APPLICATION_ID.fullmatch(value) is None:
+        raise InvalidFormat(
+            "an application id is 1-64 ASCII letters, digits and . / _ : - (starting with a "
+            f"letter or digit), not {value[:70]!r}"
+        )
+    return value
+
+
 def _history(value: Iterable[Action]) -> tuple[Action, ...]:
     return tuple(value)
 
@@ -268,7 +297,7 @@ class Application:
     history: tuple[Action, ...] = attrs.field(converter=_history, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        require_text(self.id, "application id")
+        require_application_id(self.id)
         require_member(self.form, Form, "an application's form")
         if not self.history or self.history[0].trigger is not Trigger.SUBMIT:
             raise InvalidComponent("an application's history starts with its submission")

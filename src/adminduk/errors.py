@@ -32,6 +32,7 @@ __all__ = [
     "PermissionDenied",
     "RegistryError",
     "StaleApplication",
+    "StoreBusy",
     "StoreConflict",
     "StoreCorrupt",
     "StoreError",
@@ -259,8 +260,20 @@ class StoreConflict(StoreError):
     default_message_id = "Data sudah diubah petugas lain; ulangi"
 
 
+class StoreBusy(StoreConflict):
+    """The store's write lock stayed taken past the lock timeout; nothing was applied."""
+
+    default_message = "the store is busy: another writer holds it"
+    default_code = "store-busy"
+    default_message_id = "Penyimpanan data sedang dipakai; ulangi"
+
+
 class StoreCorrupt(StoreError):
-    """The store's log or snapshot is truncated, reordered or edited (``position`` names where)."""
+    """The store is damaged: its file, log, snapshot or indexes (``position`` names where).
+
+    Truncated, reordered, edited or duplicated rows, a file cut short, values of the wrong
+    type, index rows the log does not give: code that restores a backup on damage catches this.
+    """
 
     default_message = "the store is damaged"
     default_code = "store-corrupt"

@@ -6,10 +6,10 @@ from typing import Any
 
 import pytest
 
-from tests.store.contract import StoreContract
+from tests.store.trust import TrustContract
 
 
-class TestPostgresStore(StoreContract):
+class TestPostgresStore(TrustContract):
     """Every contract test on a fresh PostgreSQL database."""
 
     @pytest.fixture
@@ -21,3 +21,9 @@ class TestPostgresStore(StoreContract):
 
         with psycopg.connect(target, autocommit=True) as connection:
             connection.execute(statement.replace("?", "%s"), parameters)
+
+    def query(self, target: str, statement: str, *parameters: Any) -> list[tuple[Any, ...]]:
+        import psycopg
+
+        with psycopg.connect(target, autocommit=True) as connection:
+            return connection.execute(statement.replace("?", "%s"), parameters).fetchall()

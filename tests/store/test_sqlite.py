@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from typing import Any
 
 import pytest
 
-from tests.store.contract import StoreContract
+from tests.store.trust import TrustContract
 
 
-class TestSQLiteStore(StoreContract):
+class TestSQLiteStore(TrustContract):
     """Every contract test on a fresh SQLite file."""
 
     @pytest.fixture
@@ -18,5 +19,9 @@ class TestSQLiteStore(StoreContract):
         return sqlite_file
 
     def sql(self, target: str, statement: str, *parameters: Any) -> None:
-        with sqlite3.connect(target) as connection:
+        with contextlib.closing(sqlite3.connect(target)) as connection, connection:
             connection.execute(statement, parameters)
+
+    def query(self, target: str, statement: str, *parameters: Any) -> list[tuple[Any, ...]]:
+        with contextlib.closing(sqlite3.connect(target)) as connection:
+            return connection.execute(statement, parameters).fetchall()

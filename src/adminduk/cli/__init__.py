@@ -4,10 +4,12 @@ Commands: ``demo`` (synthesize Way Kanan, run its office for a month, print the 
 ``check`` (a form or application file -> everything missing), ``nik`` (validate and describe
 NIKs), ``catalogue`` (the service catalogue, Markdown or JSON), ``region`` (describe a region
 code and list what lies below it), ``diagram`` (a document type's workflow as a Mermaid diagram),
-``table`` (the population table of a register file) and ``national`` (a synthetic country as a
-Dask job writing Parquet, and its tables by DuckDB; the ``scale`` extra). Bad input gives one
+``table`` (the population table of a register file), ``national`` (a synthetic country as a
+Dask job writing Parquet, and its tables by DuckDB; the ``scale`` extra) and ``store`` (an office
+key, the head digest to write down, a whole check of a store). Bad input gives one
 clear line on standard error and exit status 1, never a traceback. One function per command, in
-:mod:`adminduk.cli._commands`, :mod:`adminduk.cli._demo` and :mod:`adminduk.cli._national`.
+:mod:`adminduk.cli._commands`, :mod:`adminduk.cli._demo`, :mod:`adminduk.cli._national` and
+:mod:`adminduk.cli._store`.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from adminduk.cli._commands import (
 )
 from adminduk.cli._demo import demo_command
 from adminduk.cli._national import add_national_parser, national_command
+from adminduk.cli._store import add_store_parser, store_command
 from adminduk.errors import AdmindukError
 
 __all__ = ["main"]
@@ -43,6 +46,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Emit], int]] = {
     "region": region_command,
     "diagram": diagram_command,
     "national": national_command,
+    "store": store_command,
 }
 
 
@@ -86,6 +90,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     drawing.add_argument("--markdown", action="store_true", help="Markdown sections with fences")
     add_national_parser(commands)
+    add_store_parser(commands)
     for sub in (demo, check):
         sub.add_argument(
             "--on",

@@ -21,6 +21,7 @@ from adminduk.register.records import RECORD_FIELDS, RECORD_SCHEMA_VERSION, Resi
 from adminduk.register.registry import Registry
 from adminduk.register.resident import KTP_EL_AGE, Resident, ktp_el_birth_limit
 from adminduk.register.rules import RULES, Rule
+from adminduk.register.state import RegisterState, registry_from_state, state_of
 
 __all__ = [
     "KTP_EL_AGE",
@@ -30,10 +31,13 @@ __all__ = [
     "Address",
     "Family",
     "Membership",
+    "RegisterState",
     "Registry",
     "Resident",
     "ResidentRecord",
     "Rule",
     "events",
     "ktp_el_birth_limit",
+    "registry_from_state",
+    "state_of",
 ]

@@ -96,4 +96,4 @@ class Family:
 
     def niks(self) -> tuple[str, ...]:
         """Return the NIKs of all members, in card order."""
-        return tuple(m.nik for m in self.members)
+        return tuple([m.nik for m in self.members])

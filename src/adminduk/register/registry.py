@@ -51,6 +51,14 @@ from adminduk.register.view import RegisterView
 __all__ = ["Registry"]
 
 _E = TypeVar("_E", bound=Event)
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _refill(mine: dict[_K, _V], theirs: dict[_K, _V]) -> None:
+    """Make ``mine`` hold what ``theirs`` holds, keeping the dict (and views of it)."""
+    mine.clear()
+    mine.update(theirs)
 
 
 class Registry:
@@ -254,6 +262,30 @@ class Registry:
         """How many documents of code ``document`` the register holds as issued on ``on``."""
         return self._issued_counts.get((document, on), 0)
 
+    def assign(self, other: Registry) -> None:
+        """Make this register hold exactly what ``other`` holds, in place.
+
+        Every reference to this register, and every live view taken from it
+        (:meth:`residents`, :attr:`residents_by_nik`, ...), then sees ``other``'s contents: a
+        durable office reloading after a refused write uses it, so no one keeps the refused
+        change.
+        """
+        if not isinstance(other, Registry):
+            raise InvalidFormat(f"assign takes a Registry, not {type(other).__name__}")
+        if other is self:
+            return
+        self._area = other._area
+        _refill(self._residents, other._residents)
+        _refill(self._families, other._families)
+        _refill(self._family_of, other._family_of)
+        _refill(self._spouse, other._spouse)
+        _refill(self._issued_counts, other._issued_counts)
+        self._documents.clear()
+        self._documents.update((nik, list(found)) for nik, found in other._documents.items())
+        self._retired.clear()
+        self._retired.update(other._retired)
+        self._journal[:] = other._journal
+
     @classmethod
     def replay(cls, events: Iterable[Event], *, area: str | None = None) -> Registry:
         """Return a new register built by applying ``events`` in order."""
@@ -291,11 +323,11 @@ class Registry:
         """
         if on is None:
             on = max((e.occurred_on for e in self._journal), default=datetime.date.min)
-        stage = Stage(self, on)
+        # The register itself is the view the rules read (no staged changes to look through).
         for family in self._families.values():
-            rules.check_family(family, stage, on, area=self._area)
+            rules.check_family(family, self, on, area=self._area)
         for resident in self._residents.values():
-            rules.check_membership(resident, stage)
+            rules.check_membership(resident, self)
         for first, second in self._spouse.items():
             if self._spouse.get(second) != first or first not in self._residents:
                 raise rules.violation(

@@ -84,6 +84,22 @@ _ENUM_FIELDS = (
 )
 
 
+#: The DDMMYY part of a NIK for a birth date (and sex), as computed: dates repeat, so each is
+#: formatted once (the table is emptied when it grows past a century of days, both sexes).
+_BIRTH_PARTS: dict[tuple[datetime.date, bool], str] = {}
+
+
+def _birth_part(born: datetime.date, female: bool) -> str:
+    found = _BIRTH_PARTS.get((born, female))
+    if found is None:
+        offset = FEMALE_DAY_OFFSET if female else 0
+        found = f"{born.day + offset:02d}{born.month:02d}{born.year % 100:02d}"
+        if len(_BIRTH_PARTS) >= 80_000:
+            _BIRTH_PARTS.clear()
+        _BIRTH_PARTS[(born, female)] = found
+    return found
+
+
 @redacted_repr
 @attrs.frozen(kw_only=True)
 class Resident:
@@ -113,18 +129,28 @@ class Resident:
     death_date: datetime.date | None = None
 
     def __attrs_post_init__(self) -> None:
-        require_text(self.name, "name")
-        require_text(self.birth_place, "birth_place")
-        require_text(self.father_name, "father_name", empty=True)
-        require_text(self.mother_name, "mother_name", empty=True)
-        require_date(self.birth_date, "birth_date")
-        for field, kind in _ENUM_FIELDS:
-            if type(getattr(self, field)) is not kind:
-                require_member(getattr(self, field), kind, field)
-        offset = FEMALE_DAY_OFFSET if self.sex is Sex.FEMALE else 0
-        born = self.birth_date
-        encoded = f"{born.day + offset:02d}{born.month:02d}{born.year % 100:02d}"
-        if self.nik[6:12] != encoded:
+        # The common case in one expression (every value of its exact type); anything else,
+        # including str subclasses, takes the checks that say what is wrong.
+        if not (
+            type(self.name) is str
+            and type(self.birth_place) is str
+            and type(self.father_name) is str
+            and type(self.mother_name) is str
+            and self.name.strip()
+            and self.birth_place.strip()
+            and type(self.birth_date) is datetime.date
+            and type(self.sex) is Sex
+            and type(self.religion) is Religion
+            and type(self.marital_status) is MaritalStatus
+            and type(self.education) is Education
+            and type(self.occupation) is Occupation
+            and type(self.blood_type) is BloodType
+            and type(self.citizenship) is Citizenship
+            and type(self.life_status) is LifeStatus
+            and type(self.ktp_el_status) is KTPElStatus
+        ):
+            self._check_types()
+        if self.nik[6:12] != _birth_part(self.birth_date, self.sex is Sex.FEMALE):
             day = int(self.nik[6:8])
             said = Sex.FEMALE if day > FEMALE_DAY_OFFSET else Sex.MALE
             raise InvalidComponent(
@@ -138,6 +164,16 @@ class Resident:
             require_date(self.death_date, "death_date")
             if self.death_date < self.birth_date:
                 raise InvalidComponent("the death date is before the birth date")
+
+    def _check_types(self) -> None:
+        """Every field's type, one by one, raising for the first that is wrong."""
+        require_text(self.name, "name")
+        require_text(self.birth_place, "birth_place")
+        require_text(self.father_name, "father_name", empty=True)
+        require_text(self.mother_name, "mother_name", empty=True)
+        require_date(self.birth_date, "birth_date")
+        for field, kind in _ENUM_FIELDS:
+            require_member(getattr(self, field), kind, field)
 
     def age(self, on: datetime.date) -> int:
         """Return the age in whole years on ``on``."""

@@ -154,5 +154,5 @@ def check_membership(resident: Resident, stage: RuleView) -> None:
             )
     elif number is None:
         raise violation("one-family", f"{mask(resident.nik)} is alive but on no KK")
-    elif resident.nik not in stage.family(number).niks():
+    elif not any(member.nik == resident.nik for member in stage.family(number).members):
         raise violation("one-family", f"{mask(resident.nik)} is indexed to the wrong KK")

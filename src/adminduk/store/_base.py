@@ -1,127 +1,87 @@
 """What every store does, whatever database holds it: the log, snapshots, indexes, opening.
 
 A backend (:mod:`~adminduk.store.sqlite`, :mod:`~adminduk.store.postgres`) supplies a
-connection, its SQL placeholders and its write lock; everything else is here, so both keep
-the same contract (one test suite runs over both).
+connection, its SQL placeholders, its write lock and the names of its tables; everything else
+is here, so both keep the same contract (one test suite runs over both). Nothing read from the
+database is trusted: every column's type, the chain, the recorded head, the indexes and the
+snapshot are checked, and any damage is a :class:`~adminduk.errors.StoreCorrupt` naming the
+first bad position.
 """
 
 from __future__ import annotations
 
 import abc
 import contextlib
-import datetime
-import hashlib
-import io
-import pickle
+import hmac
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-import attrs
-
-from adminduk._fields import positional_builder
-from adminduk.applications import Application, Status
-from adminduk.errors import AdmindukError, StoreConflict, StoreCorrupt, StoreError
+from adminduk.errors import (
+    AdmindukError,
+    InvalidComponent,
+    InvalidFormat,
+    StoreConflict,
+    StoreCorrupt,
+    StoreError,
+)
 from adminduk.register import Registry
-from adminduk.store._log import GENESIS, Row, chain, decode, encode, people_of
+from adminduk.store._indexes import application_row, index_people
+from adminduk.store._layout import SCHEMA, DuplicateKey, open_layout, require_key
+from adminduk.store._log import (
+    GENESIS,
+    HeadDigest,
+    Row,
+    chain,
+    checked_row,
+    decode,
+    encode,
+    seal,
+)
+from adminduk.store._questions import Questions
+from adminduk.store._snapshot import read_snapshot, write_snapshot
+from adminduk.store._verify import check_applications, check_head, verify_store
 from adminduk.workflows import Change, Office
 from adminduk.workflows.changes import Append
 
-__all__ = ["SCHEMA", "Store"]
+__all__ = ["SCHEMA", "DuplicateKey", "Store"]
 
-#: The store layout this release writes (``meta.layout``).
-SCHEMA = "adminduk-store/1"
-
-_TABLES = (
-    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    (
-        "CREATE TABLE IF NOT EXISTS log (seq BIGINT PRIMARY KEY, kind TEXT NOT NULL, "
-        "application TEXT, body TEXT NOT NULL, digest TEXT NOT NULL)"
-    ),
-    (
-        "CREATE TABLE IF NOT EXISTS snapshots (seq BIGINT PRIMARY KEY, digest TEXT NOT NULL, "
-        "checksum TEXT NOT NULL, state {blob} NOT NULL)"
-    ),
-    (
-        "CREATE TABLE IF NOT EXISTS applications (id TEXT PRIMARY KEY, document TEXT NOT NULL, "
-        "status TEXT NOT NULL, channel TEXT NOT NULL, district TEXT, due TEXT, "
-        "seq BIGINT NOT NULL)"
-    ),
-    "CREATE INDEX IF NOT EXISTS applications_status ON applications (status, district, channel)",
-    (
-        "CREATE TABLE IF NOT EXISTS people (nik TEXT NOT NULL, seq BIGINT NOT NULL, "
-        "application TEXT, PRIMARY KEY (nik, seq))"
-    ),
-    "CREATE INDEX IF NOT EXISTS people_application ON people (application)",
-)
-
-#: Modules a snapshot may name: adminduk's own types and the standard values they hold.
-_SNAPSHOT_MODULES = ("adminduk.", "datetime", "decimal", "collections")
-_SNAPSHOT_BUILTINS = frozenset({"set", "frozenset", "tuple", "list", "dict", "object", "getattr"})
+#: Rows read at a time (memory stays bounded on a long log).
+_PAGE = 2_000
 
 
-def rebuild(cls: type, *values: Any) -> Any:
-    """Build an adminduk record from its field values (what a snapshot holds for it)."""
-    return positional_builder(cls)(*values)
-
-
-class _SnapshotPickler(pickle.Pickler):
-    """Writes adminduk's attrs records as their field values, so reading them back is fast."""
-
-    def reducer_override(self, obj: Any) -> Any:
-        kind = type(obj)
-        names = _FAST.get(kind)
-        if names is None:
-            names = _FAST[kind] = _fast_fields(kind)
-        if not names:
-            return NotImplemented
-        return rebuild, (kind, *(getattr(obj, name) for name in names))
-
-
-_FAST: dict[type, tuple[str, ...]] = {}
-
-
-def _fast_fields(kind: type) -> tuple[str, ...]:
-    """The fields of an adminduk attrs class written as values (empty: pickle it as usual)."""
-    if not (attrs.has(kind) and kind.__module__.startswith("adminduk.")):
-        return ()
-    return tuple(field.name for field in attrs.fields(kind))
-
-
-class _SnapshotUnpickler(pickle.Unpickler):
-    """Reads back a snapshot, refusing any class that is not adminduk's or a plain value."""
-
-    def find_class(self, module: str, name: str) -> Any:
-        if module == "builtins" and name in _SNAPSHOT_BUILTINS:
-            return super().find_class(module, name)
-        if module == "copyreg" and name in ("_reconstructor", "__newobj__"):
-            return super().find_class(module, name)
-        if module.startswith(_SNAPSHOT_MODULES) or module == "adminduk":
-            return super().find_class(module, name)
-        raise StoreCorrupt(f"a snapshot names {module}.{name}, which no office holds")
-
-
-class Store(abc.ABC):
+class Store(Questions, abc.ABC):
     """An office's state as one ordered, append-only log, with snapshots and indexes.
 
-    Open one with :func:`adminduk.store.open_office` (or a backend's ``open``); it is the
-    :class:`~adminduk.workflows.Recorder` of the office it returns.
+    Open one with :func:`adminduk.store.open_office` (or a backend's constructor); it is the
+    :class:`~adminduk.workflows.Recorder` of the office it returns. ``key`` (bytes, at least 16)
+    chains the log and seals snapshots with HMAC-SHA256 under it; ``read_only`` refuses every
+    write before anything changes.
     """
 
     #: The SQL type of a snapshot's bytes, and the placeholder for a parameter.
     blob_type = "BLOB"
     mark = "?"
 
-    def __init__(self) -> None:
+    def __init__(self, *, key: bytes | None = None, read_only: bool = False) -> None:
         self._lock = threading.RLock()
+        self._key = require_key(key)
+        self.read_only = read_only
+        self.closed = False
         self.seq = 0  # the last position this process has read or written
         self.digest = GENESIS
+        self._office: Office | None = None
+        self._pending: tuple[int, str] | None = None
 
     # --- what a backend supplies ---------------------------------------------------------
 
     @abc.abstractmethod
     def _begin(self) -> None:
         """Start a transaction holding the store's write lock."""
+
+    @abc.abstractmethod
+    def _begin_read(self) -> None:
+        """Start a transaction that reads one consistent state (no lock on writers)."""
 
     @abc.abstractmethod
     def _commit(self) -> None:
@@ -135,6 +95,14 @@ class Store(abc.ABC):
     def _execute(self, sql: str, parameters: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Run one statement; return its rows (none for a write)."""
 
+    @abc.abstractmethod
+    def _table_names(self) -> set[str]:
+        """The names of the tables in the database (the store's own and any others)."""
+
+    @abc.abstractmethod
+    def _close(self) -> None:
+        """Close the connection."""
+
     def _execute_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         """Run one statement for each of ``rows`` (a backend may batch them)."""
         for row in rows:
@@ -144,81 +112,138 @@ class Store(abc.ABC):
         """Rows holding bytes (a backend may read them in binary form)."""
         return self._execute(sql)
 
-    @abc.abstractmethod
-    def close(self) -> None:
-        """Close the connection."""
+    def _prepare(self) -> None:
+        """Set the connection up, once the database is known to be an office store."""
 
-    def _is_duplicate(self, error: Exception) -> bool:
-        """Whether ``error`` is a unique-key violation (a row already at that position)."""
-        return "unique" in str(error).lower() or "duplicate" in str(error).lower()
+    def _refuse_new(self) -> None:
+        """Refuse to create a store here (a backend may: an existing empty file, say)."""
 
     # --- set-up ------------------------------------------------------------------------------
 
-    def _sql(self, sql: str) -> str:
-        return sql.replace("?", self.mark)
+    def close(self) -> None:
+        """Close the store; its office's later operations are refused (``StoreError``)."""
+        with self._lock:
+            if not self.closed:
+                self.closed = True
+                self._close()
+
+    def _usable(self, *, write: bool) -> None:
+        if self.closed:
+            raise StoreError("the store is closed")
+        if write and self.read_only:
+            raise StoreError("the store was opened read-only: nothing is written")
 
     def _create(self, code: str, area: str | None, name: str) -> None:
+        """Open the store of office ``code``, making its tables if the database has none.
+
+        A database holding tables of the store's names without adminduk's ``meta``, or a
+        ``meta`` of another layout or office, is refused without writing anything.
+        """
+        self._usable(write=False)
+        open_layout(self, code, area, name)
+
+    def _transaction_of(self, work: Callable[[], object]) -> None:
         self._begin()
         try:
-            for statement in _TABLES:
-                self._execute(statement.format(blob=self.blob_type))
-            found = dict(self._execute("SELECT key, value FROM meta"))
-            wanted = {"layout": SCHEMA, "office": code, "area": area or "", "name": name}
-            if not found:
-                for key, value in wanted.items():
-                    self._execute(
-                        self._sql("INSERT INTO meta (key, value) VALUES (?, ?)"), (key, value)
-                    )
-            elif found.get("layout") != SCHEMA:
-                raise StoreError(f"the store's layout is {found.get('layout')!r}, not {SCHEMA}")
-            elif found.get("office") != code:
-                raise StoreError(f"the store holds office {found.get('office')}, not {code}")
+            work()
             self._commit()
         except BaseException:
             self._rollback()
             raise
 
+    def _meta(self) -> dict[str, str]:
+        rows = self._execute("SELECT key, value FROM meta")
+        if not all(type(key) is str and type(value) is str for key, value in rows):
+            raise StoreCorrupt("the store's meta table holds values of the wrong type")
+        return dict(rows)
+
     def meta(self) -> dict[str, str]:
-        """The store's office code, area, name and layout."""
+        """The store's office code, area, name, layout, head and key check."""
         with self._lock:
-            return dict(self._execute("SELECT key, value FROM meta"))
+            self._usable(write=False)
+            return self._meta()
 
     # --- the log -------------------------------------------------------------------------
 
     def rows(self, after: int = 0) -> Iterator[Row]:
-        """The log's rows after position ``after``, in order, checked: no gap, no broken chain."""
+        """The log's rows after position ``after``, in order, checked: types, no gap, the chain."""
+        if type(after) is not int:
+            raise InvalidFormat(f"after is a position (an int), not {type(after).__name__}")
+        if after < 0:
+            raise InvalidComponent(f"after is a position from 0, not {after}")
+        self._usable(write=False)
         previous = self.digest if after == self.seq else self._digest_at(after)
-        rows = self._execute(
-            self._sql(
-                "SELECT seq, kind, application, body, digest FROM log WHERE seq > ? ORDER BY seq"
-            ),
-            (after,),
-        )
         expected = after + 1
-        for seq, kind, application, body, digest in rows:
-            if seq != expected:
-                raise StoreCorrupt(
-                    f"the log jumps from position {expected - 1} to {seq}: rows are missing",
-                    position=expected,
-                )
-            if chain(previous, seq, kind, application, body) != digest:
-                raise StoreCorrupt(f"log row {seq} was changed after it was written", position=seq)
-            yield Row(seq, kind, application, body, digest)
-            previous, expected = digest, expected + 1
+        while True:
+            page = self._page(expected)
+            for values in page:
+                row = checked_row(values, expected)
+                if chain(
+                    previous, row.seq, row.kind, row.application, row.body, key=self._key
+                ) != (row.digest):
+                    raise StoreCorrupt(
+                        f"log row {row.seq} was changed after it was written", position=row.seq
+                    )
+                yield row
+                previous, expected = row.digest, expected + 1
+            if len(page) < _PAGE:
+                return
+
+    def _page(self, start: int) -> list[tuple[Any, ...]]:
+        """Up to a page of log rows from position ``start``; damage names its first bad row."""
+        query = self._sql(
+            "SELECT seq, kind, application, body, digest FROM log WHERE seq >= ? "
+            f"ORDER BY seq LIMIT {_PAGE}"
+        )
+        try:
+            return self._execute(query, (start,))
+        except StoreCorrupt as exc:
+            if exc.position is not None:
+                raise
+            raise StoreCorrupt(str(exc), position=self._first_unreadable(start) or start) from None
 
     def _digest_at(self, seq: int) -> str:
         if seq == 0:
             return GENESIS
         found = self._execute(self._sql("SELECT digest FROM log WHERE seq = ?"), (seq,))
         if not found:
+            if seq > self._last()[0]:
+                raise InvalidComponent(f"position {seq} is past the end of the log")
             raise StoreCorrupt(f"log row {seq} is missing", position=seq)
-        return str(found[0][0])
+        digest = found[0][0]
+        if type(digest) is not str:
+            raise StoreCorrupt(f"log row {seq} has a digest of the wrong type", position=seq)
+        return digest
+
+    def _last(self) -> tuple[int, str]:
+        """The log's last position and digest, as the rows say (checked for type)."""
+        found = self._execute("SELECT seq, digest FROM log ORDER BY seq DESC LIMIT 1")
+        if not found:
+            return 0, GENESIS
+        seq, digest = found[0]
+        if type(seq) is not int or type(digest) is not str:
+            raise StoreCorrupt("the log's last row holds values of the wrong type")
+        return seq, digest
 
     def head(self) -> int:
         """The last position in the log (0 for an empty one)."""
         with self._lock:
-            found = self._execute("SELECT MAX(seq) FROM log")
-            return int(found[0][0] or 0)
+            self._usable(write=False)
+            return self._last()[0]
+
+    def rows_digest(self, position: int) -> str:
+        """The digest of log row ``position`` (``StoreCorrupt`` if the row is missing)."""
+        if type(position) is not int or position < 0:
+            raise InvalidFormat("a position is a whole number from 0")
+        with self._lock:
+            self._usable(write=False)
+            return self._digest_at(position)
+
+    def head_digest(self) -> HeadDigest:
+        """The log's last position and digest: write it down elsewhere to detect a rollback."""
+        with self._lock:
+            self._usable(write=False)
+            return HeadDigest(*self._last())
 
     def append(self, changes: Sequence[Change], *, expected: int) -> int:
         """Append ``changes`` after position ``expected``, inside an open transaction.
@@ -226,6 +251,7 @@ class Store(abc.ABC):
         :class:`~adminduk.errors.StoreConflict` if the log has moved past ``expected`` (another
         writer won): nothing is appended. Returns the new last position.
         """
+        self._usable(write=True)
         if self.head_in_transaction() != expected:
             raise StoreConflict(
                 f"the log is past position {expected}: another writer appended first"
@@ -233,12 +259,17 @@ class Store(abc.ABC):
         seq, digest = expected, self.digest if expected == self.seq else self._digest_at(expected)
         rows: list[tuple[int, str, str | None, str, str]] = []
         people: list[tuple[str, int, str | None]] = []
+        indexed: dict[str, tuple[Any, ...]] = {}
+        office = self._office
         for change in changes:
             kind, application, body = encode(change)
             seq += 1
-            digest = chain(digest, seq, kind, application, body)
+            digest = chain(digest, seq, kind, application, body, key=self._key)
             rows.append((seq, kind, application, body, digest))
-            people.extend((nik, seq, change.application) for nik in self._index(seq, change))
+            people.extend(index_people(office, change, seq))
+            found = application_row(office, change, seq)
+            if found is not None:
+                indexed[found[0]] = found
         try:
             self._execute_many(
                 self._sql(
@@ -246,141 +277,50 @@ class Store(abc.ABC):
                 ),
                 rows,
             )
-        except Exception as exc:
-            if self._is_duplicate(exc):
-                raise StoreConflict(
-                    f"a position after {expected} was taken by another writer"
-                ) from None
-            raise
-        self._execute_many(
-            self._sql("INSERT INTO people (nik, seq, application) VALUES (?, ?, ?)"), people
+        except DuplicateKey:
+            raise StoreConflict(
+                f"a position after {expected} was taken by another writer"
+            ) from None
+        try:
+            self._execute_many(
+                self._sql("INSERT INTO people (nik, seq, application) VALUES (?, ?, ?)"), people
+            )
+        except DuplicateKey:
+            raise StoreCorrupt(
+                f"the people index already holds rows after position {expected}, which the log "
+                "does not have",
+                position=expected + 1,
+            ) from None
+        for found in indexed.values():
+            self._write_application(found)
+        self._execute(
+            self._sql("UPDATE meta SET value = ? WHERE key = 'head'"), (f"{seq}:{digest}",)
         )
         self._pending = (seq, digest)
         return seq
 
-    def head_in_transaction(self) -> int:
-        found = self._execute("SELECT MAX(seq) FROM log")
-        return int(found[0][0] or 0)
-
-    # --- indexes -------------------------------------------------------------------------
-
-    def _index(self, seq: int, change: Change) -> list[str]:
-        """Index an application's new state; return the NIKs the change concerns."""
-        application = None
-        if change.kind == "action" and change.action is not None and change.application:
-            application = self._office_app(change)
-        elif change.kind == "adopt" and change.adopted is not None:
-            application = change.adopted
-        people = set(people_of(change))
-        if application is not None:
-            self._index_application(application, seq)
-            form = application.form
-            people.update(n for n in (form.subject, form.partner, form.applicant) if n)
-        return sorted(people)
-
-    def _office_app(self, change: Change) -> Application | None:
-        office = self._office
-        return None if office is None else office.applications.get(change.application or "")
-
-    def _index_application(self, application: Application, seq: int) -> None:
-        office = self._office
-        district = None
-        if office is not None:
-            with contextlib.suppress(AdmindukError):
-                district = office.district_of(application)
-        due = application.due
-        self._execute(self._sql("DELETE FROM applications WHERE id = ?"), (application.id,))
+    def _write_application(self, row: tuple[Any, ...]) -> None:
+        self._execute(self._sql("DELETE FROM applications WHERE id = ?"), (row[0],))
         self._execute(
             self._sql(
                 "INSERT INTO applications (id, document, status, channel, district, due, seq) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)"
             ),
-            (
-                application.id,
-                application.form.document,
-                application.status.value,
-                application.form.channel.value,
-                district,
-                None if due is None else due.isoformat(),
-                seq,
-            ),
+            row,
         )
 
-    # --- questions -----------------------------------------------------------------------
-
-    def applications_of(self, nik: str) -> list[str]:
-        """The applications naming resident ``nik``, oldest first.
-
-        Named as subject, partner, applicant or collector, or changed by a register change.
-        """
-        with self._lock:
-            found = self._execute(
-                self._sql(
-                    "SELECT application, MIN(seq) FROM people WHERE nik = ? AND application "
-                    "IS NOT NULL GROUP BY application ORDER BY MIN(seq)"
-                ),
-                (nik,),
-            )
-            return [str(application) for application, _ in found]
-
-    def open_applications(
-        self,
-        *,
-        status: Status | None = None,
-        district: str | None = None,
-        channel: str | None = None,
-    ) -> list[str]:
-        """Ids of the open applications, optionally of one status, district (code) or channel."""
-        clauses = ["status NOT IN ('collected', 'rejected', 'cancelled')"]
-        values: list[Any] = []
-        for column, value in (
-            ("status", status.value if status else None),
-            ("district", district),
-            ("channel", channel),
-        ):
-            if value is not None:
-                clauses.append(f"{column} = {self.mark}")
-                values.append(value)
-        with self._lock:
-            found = self._execute(
-                f"SELECT id FROM applications WHERE {' AND '.join(clauses)} ORDER BY seq", values
-            )
-            return [str(row[0]) for row in found]
-
-    def overdue(self, at: datetime.datetime) -> list[str]:
-        """Ids of the applications the office still owes work on past their due date at ``at``."""
-        with self._lock:
-            found = self._execute(
-                self._sql(
-                    "SELECT id FROM applications WHERE status IN ('submitted', 'verified') "
-                    "AND due IS NOT NULL AND due < ? ORDER BY due"
-                ),
-                (at.isoformat(),),
-            )
-            return [str(row[0]) for row in found]
-
-    def history_of(self, nik: str) -> list[Change]:
-        """Every change concerning resident ``nik``, in order (register events and actions)."""
-        with self._lock:
-            found = self._execute(
-                self._sql(
-                    "SELECT log.seq, kind, log.application, body, digest FROM log JOIN people "
-                    "ON people.seq = log.seq WHERE people.nik = ? ORDER BY log.seq"
-                ),
-                (nik,),
-            )
-            return [decode(Row(*row)) for row in found]
+    def head_in_transaction(self) -> int:
+        """The last position, read inside the caller's transaction."""
+        return self._last()[0]
 
     # --- snapshots -----------------------------------------------------------------------
 
     def snapshot(self, office: Office) -> int:
         """Write the office's state at the current position (atomically); return the position."""
         with self._lock, office.lock:
-            buffer = io.BytesIO()
-            state = (office.code, office.registry, list(office.applications.values()))
-            _SnapshotPickler(buffer, protocol=5).dump(state)
-            blob = buffer.getvalue()
-            checksum = hashlib.sha256(blob).hexdigest()
+            self._usable(write=True)
+            data = write_snapshot(office, self.seq, self.digest)
+            checksum = seal(data, self._key)
             self._begin()
             try:
                 self._execute(self._sql("DELETE FROM snapshots WHERE seq = ?"), (self.seq,))
@@ -388,7 +328,7 @@ class Store(abc.ABC):
                     self._sql(
                         "INSERT INTO snapshots (seq, digest, checksum, state) VALUES (?, ?, ?, ?)"
                     ),
-                    (self.seq, self.digest, checksum, blob),
+                    (self.seq, self.digest, checksum, data),
                 )
                 self._execute(self._sql("DELETE FROM snapshots WHERE seq < ?"), (self.seq,))
                 self._commit()
@@ -398,73 +338,109 @@ class Store(abc.ABC):
             return self.seq
 
     def _latest_snapshot(self) -> tuple[int, str, str, bytes] | None:
-        found = self._execute(
+        found = self._fetch_blob(
             "SELECT seq, digest, checksum, state FROM snapshots ORDER BY seq DESC LIMIT 1"
         )
         if not found:
             return None
         seq, digest, checksum, state = found[0]
-        return int(seq), str(digest), str(checksum), bytes(state)
+        if type(seq) is not int:
+            raise StoreCorrupt("the snapshot's position is not a number")
+        if type(digest) is not str or type(checksum) is not str:
+            raise StoreCorrupt(f"the snapshot at position {seq} is damaged", position=seq)
+        if not isinstance(state, bytes | bytearray | memoryview):
+            raise StoreCorrupt(
+                f"the snapshot at position {seq} holds {type(state).__name__}, not bytes",
+                position=seq,
+            )
+        return seq, digest, checksum, bytes(state)
 
-    def _from_snapshot(self, office: Office) -> bool:
+    def _read_snapshot(self, office: Office) -> tuple[int, str] | None:
+        """The snapshot's state restored into ``office``: its position and digest, or ``None``."""
         found = self._latest_snapshot()
         if found is None:
-            return False
-        seq, digest, checksum, blob = found
-        if hashlib.sha256(blob).hexdigest() != checksum:
+            return None
+        seq, digest, checksum, data = found
+        if not hmac.compare_digest(seal(data, self._key), checksum):
             raise StoreCorrupt(f"the snapshot at position {seq} is torn or edited", position=seq)
-        if self._digest_at(seq) != digest:
+        if seq > self._last()[0] or self._digest_at(seq) != digest:
             raise StoreCorrupt(
                 f"the snapshot at position {seq} does not match the log", position=seq
             )
         try:
-            code, registry, applications = _SnapshotUnpickler(io.BytesIO(blob)).load()
-        except StoreCorrupt:
-            raise
-        except Exception:
+            read = read_snapshot(data, office=office.code, position=seq, digest=digest)
+        except AdmindukError as exc:
             raise StoreCorrupt(
-                f"the snapshot at position {seq} cannot be read", position=seq
+                f"the snapshot at position {seq} cannot be read: {exc}", position=seq
             ) from None
-        if code != office.code or not isinstance(registry, Registry):
-            raise StoreCorrupt(
-                f"the snapshot at position {seq} is not this office's", position=seq
-            )
-        office.restore(registry, applications)
-        self.seq, self.digest = seq, digest
-        return True
+        if read is None:
+            return None  # another release's shape: the log rebuilds the office
+        office.restore(*read)
+        return seq, digest
 
     # --- opening and writing through an office -------------------------------------------
 
-    _office: Office | None = None
-    _pending: tuple[int, str] | None = None
-
     def load(self, office: Office, *, use_snapshot: bool = True) -> None:
-        """Bring ``office`` to the store's state: its snapshot (if any), then the log after it."""
-        with self._lock, office.lock:
+        """Bring ``office`` to the store's state: its snapshot (if any), then the log after it.
+
+        The log's end must be where the store recorded its last write, no index may hold rows
+        past it, and the applications index must agree with the applications.
+        """
+        with self._lock, office.lock, self._reading():
+            check_head(self)
             self.seq, self.digest = 0, GENESIS
-            if not (use_snapshot and self._from_snapshot(office)):
+            found = self._read_snapshot(office) if use_snapshot else None
+            if found is None:
                 office.restore(Registry(area=office.registry.area), ())
+            else:
+                self.seq, self.digest = found
             self._office = office
             self._read_into(office)
+            check_applications(self, office)
+
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[None]:
+        """One consistent state of the database for the reads inside (other writers go on)."""
+        self._usable(write=False)
+        self._begin_read()
+        try:
+            yield
+        except StoreCorrupt as exc:
+            if exc.position is not None:
+                raise
+            raise StoreCorrupt(str(exc), position=self._first_unreadable(1)) from None
+        finally:
+            self._rollback()
+
+    def _first_unreadable(self, start: int) -> int | None:
+        """The first log row from ``start`` that cannot be read (a damaged file), if any."""
+        query = self._sql("SELECT seq, kind, application, body, digest FROM log WHERE seq = ?")
+        position = start
+        try:
+            while self._execute(query, (position,)):
+                position += 1
+        except StoreCorrupt:
+            return position
+        except StoreError:  # pragma: no cover - the connection itself is gone
+            return None
+        return None
 
     def _read_into(self, office: Office) -> None:
-        changes: list[Change] = []
-        last = (self.seq, self.digest)
         for row in self.rows(self.seq):
-            changes.append(decode(row))
-            last = (row.seq, row.digest)
-        try:
-            office.catch_up(changes)
-        except AdmindukError as exc:
-            raise StoreCorrupt(
-                f"the log after position {self.seq} does not apply: {exc}", position=self.seq + 1
-            ) from None
-        self.seq, self.digest = last
+            change = decode(row)
+            try:
+                office.catch_up((change,))
+            except AdmindukError as exc:
+                raise StoreCorrupt(
+                    f"log row {row.seq} does not apply: {exc}", position=row.seq
+                ) from None
+            self.seq, self.digest = row.seq, row.digest
 
     @contextlib.contextmanager
     def transaction(self, office: Office) -> Iterator[Append]:
         """The :class:`~adminduk.workflows.Recorder` side: lock, catch up, append, commit."""
         with self._lock:
+            self._usable(write=True)
             self._office = office
             self._begin()
             appended = False
@@ -482,7 +458,7 @@ class Store(abc.ABC):
             except BaseException:
                 self._pending = None
                 self._rollback()
-                if appended:  # the office is ahead of what is durable: read it back
+                if appended:  # the office is ahead of what is durable: read it back, in place
                     self.load(office)
                 raise
             if self._pending is not None:
@@ -494,6 +470,7 @@ class Store(abc.ABC):
         office = self._office
         pending = list(changes)
         with self._lock:
+            self._usable(write=True)
             for start in range(0, len(pending), batch):
                 self._begin()
                 try:
@@ -510,16 +487,14 @@ class Store(abc.ABC):
                 office.attach(self)
             return self.seq
 
-    def verify(self) -> int:
-        """Check the whole log from its first row, and the snapshot against it; return its end."""
-        with self._lock:
-            last = 0
-            for row in self.rows(0):
-                last = row.seq
-            found = self._latest_snapshot()
-            if found is not None and (found[0] > last or self._digest_at(found[0]) != found[1]):
-                raise StoreCorrupt(
-                    f"the snapshot at position {found[0]} does not match the log",
-                    position=found[0],
-                )
-            return last
+    def verify(self, *, head: HeadDigest | None = None) -> int:
+        """Check everything the store holds against its log; return the log's last position.
+
+        The whole chain from row 1 (every column's type), the recorded head, every row applied
+        to a fresh office (each action allowed by its workflow, each event by the register's
+        rules), the snapshot equal to that office at its position, and both indexes equal to
+        what the log says. ``head`` (a :class:`HeadDigest` written down earlier) must still be
+        in the log. The first damage found raises :class:`~adminduk.errors.StoreCorrupt`.
+        """
+        with self._lock, self._reading():
+            return verify_store(self, head)

@@ -14,7 +14,7 @@ Monitoring (:func:`dashboard`, :func:`overdue`, :func:`durations`) and pictures
 from adminduk.workflows.changes import Change, Recorder
 from adminduk.workflows.definitions import DRAFT, WORKFLOWS, Step, Workflow, workflow_for
 from adminduk.workflows.diagram import diagram
-from adminduk.workflows.engine import fire, involved, replay, submit
+from adminduk.workflows.engine import extend, fire, involved, replay, submit
 from adminduk.workflows.guards import Attempt, Guard
 from adminduk.workflows.monitoring import (
     Dashboard,
@@ -42,6 +42,7 @@ __all__ = [
     "dashboard",
     "diagram",
     "durations",
+    "extend",
     "fire",
     "involved",
     "lead_time",

@@ -75,3 +75,7 @@ class Recorder(Protocol):
         rolls back.
         """
         ...  # pragma: no cover - a protocol
+
+    def close(self) -> None:
+        """Close the durable log: later transactions refuse."""
+        ...  # pragma: no cover - a protocol

@@ -25,7 +25,15 @@ from adminduk._fields import (
     trusted,
 )
 from adminduk._privacy import mask
-from adminduk.applications import Action, Actor, Application, Role, Status, Trigger
+from adminduk.applications import (
+    Action,
+    Actor,
+    Application,
+    Role,
+    Status,
+    Trigger,
+    require_application_id,
+)
 from adminduk.documents import (
     Channel,
     Delivery,
@@ -60,7 +68,7 @@ from adminduk.register.view import RegisterView
 from adminduk.workflows.definitions import WORKFLOWS, Step, Workflow, workflow_for
 from adminduk.workflows.guards import Attempt
 
-__all__ = ["fire", "involved", "replay", "submit"]
+__all__ = ["extend", "fire", "involved", "replay", "submit"]
 
 
 def _check_change(attempt: Attempt, change: RegisterChange | None) -> None:
@@ -239,7 +247,7 @@ def submit(
     """
     if not isinstance(form, Form):
         raise InvalidFormat(f"expected a Form, not {type(form).__name__}")
-    require_text(id, "application id")
+    require_application_id(id)
     if form.reported_on is None and isinstance(at, datetime.datetime):
         form = replaced(form, reported_on=_day(at))  # the day the resident reported
     return _advance(
@@ -454,56 +462,76 @@ def replay(history: Iterable[Action], *, id: str) -> Application:  # noqa: A002
     delivery path; times must not go backwards. The result equals the application that made the
     history.
     """
-    require_text(id, "application id")
+    require_application_id(id)
     actions = tuple(history)
     if not actions:
         raise InvalidComponent("an application's history starts with its submission")
-    current: Form | None = None
-    for index, action in enumerate(actions):
-        if not isinstance(action, Action):
-            raise InvalidFormat(f"a history holds Actions, not {type(action).__name__}")
-        if current is None:
-            if action.trigger is not Trigger.SUBMIT or action.form is None:
-                raise InvalidComponent("an application's history starts with its submission")
-            current = action.form
-        else:
-            _check_time(actions[:index], action.at)
-        if action.trigger is Trigger.ARRIVE:
-            _district_office(action.office)
-        workflow = workflow_for(current.document)
-        attempt = Attempt(
-            form=current,
+    application: Application | None = None
+    for action in actions:
+        application = extend(application, action, id=id)
+    assert application is not None
+    return application
+
+
+def extend(
+    application: Application | None,
+    action: Action,
+    *,
+    id: str,  # noqa: A002 - the application's id, as on Application
+) -> Application:
+    """``application`` (``None``: a new one) with ``action`` appended, if its workflow allows it.
+
+    The checks :func:`replay` makes, for one more action: possible from the status before it,
+    for its role and on the form's delivery path, not before the last action. A store reading
+    actions back one by one checks each so, without replaying the whole history every time.
+    """
+    if not isinstance(action, Action):
+        raise InvalidFormat(f"a history holds Actions, not {type(action).__name__}")
+    history: tuple[Action, ...] = () if application is None else application.history
+    index = len(history)
+    if application is None:
+        if action.trigger is not Trigger.SUBMIT or action.form is None:
+            raise InvalidComponent("an application's history starts with its submission")
+        current = action.form
+    else:
+        if application.id != id:
+            raise InvalidComponent(f"an action of {id} cannot extend application {application.id}")
+        current = application.form
+        _check_time(history, action.at)
+    if action.trigger is Trigger.ARRIVE:
+        _district_office(action.office)
+    attempt = Attempt(
+        form=current,
+        trigger=action.trigger,
+        actor=action.actor,
+        at=action.at,
+        reason=action.reason,
+        findings=action.findings,
+        event=next(iter(action.events), None),
+        collector=action.collector,
+        corrected=action.form if action.trigger is Trigger.RESUBMIT else None,
+        filer=(history[0] if history else action).actor.nik,
+    )
+    source = history[-1].status if history else None
+    try:
+        step = _step(
+            workflow_for(current.document),
+            source=source,
+            delivery=current.delivery,
             trigger=action.trigger,
-            actor=action.actor,
-            at=action.at,
-            reason=action.reason,
-            findings=action.findings,
-            event=next(iter(action.events), None),
-            collector=action.collector,
-            corrected=action.form if action.trigger is Trigger.RESUBMIT else None,
-            filer=actions[0].actor.nik,
+            role=action.actor.role,
+            ident=id,
         )
-        source = actions[index - 1].status if index else None
-        try:
-            step = _step(
-                workflow,
-                source=source,
-                delivery=current.delivery,
-                trigger=action.trigger,
-                role=action.actor.role,
-                ident=id,
-            )
-            for guard in step.guards:
-                guard(attempt)
-        except (ForbiddenTransition, PermissionDenied, GuardFailed) as exc:
-            raise InvalidComponent(f"history step {index} is not allowed: {exc}") from None
-        expected = source if step.dest is None else step.dest
-        if action.status is not expected:
-            raise InvalidComponent(
-                f"history step {index} says {action.status.value}; the workflow leads to "
-                f"{expected.value if expected else 'a draft'}"
-            )
-        if action.trigger is Trigger.RESUBMIT and action.form is not None:
-            current = action.form
-    assert current is not None
-    return trusted(Application, id=id, form=current, history=actions)
+        for guard in step.guards:
+            guard(attempt)
+    except (ForbiddenTransition, PermissionDenied, GuardFailed) as exc:
+        raise InvalidComponent(f"history step {index} is not allowed: {exc}") from None
+    expected = source if step.dest is None else step.dest
+    if action.status is not expected:
+        raise InvalidComponent(
+            f"history step {index} says {action.status.value}; the workflow leads to "
+            f"{expected.value if expected else 'a draft'}"
+        )
+    if action.trigger is Trigger.RESUBMIT and action.form is not None:
+        current = action.form
+    return trusted(Application, id=id, form=current, history=(*history, action))

@@ -32,12 +32,10 @@ from __future__ import annotations
 
 import datetime
 import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from types import MappingProxyType
+from collections.abc import Iterable, Mapping
 from typing import TypeVar
 
 from adminduk import regions
-from adminduk._fields import trusted
 from adminduk.applications import Actor, Application, Role, Status, Trigger
 from adminduk.documents import Channel, Delivery, DocumentCode, Evidence, Form, ServiceLevels
 from adminduk.documents.issuing import Numbering
@@ -48,13 +46,13 @@ from adminduk.errors import (
     InvalidFormat,
     PermissionDenied,
     StaleApplication,
-    UnknownApplication,
 )
 from adminduk.register import Registry
 from adminduk.register.events import Event
+from adminduk.workflows._holdings import Holdings
 from adminduk.workflows.changes import Change, Recorder
 from adminduk.workflows.definitions import WORKFLOWS, Workflow
-from adminduk.workflows.engine import fire, replay, submit
+from adminduk.workflows.engine import fire, submit
 
 __all__ = ["Office"]
 
@@ -64,7 +62,7 @@ _STAFF_ROLES = frozenset(Role) - {Role.RESIDENT, Role.SYSTEM}
 _R = TypeVar("_R")
 
 
-class Office:
+class Office(Holdings):
     """A regency office (Disdukcapil): register, service levels, staff and applications.
 
     ``code`` is the office's region code (Way Kanan: ``"18.08"``). ``staff``, when given, lists
@@ -111,104 +109,9 @@ class Office:
     def __repr__(self) -> str:
         return f"Office({self.code!r}, {len(self._applications)} applications)"
 
-    @property
-    def applications(self) -> Mapping[str, Application]:
-        """The current version of every application, by id (read-only)."""
-        return MappingProxyType(self._applications)
-
     def staff_in(self, role: Role) -> tuple[Actor, ...]:
         """The staff with ``role``."""
         return tuple(actor for actor in self.staff if actor.role is role)
-
-    def get(self, application_id: str) -> Application:
-        """The current version of application ``application_id``."""
-        try:
-            return self._applications[application_id]
-        except KeyError:
-            raise UnknownApplication(f"no application {application_id!r} at {self.code}") from None
-
-    def adopt(self, application: Application) -> Application:
-        """Take in an application with its history (from a file), checking it by replaying."""
-        if not isinstance(application, Application):
-            raise InvalidFormat(f"adopt takes an Application, not {type(application).__name__}")
-        with self._lock:
-            return self._adopt(application)
-
-    def _adopt(self, application: Application) -> Application:
-        if application.id in self._applications:
-            raise DuplicateRecord(f"application {application.id!r} is already at {self.code}")
-        if replay(application.history, id=application.id) != application:
-            raise InvalidFormat(f"application {application.id!r} does not match its history")
-        missing = self._events_not_registered(application)
-        if missing:
-            raise InvalidFormat(
-                f"application {application.id!r} applied {missing} register change(s) that "
-                "this register does not hold: the register and the applications are from "
-                "different moments"
-            )
-
-        def operation() -> Application:
-            self._applications[application.id] = application
-            self._serial = max(self._serial, self._serial_of(application.id))
-            return application
-
-        return self._operate(operation, lambda adopted: [Change.of_adoption(adopted)])
-
-    def _events_not_registered(self, application: Application) -> int:
-        """How many register changes of the history the register's journal does not hold."""
-        events = [event for action in application.history for event in action.events]
-        if not events:
-            return 0
-        journal = self.registry.journal
-        if self._held is None or self._held[0] != len(journal):
-            # Built once per journal length, so adopting a file of applications is linear.
-            self._held = (len(journal), set(journal))
-        held = self._held[1]
-        return sum(1 for event in events if event not in held)
-
-    @property
-    def lock(self) -> threading.RLock:
-        """The lock every operation holds; hold it to read or change several things at once."""
-        return self._lock
-
-    @property
-    def recorder(self) -> Recorder | None:
-        """The durable log this office writes through, if any."""
-        return self._recorder
-
-    def attach(self, recorder: Recorder | None) -> None:
-        """Write every later operation through ``recorder`` (``None``: stop recording)."""
-        with self._lock:
-            self._recorder = recorder
-            self._journal_length = len(self.registry.journal)
-
-    def catch_up(self, changes: Iterable[Change]) -> None:
-        """Apply changes another writer made (read back from a store), in order.
-
-        A life event and the events inside an action are applied to the register (so every
-        rule is checked again); an action is appended to its application, which the history
-        (structurally checked by the store's log) already allows.
-        """
-        with self._lock:
-            for change in changes:
-                self._absorb(change)
-            self._journal_length = len(self.registry.journal)
-
-    def restore(self, registry: Registry, applications: Iterable[Application]) -> None:
-        """Replace the register and the applications (a store reloading its office)."""
-        with self._lock:
-            self.registry = registry
-            self._applications = {application.id: application for application in applications}
-            self._serial = max(
-                (self._serial_of(a.id) for a in self._applications.values()), default=0
-            )
-            self._journal_length = len(registry.journal)
-
-    def apply(self, event: Event) -> Event:
-        """Apply a life event to the register as one operation of the office (recorded)."""
-        return self._operate(
-            lambda: self.registry.apply(event), lambda applied: [Change.of_event(applied)]
-        )
 
     # --- actions ---------------------------------------------------------------------------
 
@@ -251,6 +154,8 @@ class Office:
         number = id
         if number is None:
             serial, number = self._next_id()
+        else:  # numbering continues after the highest number in use, as on reopening
+            serial = max(serial, self._serial_of(number))
         if number in self._applications:
             raise DuplicateRecord(f"application {number!r} is already at {self.code}")
         self._check_actor(actor)
@@ -537,56 +442,6 @@ class Office:
         )
         self._applications[updated.id] = updated
         return updated
-
-    def _operate(
-        self, operation: Callable[[], _R], changes: Callable[[_R], Sequence[Change]]
-    ) -> _R:
-        """Run one operation under the lock, and through the recorder when there is one.
-
-        ``changes`` says what the operation's result changed, for the recorder to append (not
-        built without one).
-        """
-        with self._lock:
-            recorder = self._recorder
-            if recorder is None:
-                return operation()
-            if len(self.registry.journal) != self._journal_length:
-                raise ForbiddenTransition(
-                    "the register was changed outside the office (registry.apply): those "
-                    "changes are not in the store; apply events with office.apply"
-                )
-            with recorder.transaction(self) as append:
-                result = operation()
-                append(changes(result))
-            self._journal_length = len(self.registry.journal)
-            return result
-
-    def _absorb(self, change: Change) -> None:
-        if change.kind == "event" and change.event is not None:
-            self.registry.apply(change.event)
-        elif change.kind == "adopt" and change.adopted is not None:
-            self._applications[change.adopted.id] = change.adopted
-            self._serial = max(self._serial, self._serial_of(change.adopted.id))
-        elif change.kind == "action" and change.action is not None and change.application:
-            action = change.action
-            if action.events:
-                self.registry.apply_all(action.events)
-            current = self._applications.get(change.application)
-            history = (action,) if current is None else (*current.history, action)
-            form = action.form or (current.form if current is not None else None)
-            if form is None:
-                raise InvalidFormat(f"application {change.application!r} starts without a form")
-            self._applications[change.application] = trusted(
-                Application, id=change.application, form=form, history=history
-            )
-            self._serial = max(self._serial, self._serial_of(change.application))
-        else:
-            raise InvalidFormat(f"a {change.kind} change without its content")
-
-    def _serial_of(self, number: str) -> int:
-        prefix = f"{self.code}/"
-        tail = number[len(prefix) :] if number.startswith(prefix) else ""
-        return int(tail) if tail.isdigit() else 0
 
 
 def _last_action(application: Application) -> list[Change]:

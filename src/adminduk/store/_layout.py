@@ -1,0 +1,128 @@
+"""A store's tables, and opening a database as one: made when new, refused when not ours.
+
+Opening never writes to a database that is not an office store: tables of the store's names
+without adminduk's ``meta``, a ``meta`` of another layout or office, an existing empty file, a
+wrong office key are all refused first. Layout 1 (pickled snapshots) is upgraded on a writable
+open: its snapshots are deleted unread, and the log (which it shares) rebuilds the office.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from typing import TYPE_CHECKING
+
+from adminduk.errors import InvalidFormat, StoreCorrupt, StoreError
+from adminduk.store._indexes import INDEX_TABLES
+from adminduk.store._log import GENESIS
+
+if TYPE_CHECKING:
+    from adminduk.store._base import Store
+
+__all__ = ["SCHEMA", "TABLE_NAMES", "DuplicateKey", "key_check", "open_layout", "require_key"]
+
+#: The store layout this release writes (``meta.layout``).
+SCHEMA = "adminduk-store/2"
+_OLD_SCHEMA = "adminduk-store/1"
+#: The tables a store owns: a database holding any of them without an adminduk ``meta`` is
+#: someone else's and is refused untouched.
+TABLE_NAMES = frozenset({"meta", "log", "snapshots", *INDEX_TABLES})
+_TABLES = (
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    (
+        "CREATE TABLE log (seq BIGINT PRIMARY KEY, kind TEXT NOT NULL, "
+        "application TEXT, body TEXT NOT NULL, digest TEXT NOT NULL)"
+    ),
+    (
+        "CREATE TABLE snapshots (seq BIGINT PRIMARY KEY, digest TEXT NOT NULL, "
+        "checksum TEXT NOT NULL, state {blob} NOT NULL)"
+    ),
+    *INDEX_TABLES.values(),
+    "CREATE INDEX applications_status ON applications (status, district, channel)",
+    "CREATE INDEX people_application ON people (application)",
+)
+#: What a key check value is an HMAC of (a wrong key is told apart from damage).
+_KEY_CHECK = b"adminduk-store-key"
+
+
+class DuplicateKey(StoreError):
+    """A backend refused a row whose key is taken (the store turns it into what it means)."""
+
+
+def key_check(key: bytes | None) -> str:
+    """The value ``meta.key`` holds for ``key`` ("" for a store without one)."""
+    return "" if key is None else hmac.new(key, _KEY_CHECK, hashlib.sha256).hexdigest()
+
+
+def require_key(key: object) -> bytes | None:
+    """``key`` if it is an office key (bytes, at least 16) or ``None``; else refused."""
+    if key is None:
+        return None
+    if not isinstance(key, bytes) or len(key) < 16:
+        raise InvalidFormat(
+            "an office key is at least 16 bytes (adminduk store key FILE makes one)"
+        )
+    return key
+
+
+def open_layout(store: Store, code: str, area: str | None, name: str) -> None:
+    """Open the store of office ``code`` on ``store``, making its tables if it has none."""
+    tables = store._table_names()
+    if not tables & TABLE_NAMES:
+        store._refuse_new()
+        if store.read_only:
+            raise StoreError("there is no office store here to open read-only")
+        store._prepare()
+        store._transaction_of(lambda: _make_tables(store, code, area, name))
+        return
+    if "meta" not in tables:
+        raise StoreError(
+            "the database holds tables of its own (not an adminduk store): refused untouched"
+        )
+    found = store._meta()
+    layout = found.get("layout")
+    if layout not in (SCHEMA, _OLD_SCHEMA):
+        raise StoreError(f"the database is not an adminduk store of layout {SCHEMA}")
+    store._prepare()
+    if layout == _OLD_SCHEMA and found.get("office") == code:
+        if store.read_only:
+            raise StoreError("the store is of layout 1: open it writable once to upgrade it")
+        store._transaction_of(lambda: _upgrade(store))
+        found = store._meta()
+    if found.get("office") != code:
+        raise StoreError(f"the store holds office {found.get('office', '?')[:20]}, not {code}")
+    if not TABLE_NAMES <= tables:
+        raise StoreCorrupt("the store is missing some of its tables")
+    wanted, held = key_check(store._key), found.get("key", "")
+    if held != wanted:
+        if not held:
+            raise StoreError("the store has no office key: open it without one")
+        if store._key is None:
+            raise StoreError("the store is sealed with an office key: open it with the key")
+        raise StoreError("the office key does not fit this store (another office's key?)")
+
+
+def _make_tables(store: Store, code: str, area: str | None, name: str) -> None:
+    for statement in _TABLES:
+        store._execute(statement.format(blob=store.blob_type))
+    wanted = {
+        "layout": SCHEMA,
+        "office": code,
+        "area": area or "",
+        "name": name,
+        "key": key_check(store._key),
+        "head": f"0:{GENESIS}",
+    }
+    store._execute_many(
+        store._sql("INSERT INTO meta (key, value) VALUES (?, ?)"), list(wanted.items())
+    )
+
+
+def _upgrade(store: Store) -> None:
+    """Layout 1 to 2: pickled snapshots are deleted unread; the head is recorded."""
+    store._execute("DELETE FROM snapshots")
+    last = store._execute("SELECT seq, digest FROM log ORDER BY seq DESC LIMIT 1")
+    head = f"{last[0][0]}:{last[0][1]}" if last else f"0:{GENESIS}"
+    for key, value in (("layout", SCHEMA), ("key", ""), ("head", head)):
+        store._execute(store._sql("DELETE FROM meta WHERE key = ?"), (key,))
+        store._execute(store._sql("INSERT INTO meta (key, value) VALUES (?, ?)"), (key, value))
