@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -21,7 +22,15 @@ from adminduk.documents import (
     document_type,
     variants_for,
 )
-from adminduk.samples import SIAP_KELUARGA, sample_registry
+from adminduk.register.issued import IssuedKIA
+from adminduk.samples import (
+    SIAP_KELUARGA,
+    sample_form,
+    sample_issued,
+    sample_registry,
+    sample_staff,
+)
+from adminduk.workflows import Office
 from tests.documents.helpers import D, apply_for
 
 
@@ -124,3 +133,37 @@ def test_evidence_of_the_wrong_shape_is_refused_with_a_typed_error(evidence: obj
     """Form(evidence=None) or a number is an InvalidFormat, never a TypeError."""
     with pytest.raises(errors.ValidationError):
         Form(document="KK", variant="new", channel=Channel.COUNTER, evidence=evidence)  # type: ignore[arg-type]
+
+
+def test_an_event_dated_today_is_not_in_the_future() -> None:
+    """A birth reported on the day it happened is on time, not "in the future" (UU 24/2013).
+
+    The day after the reference day is in the future; the reference day itself is not.
+    """
+    registry = sample_registry()
+    on = datetime.date(2026, 3, 2)
+    today = attrs.evolve(sample_form("AKTA-LAHIR", on=on), event_date=on)
+    tomorrow = attrs.evolve(today, event_date=on + datetime.timedelta(days=1))
+    assert "akta-lahir.future" not in {f.code for f in check(today, registry, on=on).findings}
+    assert "akta-lahir.future" in {f.code for f in check(tomorrow, registry, on=on).findings}
+
+
+def test_a_kia_is_still_valid_on_its_last_valid_day() -> None:
+    """Permendagri 2/2016: a KIA is valid up to and including ``valid_until``.
+
+    On that day the child still holds a valid card (a new one is refused: ask for a
+    replacement); the day after, the card has expired.
+    """
+    office = Office("18.08", sample_registry(), staff=sample_staff())
+    issued = sample_issued("KIA", on=datetime.date(2026, 3, 2), office=office)
+    record = next(r for r in issued.documents if isinstance(r, IssuedKIA))
+    registry = office.registry
+    form = Form(
+        document="KIA", variant="5_to_17", channel=Channel.COUNTER, subject=SIAP_KELUARGA.child
+    )
+
+    def still_valid(on: datetime.date) -> bool:
+        return any("still valid" in f.message_en for f in check(form, registry, on=on).findings)
+
+    assert still_valid(record.valid_until)
+    assert not still_valid(record.valid_until + datetime.timedelta(days=1))

@@ -188,6 +188,59 @@ def test_a_wife_not_married_to_the_head_is_refused() -> None:
     assert_refused(Registry(), bad, errors.InvariantViolation, rule="spouses-married")
 
 
+@pytest.mark.parametrize("who", ["wife", "husband"])
+def test_a_spouse_of_the_heads_own_sex_is_refused(who: str) -> None:
+    """Rule spouses-married (KK form F-1.01; UU 1/1974 as amended by UU 16/2019): a husband or
+    wife on a KK is of the other sex than its head; married and linked is not enough.
+
+    The sample family with the wife recorded as a man (their NIK, born 15 March 1990, male); and
+    a woman heading a family with a woman as her "husband".
+    """
+    event = family_event()
+    budi, siti, ani = event.residents
+    if who == "wife":
+        man = make_resident("Sutan Rahman", Sex.MALE, siti.birth_date, serial=7)
+        man = attrs.evolve(man, marital_status=MaritalStatus.MARRIED)
+        members = tuple(
+            attrs.evolve(m, nik=man.nik) if m.nik == siti.nik else m for m in event.family.members
+        )
+        family = attrs.evolve(event.family, members=members)
+        bad = attrs.evolve(event, family=family, residents=(budi, man, ani))
+    else:
+        head = attrs.evolve(
+            make_resident("Sri Wahyuni", Sex.FEMALE, budi.birth_date, serial=8),
+            marital_status=MaritalStatus.MARRIED,
+        )
+        members = tuple(
+            attrs.evolve(m, nik=head.nik)
+            if m.nik == budi.nik
+            else attrs.evolve(m, relationship=Relationship.HUSBAND)
+            if m.nik == siti.nik
+            else m
+            for m in event.family.members
+        )
+        family = attrs.evolve(event.family, members=members)
+        bad = attrs.evolve(event, family=family, residents=(head, siti, ani))
+    assert_refused(Registry(), bad, errors.InvariantViolation, rule="spouses-married")
+
+
+def test_a_divorced_fifteen_year_old_must_hold_a_ktp_el() -> None:
+    """Pasal 63(1) UU 24/2013: married *or ever married* residents must hold a KTP-el.
+
+    A girl married at 15 with a court dispensation and divorced at 15 is not "married" any more,
+    but she was: the duty stays (ever married, not is married).
+    """
+    on = D(2030, 6, 1)
+    young = attrs.evolve(
+        make_resident("Putri Lestari", Sex.FEMALE, D(2015, 2, 1), serial=11),
+        marital_status=MaritalStatus.DIVORCED,
+    )
+    assert 15 == young.age(on)
+    assert young.must_hold_ktp_el(on)
+    single = attrs.evolve(young, marital_status=MaritalStatus.SINGLE)
+    assert not single.must_hold_ktp_el(on)
+
+
 def test_a_second_head_cannot_be_built() -> None:
     """A family card with two heads cannot even be constructed."""
     family = family_event().family

@@ -12,7 +12,8 @@ from adminduk import Registry, regions
 from adminduk.applications import Actor, Role, Status
 from adminduk.documents import Delivery
 from adminduk.errors import InvalidComponent, InvalidFormat
-from adminduk.samples import sample_form, sample_registry, sample_staff
+from adminduk.register.events import KTPElRecorded
+from adminduk.samples import SIAP_KELUARGA, sample_form, sample_registry, sample_staff
 from adminduk.simulation import synthesize_population
 from adminduk.statistics import (
     WAY_KANAN_2020_PRINTED_TOTAL,
@@ -133,14 +134,15 @@ def test_population_table_as_of_a_date_and_by_village() -> None:
 
 
 def test_ktp_el_coverage_families_and_ages() -> None:
-    """KTP-el coverage families and ages."""
+    """KTP-el coverage families and ages; the recorded count is of people actually recorded."""
     registry = sample_registry()
     on = datetime.date(2026, 3, 2)
+    registry.apply(KTPElRecorded(occurred_on=on, recorded_on=on, nik=SIAP_KELUARGA.head))
     coverage = {row.code: row for row in ktp_el_coverage(registry, "18.08", on=on)}
     everyone = [r for r in registry.residents() if r.must_hold_ktp_el(on)]
     assert len(everyone) == sum(row.required for row in coverage.values())
     recorded = sum(r.ktp_el_status.is_recorded for r in everyone)
-    assert recorded == sum(row.recorded for row in coverage.values())
+    assert 1 == recorded == sum(row.recorded for row in coverage.values())
     assert Decimal("0.00") == coverage["18.08.02"].coverage  # nobody lives there
     families = {row.code: row for row in family_table(registry, "18.08")}
     assert (1, 3, Decimal("3.00")) == (
@@ -238,3 +240,20 @@ def test_percentage_rounds_half_up() -> None:
     assert Decimal("33.33") == percentage(1, 3)
     assert Decimal("66.67") == percentage(2, 3)
     assert Delivery.POST  # the enum import is used by other tests in this module
+
+
+def test_a_resident_turning_17_today_is_counted_as_required() -> None:
+    """Pasal 63(1) UU 24/2013: 17 today means a KTP-el is due today (and not the day before).
+
+    The sample daughter was born on 1 January 2015: on 1 January 2032 she must hold one.
+    """
+    registry = sample_registry()
+    birthday = datetime.date(2032, 1, 1)
+    eve = birthday - datetime.timedelta(days=1)
+
+    def required(on: datetime.date) -> int:
+        return sum(row.required for row in ktp_el_coverage(registry, "18.08", on=on))
+
+    assert required(birthday) == required(eve) + 1
+    assert registry.resident(SIAP_KELUARGA.child).must_hold_ktp_el(birthday)
+    assert not registry.resident(SIAP_KELUARGA.child).must_hold_ktp_el(eve)

@@ -23,7 +23,7 @@ from adminduk.errors import (
     StoreError,
 )
 from adminduk.register import Address
-from adminduk.register.events import MoveWithin
+from adminduk.register.events import Death, MoveWithin
 from adminduk.samples import SIAP_KELUARGA, sample_form, sample_issued, sample_registry
 from tests.store import tamper
 from tests.store.contract import AT, ON, STAFF, StoreContract, birth, busy_office, state, store_of
@@ -251,6 +251,33 @@ class TrustContract(StoreContract):
                 },
             )
         )
+        store_of(office).snapshot(office)
+        expected = state(office)
+        store_of(office).close()
+        with self.open(target, use_snapshot=False) as from_log:
+            assert state(from_log) == expected
+        with self.open(target) as from_snapshot:
+            assert state(from_snapshot) == expected
+
+    def test_an_issued_death_certificate_with_relationships_reads_back_equal(
+        self, target: str
+    ) -> None:
+        """The head dies, the wife heads the card, the child is re-coded: reopened, the same."""
+        office = self.open(target)
+        for event in sample_registry().journal:
+            office.apply(event)
+        form = sample_form("AKTA-MATI", on=ON)
+        app = office.submit(form, actor=STAFF[Role.SYSTEM], at=AT)
+        app = office.verify(app, actor=STAFF[Role.FRONT_OFFICE], at=AT)
+        assert form.event_date is not None
+        death = Death(
+            occurred_on=form.event_date,
+            recorded_on=ON,
+            nik=SIAP_KELUARGA.head,
+            new_head=SIAP_KELUARGA.wife,
+            relationships={SIAP_KELUARGA.child: Relationship.CHILD},
+        )
+        office.issue(app, actor=STAFF[Role.REGISTRAR], at=AT, event=death)
         store_of(office).snapshot(office)
         expected = state(office)
         store_of(office).close()
