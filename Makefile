@@ -5,7 +5,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: web-office demo test lint typecheck unit docs docs-pages bench bench-smoke fuzz test-min-deps data clean
+.PHONY: web-office demo test lint typecheck unit docs docs-pages bench bench-smoke fuzz mutate test-min-deps data clean
 
 $(STAMP): pyproject.toml examples/web_office/pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "adminduk needs Python 3.11 or newer; set PYTHON=...")'
@@ -65,6 +65,15 @@ bench-smoke: $(STAMP)
 FUZZ_TOTAL ?= 1000000
 fuzz: $(STAMP)
 	$(PY) -m tests.fuzz --total $(FUZZ_TOTAL)
+
+# Mutation testing of the rule modules with their mirrored tests (cosmic-ray; slow, like bench):
+# scores and survivors in docs/mutation.md. MUTATE_GROUPS picks groups (identifiers register ...).
+$(VENV)/.mutate-installed: $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[testing,dev,mutate]'
+	@touch $@
+
+mutate: $(VENV)/.mutate-installed
+	$(PY) scripts/mutate.py $(if $(MUTATE_GROUPS),--groups $(MUTATE_GROUPS),)
 
 # The suite against the oldest supported runtime dependencies (constraints-min.txt).
 test-min-deps:

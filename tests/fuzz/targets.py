@@ -32,6 +32,7 @@ from adminduk.register.events import (
 from adminduk.samples import sample_address, sample_form, sample_registry, sample_staff
 from adminduk.simulation import synthesize_population
 from adminduk.workflows import Office, replay
+from tests.fuzz.edges import EDGE_TARGETS
 from tests.fuzz.engine import Tally, attempt, check_repr, deep, mutate_tree, watched
 
 # --- identifiers ------------------------------------------------------------------------------
@@ -357,4 +358,5 @@ TARGETS: dict[str, Callable[[int], Tally]] = {
     "serialization": run_serialization,
     "register": run_register,
     "workflows": run_workflows,
+    **EDGE_TARGETS,
 }

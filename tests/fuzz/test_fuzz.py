@@ -11,7 +11,16 @@ from tests.fuzz.engine import private
 from tests.fuzz.targets import TARGETS
 
 #: Inputs per target in the ordinary test run (a few seconds each).
-SMALL = {"identifiers": 3_000, "serialization": 1_500, "register": 1_500, "workflows": 1_500}
+SMALL = {
+    "identifiers": 3_000,
+    "serialization": 1_500,
+    "register": 1_500,
+    "workflows": 1_500,
+    "notices": 1_500,
+    "intake": 600,
+    "profile": 800,
+    "store": 80,
+}
 
 
 @pytest.mark.parametrize("target", sorted(TARGETS))

@@ -427,3 +427,14 @@ class TrustContract(StoreContract):
             again.recorder.verify(head=written)  # type: ignore[union-attr]
         assert again.registry != office.registry
         store_of(again).close()
+
+    def test_text_that_has_no_utf8_form_is_refused_typed(self, target: str) -> None:
+        """A name with a lone surrogate (a JSON escape can make one) cannot be stored: refused."""
+        office = self.open(target)
+        for event in sample_registry().journal:
+            office.apply(event)
+        before = state(office)
+        with pytest.raises(StoreError, match="cannot be stored"):
+            office.apply(birth(ON, name="Bayu \ud800"))
+        assert state(office) == before
+        store_of(office).close()

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
 
 import attrs
 
@@ -54,6 +55,7 @@ __all__ = ["KTP_EL_AGE", "Resident", "ktp_el_birth_limit"]
 KTP_EL_AGE = 17
 
 
+@functools.lru_cache(maxsize=256)
 def ktp_el_birth_limit(on: datetime.date) -> datetime.date:
     """The latest birth date of someone who has reached the KTP-el age on ``on``.
 

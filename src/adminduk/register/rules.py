@@ -92,27 +92,37 @@ def check_family(family: Family, stage: RuleView, on: datetime.date, *, area: st
     """Check every rule about one family; raise :class:`InvariantViolation` for the first broken.
 
     The rules: in-area, gone-no-family, one-family, head-eligible, spouses-married and
-    child-younger.
+    child-younger. (Run for every family when a register is checked whole: the messages are
+    built only when a rule is broken.)
     """
-    shown = mask(family.number)
-    if area is not None and not family.address.village_code.startswith(area + "."):
-        raise violation("in-area", f"family {shown} lives outside {area}")
-    members = {m.nik: stage.resident(m.nik) for m in family.members}
-    for number, person in members.items():
+    number = family.number
+    if area is not None and not family.address.village_code.startswith(f"{area}."):
+        raise violation("in-area", f"family {mask(number)} lives outside {area}")
+    members: dict[str, Resident] = {}
+    head_number = ""
+    spouses = []
+    for member in family.members:
+        nik = member.nik
+        person = stage.resident(nik)
         if person.life_status in _GONE:
             raise violation(
                 "gone-no-family",
-                f"{mask(number)} is {person.life_status.label_en.lower()} but on KK {shown}",
+                f"{mask(nik)} is {person.life_status.label_en.lower()} but on KK {mask(number)}",
             )
-        if stage.family_number_of(number) != family.number:
-            raise violation("one-family", f"{mask(number)} is on KK {shown} and another")
-    head = members[family.head]
+        if stage.family_number_of(nik) != number:
+            raise violation("one-family", f"{mask(nik)} is on KK {mask(number)} and another")
+        members[nik] = person
+        relationship = member.relationship
+        if relationship is Relationship.HEAD:
+            head_number = nik
+        elif relationship in _SPOUSE_ROLES:
+            spouses.append(member)
+    head = members[head_number]
     if not head.must_hold_ktp_el(on):  # the KTP-el age rule, defined once on Resident
         raise violation(
             "head-eligible",
-            f"the head of family {shown} is {head.age(on)} and has never married",
+            f"the head of family {mask(number)} is {head.age(on)} and has never married",
         )
-    spouses = [m for m in family.members if m.relationship in _SPOUSE_ROLES]
     for member in spouses:
         person = members[member.nik]
         wanted_sex = Sex.MALE if member.relationship is Relationship.HUSBAND else Sex.FEMALE
@@ -126,7 +136,7 @@ def check_family(family: Family, stage: RuleView, on: datetime.date, *, area: st
         ):
             raise violation(
                 "spouses-married",
-                f"{mask(member.nik)} is {member.relationship.label} on KK {shown} "
+                f"{mask(member.nik)} is {member.relationship.label} on KK {mask(number)} "
                 "but not married to its head",
             )
     elders = [head, *(members[m.nik] for m in spouses)]
@@ -137,7 +147,7 @@ def check_family(family: Family, stage: RuleView, on: datetime.date, *, area: st
                 if child.birth_date <= elder.birth_date:
                     raise violation(
                         "child-younger",
-                        f"child {mask(child.nik)} on KK {shown} was born "
+                        f"child {mask(child.nik)} on KK {mask(number)} was born "
                         f"{child.birth_date}, not after {mask(elder.nik)} ({elder.birth_date})",
                     )
 
@@ -154,5 +164,5 @@ def check_membership(resident: Resident, stage: RuleView) -> None:
             )
     elif number is None:
         raise violation("one-family", f"{mask(resident.nik)} is alive but on no KK")
-    elif not any(member.nik == resident.nik for member in stage.family(number).members):
+    elif resident.nik not in stage.family(number).niks():
         raise violation("one-family", f"{mask(resident.nik)} is indexed to the wrong KK")

@@ -64,12 +64,15 @@ def _require_all(values: object, kind: type, name: str) -> None:
         raise InvalidFormat(f"a register state's {name} must be a tuple of {kind.__name__}")
 
 
-def registry_from_state(state: RegisterState) -> Registry:
+def registry_from_state(state: RegisterState, *, check_rules: bool = True) -> Registry:
     """A register holding ``state``, once its parts fit together and every rule holds.
 
     Refused with an :class:`~adminduk.errors.AdmindukError` (nothing built) when a value has
     the wrong type, a NIK or KK number is used twice, a member is not a resident or is on two
     cards, a marriage names someone unknown or twice, or a rule of the register is broken.
+    ``check_rules=False`` leaves out the last (:meth:`Registry.check`), for a state known to
+    come from a register that kept them (a snapshot sealed with the office key); how the parts
+    fit together is checked all the same.
     """
     if not isinstance(state, RegisterState):
         raise InvalidFormat(f"expected a RegisterState, not {type(state).__name__}")
@@ -138,5 +141,6 @@ def registry_from_state(state: RegisterState) -> Registry:
                 registry._documents.setdefault(holder, []).append(record)
             key = (record.document, record.issued_on)
             registry._issued_counts[key] = registry._issued_counts.get(key, 0) + 1
-    registry.check()
+    if check_rules:
+        registry.check()
     return registry

@@ -368,7 +368,9 @@ class Store(Questions, abc.ABC):
                 f"the snapshot at position {seq} does not match the log", position=seq
             )
         try:
-            read = read_snapshot(data, office=office.code, position=seq, digest=digest)
+            read = read_snapshot(
+                data, office=office.code, position=seq, digest=digest, sealed=self._key is not None
+            )
         except AdmindukError as exc:
             raise StoreCorrupt(
                 f"the snapshot at position {seq} cannot be read: {exc}", position=seq

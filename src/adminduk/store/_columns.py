@@ -420,7 +420,8 @@ class ColumnReader:
 
     Anything that is not such tables (an unknown class or field, a column of another length, a
     value of the wrong type, a reference to a row that does not exist or comes later, a record
-    its class refuses) raises ``InvalidFormat`` naming the class, row and field.
+    its class refuses) raises ``InvalidFormat`` naming the class, row and field. ``tables`` is
+    consumed: each table is removed from it once read.
     """
 
     def __init__(self, tables: Any) -> None:
@@ -432,9 +433,13 @@ class ColumnReader:
         self._tables: dict[str, list[Any]] = {}
         self._memos: dict[Any, dict[Any, Any]] = {}
         for kind in RECORDS:
-            table = tables.get(kind.__name__)
+            # Each table is taken out of ``tables`` and emptied once read: the raw columns do not
+            # outlive their records (less memory, and less for the garbage collector to walk).
+            table = tables.pop(kind.__name__, None)
             if table is not None:
                 self._read(kind, table)
+                if table.__class__ is dict:
+                    table.clear()
 
     def _read(self, kind: type, table: Any) -> None:
         name = kind.__name__

@@ -20,7 +20,7 @@ import attrs
 
 from adminduk import serialization
 from adminduk.applications import Action, Application, require_application_id
-from adminduk.errors import AdmindukError, InvalidFormat, StoreCorrupt
+from adminduk.errors import AdmindukError, InvalidFormat, StoreCorrupt, StoreError
 from adminduk.register.events import DocumentIssued, Event, involved
 from adminduk.workflows import Change
 
@@ -166,7 +166,12 @@ def encode(change: Change) -> tuple[str, str | None, str]:
         data = serialization.unstructure(change.adopted)
     else:
         raise StoreCorrupt(f"a {change.kind} change without its content")
-    return change.kind, change.application, json.dumps(data, ensure_ascii=False)
+    body = json.dumps(data, ensure_ascii=False)
+    try:
+        body.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate (from a JSON escape) has no UTF-8 form
+        raise StoreError("a value holds text that cannot be stored (not Unicode)") from None
+    return change.kind, change.application, body
 
 
 def decode(row: Row) -> Change:

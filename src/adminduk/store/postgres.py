@@ -68,6 +68,8 @@ class PostgresStore(Store):
         return f"PostgresStore(at position {self.seq})"
 
     def _refusal(self, error: Exception) -> StoreError:
+        if isinstance(error, UnicodeError):
+            return StoreError("a value holds text that cannot be stored (not Unicode)")
         errors = self._psycopg.errors
         if isinstance(error, errors.UniqueViolation):
             return DuplicateKey(f"PostgreSQL refused a row: {error}")
@@ -105,7 +107,7 @@ class PostgresStore(Store):
         try:
             cursor = self._connection.execute(sql, tuple(parameters))
             return list(cursor.fetchall()) if cursor.description is not None else []
-        except self._psycopg.Error as exc:
+        except (self._psycopg.Error, UnicodeError) as exc:
             raise self._refusal(exc) from None
 
     def _execute_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
@@ -114,7 +116,7 @@ class PostgresStore(Store):
         try:
             with self._connection.cursor() as cursor:
                 cursor.executemany(sql, [tuple(row) for row in rows])
-        except self._psycopg.Error as exc:
+        except (self._psycopg.Error, UnicodeError) as exc:
             raise self._refusal(exc) from None
 
     def _fetch_blob(self, sql: str) -> list[tuple[Any, ...]]:

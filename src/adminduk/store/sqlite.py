@@ -79,9 +79,11 @@ class SQLiteStore(Store):
                     timeout=lock_timeout,
                 )
             connection.execute("PRAGMA synchronous=FULL")
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
             if connection is not None:
                 connection.close()
+            if isinstance(exc, UnicodeDecodeError):  # its schema's text is not UTF-8
+                raise StoreCorrupt("the SQLite file holds text that is not UTF-8") from None
             raise _refusal(exc) from None
         self._connection = connection
 
@@ -129,12 +131,18 @@ class SQLiteStore(Store):
             return self._connection.execute(sql, tuple(parameters)).fetchall()
         except sqlite3.Error as exc:
             raise _refusal(exc) from None
+        except UnicodeDecodeError:  # a text value whose bytes are not UTF-8: damaged
+            raise StoreCorrupt("the SQLite file holds text that is not UTF-8") from None
+        except UnicodeEncodeError:  # text with lone surrogates has no UTF-8 form
+            raise StoreError("a value holds text that cannot be stored (not Unicode)") from None
 
     def _execute_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         try:
             self._connection.executemany(sql, [tuple(row) for row in rows])
         except sqlite3.Error as exc:
             raise _refusal(exc) from None
+        except UnicodeEncodeError:  # text with lone surrogates has no UTF-8 form
+            raise StoreError("a value holds text that cannot be stored (not Unicode)") from None
 
     def _close(self) -> None:
         self._connection.close()
