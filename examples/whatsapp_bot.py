@@ -163,7 +163,7 @@ def sample_payload(body: str) -> dict[str, Any]:
 
 def main() -> int:
     on = datetime.date(2026, 3, 2)
-    office = Office("18.08", sample_registry())
+    office = Office("18.08", sample_registry(recorded=True))
     if len(sys.argv) > 1:
         payload = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
     else:

@@ -63,11 +63,15 @@ def test_benchmark_smoke(script: Path, tmp_path: Path) -> None:
     assert 0 == result.returncode, result.stderr
     text = out.read_text(encoding="utf-8")
     assert "| figure | value | target | result | note |" in text
-    rows = [
-        [cell.strip() for cell in line.split("|")[1:-1]]
-        for line in text.splitlines()
-        if line.startswith("| ") and not line.startswith("| figure")
-    ]
+    rows = []
+    in_figures = False
+    for line in text.splitlines():  # the rows of the figure tables (others have other columns)
+        if line.startswith("| figure | value |"):
+            in_figures = True
+        elif not line.startswith("|"):
+            in_figures = False
+        elif in_figures and not line.startswith("|---"):
+            rows.append([cell.strip() for cell in line.split("|")[1:-1]])
     assert rows, "the benchmark reported no figure"
     for name, value, target, verdict, _note in (row[:5] for row in rows if len(row) >= 5):
         number = float(value.split()[0].replace(",", ""))

@@ -30,7 +30,9 @@ BOT = _bot()
 
 
 def answer(payload: dict[str, Any], office: Office | None = None) -> str:
-    text: str = BOT.reply(payload, office or Office("18.08", sample_registry()), on=ON)
+    text: str = BOT.reply(
+        payload, office or Office("18.08", sample_registry(recorded=True)), on=ON
+    )
     assert re.search(r"\d{16}", text) is None, "a reply never shows a whole NIK"
     return text
 
@@ -70,7 +72,7 @@ def test_an_attached_document_counts_as_evidence() -> None:
 
 def test_an_application_number_gets_its_latest_notice() -> None:
     """ "18.08/000001": where the application stands, as its latest notice says."""
-    office = Office("18.08", sample_registry())
+    office = Office("18.08", sample_registry(recorded=True))
     app = sample_issued("KK", "lost", office=office)
     text = answer(BOT.sample_payload(f"cek {app.id}"), office)
     assert "siap diambil" in text

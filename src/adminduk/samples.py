@@ -29,7 +29,7 @@ from adminduk.documents import (
 from adminduk.errors import InvalidComponent
 from adminduk.identifiers import nik
 from adminduk.register import Address, Family, Membership, Registry, Resident
-from adminduk.register.events import FamilyRegistered
+from adminduk.register.events import Event, FamilyRegistered, KTPElRecorded
 from adminduk.workflows import Office, Workflow, workflow_for
 
 __all__ = [
@@ -220,13 +220,26 @@ def couple_events() -> tuple[FamilyRegistered, FamilyRegistered]:
     return events[0], events[1]
 
 
-def sample_registry() -> Registry:
+def sample_registry(*, recorded: bool = False) -> Registry:
     """Return a Way Kanan register (area ``18.08``) holding the sample family and couple.
+
+    ``recorded=True``: the family's parents have their KTP-el biometrics recorded (on 15 July
+    2020, when the family registered), so they have a card on record to replace when one is
+    lost; by default nobody's are (a first KTP-el can be asked for).
 
     >>> len(sample_registry().residents())
     5
+    >>> sample_registry(recorded=True).resident(SIAP_KELUARGA.head).ktp_el_status.is_recorded
+    True
     """
-    return Registry.replay([family_event(), *couple_events()], area="18.08")
+    events: list[Event] = [family_event(), *couple_events()]
+    if recorded:
+        day = datetime.date(2020, 7, 15)
+        events += [
+            KTPElRecorded(occurred_on=day, recorded_on=day, nik=nik)
+            for nik in (SIAP_KELUARGA.head, SIAP_KELUARGA.wife)
+        ]
+    return Registry.replay(events, area="18.08")
 
 
 #: Who each sample application is about: (subject, partner, applicant).

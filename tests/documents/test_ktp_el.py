@@ -69,7 +69,8 @@ def test_ktp_el_biometrics_from_the_register(registry: Registry) -> None:
 
 
 def test_lost_ktp_el(registry: Registry) -> None:
-    """A lost KTP-el needs the police letter; the KK comes from the register."""
+    """A lost KTP-el (biometrics on record) needs the police letter; the KK is the register's."""
+    registry.apply(KTPElRecorded(occurred_on=D(2021, 1, 4), recorded_on=D(2021, 1, 4), nik=S.head))
     application = apply_for("KTP-el", "lost", subject=S.head)
     report = check(application, registry, on=D(2026, 1, 1))
     assert ("ktp-el.lost.police",) == report.codes

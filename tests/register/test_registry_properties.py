@@ -116,8 +116,18 @@ def test_a_dead_person_cannot_marry(registry: Registry, data: st.DataObject) -> 
     assert family is not None
     others = [n for n in family.niks() if n != dead]
     new_head = data.draw(st.sampled_from(others)) if family.head == dead and others else None
+    # a new head who was not the spouse needs every other member's place given (F-1.01)
+    places = {n: Relationship.OTHER_RELATIVE for n in others if new_head and n != new_head}
     try:
-        registry.apply(Death(occurred_on=ON, recorded_on=ON, nik=dead, new_head=new_head))
+        registry.apply(
+            Death(
+                occurred_on=ON,
+                recorded_on=ON,
+                nik=dead,
+                new_head=new_head,
+                relationships=places if registry.find_spouse(dead) != new_head else {},
+            )
+        )
     except errors.InvariantViolation:
         assume(False)  # the chosen new head is too young; not what this test is about
     before = s.dumps(registry)

@@ -99,7 +99,7 @@ class WebOffice:
         self.office = open_office(
             path,
             code="18.08",
-            registry=sample_registry() if fresh else None,
+            registry=sample_registry(recorded=True) if fresh else None,
             staff=sample_staff(),
         )
         self.on = on

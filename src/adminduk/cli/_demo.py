@@ -217,9 +217,22 @@ def _register_tour(on: datetime.date, emit: Emit) -> None:
         f"  birth recorded: NIK {nik.format(birth.nik or '')} allocated; joins KK "
         f"{mask(couple.number)} as {place.label} ({place.label_en.lower()})"
     )
+    # The newborn named head, with every other member's place relative to him given (F-1.01):
+    # refused all the same, by the age rule.
+    places = {
+        m.nik: Relationship.PARENT if m.nik == wife else Relationship.OTHER_RELATIVE
+        for m in registry.family(couple.number).members
+        if m.nik not in (couple.head, birth.nik)
+    }
     try:
         registry.apply(
-            Death(occurred_on=later, recorded_on=later, nik=couple.head, new_head=birth.nik)
+            Death(
+                occurred_on=later,
+                recorded_on=later,
+                nik=couple.head,
+                new_head=birth.nik,
+                relationships=places,
+            )
         )
     except AdmindukError as error:
         emit(f"  refused, register unchanged: {error}")

@@ -67,13 +67,22 @@ class AktaMati(DocumentType):
     issued_with = ("KK",)
     requirements: ClassVar[tuple[Requirement, ...]] = (
         subject_known("akta-mati.subject", "yang meninggal", "deceased"),
+        # A death is registered once: for the dead, a second copy or a correction remains.
         Requirement(
             id="akta-mati.already_registered",
-            message_id="Kematian ini sudah tercatat.",
-            message_en="This death is already registered.",
+            message_id=(
+                "Kematian ini sudah tercatat: ajukan salinan akta (hilang atau rusak) atau "
+                "perbaikan data."
+            ),
+            message_en=(
+                "This death is already registered: ask for a copy of the certificate (lost or "
+                "damaged) or a correction."
+            ),
             basis="Pasal 44 UU 24/2013",
             met=_not_yet_dead,
-            kind=FindingKind.INVALID,
+            kind=FindingKind.INELIGIBLE,
+            summary_id="kematiannya belum tercatat",
+            summary_en="whose death is not yet registered",
         ),
         kk_on_file("akta-mati.kk", who_id="yang meninggal", who_en="deceased"),
         ktp_el_on_file("akta-mati.ktp_el", who_id="yang meninggal", who_en="deceased"),

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from adminduk import regions
 from adminduk._fields import masked_repr, optional_nik, require_date, require_member, require_text
 from adminduk._privacy import redacted_repr
 from adminduk.codes import Sex
@@ -77,6 +78,16 @@ def _evidence(value: Iterable[Evidence]) -> frozenset[Evidence]:
     return items
 
 
+def _district_office(value: str | None) -> str | None:
+    """A district code (``18.08.04`` or ``180804``), normalised; refused if it is not one."""
+    if value is None:
+        return None
+    region = regions.get(value)  # UnknownRegion (an AdmindukError) for a code in no list
+    if region.level is not regions.RegionLevel.DISTRICT:
+        raise InvalidComponent(f"a district office is named by a district code, not {region.code}")
+    return region.code
+
+
 @redacted_repr
 @attrs.frozen(kw_only=True)
 class Form:
@@ -88,8 +99,11 @@ class Form:
     marriage or final decision date. For a birth, ``child_sex`` and ``child_name`` describe the
     child; for a move, ``destination`` is the region code moved to.
 
-    ``delivery`` is how the resident wants the document, and ``reprint_of`` the number of the
-    application whose lost or damaged document this one replaces. ``reported_on`` is the day the
+    ``delivery`` is how the resident wants the document, and ``district_office`` the district
+    office (a district code, ``PP.KK.DD``) where a posted document is collected: the office fills
+    in the district the subject lives in when the form is filed, unless the resident names one
+    (a resident who moves later still collects where they asked). ``reprint_of`` is the number of
+    the application whose lost or damaged document this one replaces. ``reported_on`` is the day the
     resident reported (the office fills it in on filing): lateness is counted to it, while ages
     and validity are counted to the day of each check.
     """
@@ -108,6 +122,7 @@ class Form:
     delivery: Delivery = Delivery.PICKUP
     reprint_of: str | None = None
     reported_on: datetime.date | None = None
+    district_office: str | None = attrs.field(default=None, converter=_district_office)
 
     def __attrs_post_init__(self) -> None:
         # Every field is checked here, so a form the office accepts can always be saved.

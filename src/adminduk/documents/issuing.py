@@ -38,7 +38,6 @@ from adminduk.register.events import (
     Marriage,
     MoveIn,
     MoveOut,
-    involved,
 )
 from adminduk.register.family import Family
 from adminduk.register.issued import (
@@ -258,29 +257,23 @@ def issued_records(
     """
     printer = _Printer(view, office=office, on=on, numbering=numbering or Numbering.default())
     _BUILDERS[form.document](printer, form, applied)
-    changes = [event for event in applied if not isinstance(event, KTPElCardUpdated)]
-    for code in document_type(form.document).issued_with if changes else ():
-        if code == "KK":  # the new card of every family the change touched (Pasal 27, 34, 40)
-            _changed_family_cards(printer, form, changes)
-        elif code == "KIA":  # a newborn's card (Pasal 27 UU 24/2013; Permendagri 2/2016)
-            birth = _event(changes, Birth)
-            if isinstance(birth, Birth):
-                child = printer.person(birth.nik)
-                small = age_on(child.birth_date, on) < KIA_SMALL_CHILD_LIMIT
-                printer.kia(child, "under_5" if small else "5_to_17")
-    return tuple(printer.printed)
-
-
-def _changed_family_cards(printer: _Printer, form: Form, changes: Sequence[Event]) -> None:
-    people = [form.subject, form.partner, form.applicant]
-    for event in changes:
-        people.extend(sorted(involved(event)))
+    # Perpres 96/2018, Permendagri 108/2019: every change of a family's members, or of their data
+    # printed on the card, reissues its KK, whoever filed the form (Pasal 27, 34, 40, 44 UU
+    # 24/2013 for births, marriages, divorces and deaths).
     seen = {record.number for record in printer.printed if isinstance(record, IssuedKK)}
-    for number in people:
-        family = printer.view.find_family(printer.view.family_number_of(number))
-        if family is not None and family.number not in seen:
-            seen.add(family.number)
+    for number in view.changed_families():
+        family = view.find_family(number)
+        if family is not None and number not in seen:
+            seen.add(number)
             printer.family_card(family)
+    changes = [event for event in applied if not isinstance(event, KTPElCardUpdated)]
+    if changes and "KIA" in document_type(form.document).issued_with:
+        birth = _event(changes, Birth)  # a newborn's card (Pasal 27; Permendagri 2/2016)
+        if isinstance(birth, Birth):
+            child = printer.person(birth.nik)
+            small = age_on(child.birth_date, on) < KIA_SMALL_CHILD_LIMIT
+            printer.kia(child, "under_5" if small else "5_to_17")
+    return tuple(printer.printed)
 
 
 def _kk(printer: _Printer, form: Form, applied: Sequence[Event]) -> None:

@@ -55,6 +55,36 @@ def _no_card_yet(context: Context) -> bool:
     )
 
 
+def _card_on_record(code: str) -> Requirement:
+    """A replacement or a change needs a card to replace: biometrics recorded, or one printed.
+
+    Pasal 64 UU 24/2013: a KTP-el is printed from recorded biometrics. A resident with none on
+    record has nothing to replace and is told to apply for a new KTP-el, at filing, rather than
+    file something that passes verification and can never be printed.
+    """
+    return Requirement(
+        id=code,
+        message_id=(
+            "Belum ada KTP-el yang tercatat untuk pemohon: ajukan KTP-el baru (perekaman "
+            "biometrik)."
+        ),
+        message_en=(
+            "No KTP-el is on record for the applicant: apply for a new KTP-el (biometric "
+            "recording)."
+        ),
+        basis="Pasal 64 UU 24/2013",
+        met=_card_recorded,
+        applies=lambda context: context.subject is not None,
+        kind=FindingKind.INELIGIBLE,
+        summary_id="sudah memiliki KTP-el (biometrik terekam)",
+        summary_en="holds a KTP-el (biometrics recorded)",
+    )
+
+
+def _card_recorded(context: Context) -> bool:
+    return _recorded(context) or not _no_card_yet(context)
+
+
 def _police_or_old_card(code: str) -> Requirement:
     return Requirement(
         id=code,
@@ -148,6 +178,7 @@ class KTPEl(DocumentType):
             "Perubahan data",
             "Change of data",
             (
+                _card_on_record("ktp-el.change.card"),
                 Requirement(
                     id="ktp-el.change.old_card",
                     message_id="KTP-el lama belum diserahkan.",
@@ -168,7 +199,7 @@ class KTPEl(DocumentType):
             "lost",
             "Hilang",
             "Lost",
-            (police_letter("ktp-el.lost.police"),),
+            (_card_on_record("ktp-el.lost.card"), police_letter("ktp-el.lost.police")),
             reissue=True,
         ),
         Variant(
@@ -176,6 +207,7 @@ class KTPEl(DocumentType):
             "Rusak",
             "Damaged",
             (
+                _card_on_record("ktp-el.damaged.record"),
                 Requirement(
                     id="ktp-el.damaged.card",
                     message_id="KTP-el yang rusak belum diserahkan.",

@@ -107,9 +107,14 @@ def _finding_line(finding: Finding, lang: Language) -> str:
 
 
 def _district(application: Application, upto: int) -> str:
+    """The district office the document waits at, or is on its way to by post ("" if none)."""
+    shipped = False
     for action in reversed(application.history[: upto + 1]):
         if action.trigger is Trigger.ARRIVE:
             return action.office
+        shipped = shipped or action.trigger is Trigger.SHIP
+    if shipped and application.form.delivery is Delivery.POST:
+        return application.form.district_office or ""
     return ""
 
 

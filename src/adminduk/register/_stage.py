@@ -47,6 +47,8 @@ class Stage:
         self.touched_families: set[str] = set()
         self.touched_residents: set[str] = set()
         self.documents: list[IssuedDocument] = []
+        #: Families whose printed card changes (its members, address, or a member's data).
+        self.cards: set[str] = set()
 
     # --- reading through the overlay ---------------------------------------------------------
 
@@ -104,6 +106,11 @@ class Stage:
     # --- writing to the overlay ----------------------------------------------------------------
 
     def put_resident(self, resident: Resident) -> None:
+        before = self.residents.get(resident.nik) or self.registry._residents.get(resident.nik)
+        if before is not None and _printed(before) != _printed(resident):
+            number = self.family_number_of(resident.nik)
+            if number is not None:
+                self.cards.add(number)
         self.residents[resident.nik] = resident
         self.touched_residents.add(resident.nik)
 
@@ -128,6 +135,8 @@ class Stage:
                 self.touched_families.add(other)
             self.family_of[member] = number
             self.touched_residents.add(member)
+        if current != family:
+            self.cards.add(number)
         self.families[number] = family
         self.touched_families.add(number)
 
@@ -191,7 +200,7 @@ class Stage:
                     f"the head of family {mask(family.number)} leaves and others remain; "
                     "name one of them as new_head"
                 )
-            recode[new_head] = Relationship.HEAD
+            recode = _codes_for_new_head(family, remaining, new_head, recode)
         elif new_head is not None and new_head != family.head:
             raise ImpossibleEvent("new_head is given but the head of the family stays")
         unknown = set(recode) - {m.nik for m in remaining}
@@ -287,6 +296,59 @@ class Stage:
             registry._issued_counts[key] = registry._issued_counts.get(key, 0) + 1
 
 
+#: How a member's code (SHDK) reads once the head's spouse heads the card (KK form F-1.01:
+#: codes are relative to the head): the head's parents become the new head's parents-in-law and
+#: the other way round; children, grandchildren, children-in-law and the rest keep their code.
+_UNDER_THE_SPOUSE = {
+    Relationship.PARENT: Relationship.PARENT_IN_LAW,
+    Relationship.PARENT_IN_LAW: Relationship.PARENT,
+}
+
+
+def _codes_for_new_head(
+    family: Family,
+    remaining: list[Membership],
+    new_head: str,
+    given: dict[str, Relationship],
+) -> dict[str, Relationship]:
+    """Every remaining member's code relative to ``new_head``: given, or derived, or refused.
+
+    Derived only when the head's husband or wife heads the card; otherwise a code relative to
+    the old head says nothing sure about the new one (the old head's child is the new head's
+    sibling, or child, or nephew), so each must be given: a card is never printed with a
+    relationship to someone who is no longer its head.
+    """
+    codes = {**given, new_head: Relationship.HEAD}
+    spouse_heads = family.member(new_head).relationship in SPOUSE_ROLES
+    missing = []
+    for member in remaining:
+        if member.nik in codes:
+            continue
+        if spouse_heads:
+            codes[member.nik] = _UNDER_THE_SPOUSE.get(member.relationship, member.relationship)
+        else:
+            missing.append(member.nik)
+    if missing:
+        raise ImpossibleEvent(
+            f"family {mask(family.number)} has a new head who was not the head's spouse: give "
+            f"the relationship to the new head of {len(missing)} more member(s) (SHDK is "
+            "relative to the head)"
+        )
+    return codes
+
+
+def _printed(person: Resident) -> tuple[object, ...]:
+    """What a family card prints of a member (besides the relationship, which the card holds)."""
+    return (
+        person.name,
+        person.sex,
+        person.birth_place,
+        person.birth_date,
+        person.religion,
+        person.marital_status,
+    )
+
+
 class StagedView:
     """The register as it will be once a stage commits (a :class:`RegisterView`)."""
 
@@ -317,3 +379,7 @@ class StagedView:
         stage = self._stage
         staged = sum(1 for r in stage.documents if (r.document, r.issued_on) == (document, on))
         return stage.registry._issued_counts.get((document, on), 0) + staged
+
+    def changed_families(self) -> tuple[str, ...]:
+        stage = self._stage
+        return tuple(sorted(n for n in stage.cards if self.find_family(n) is not None))

@@ -250,6 +250,10 @@ class Registry:
         self._journal.extend(applied)
         return tuple(applied)
 
+    def changed_families(self) -> tuple[str, ...]:
+        """None: a register at rest has no pending change (see :class:`RegisterView`)."""
+        return ()
+
     def documents_of(self, number: str | None) -> tuple[IssuedDocument, ...]:
         """Every document issued to the resident with NIK ``number``, oldest first (or none).
 

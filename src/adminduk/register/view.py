@@ -46,3 +46,12 @@ class RegisterView(Protocol):
     def issued_count(self, document: str, on: datetime.date) -> int:
         """How many documents of code ``document`` the register holds as issued on ``on``."""
         ...  # pragma: no cover - a protocol
+
+    def changed_families(self) -> tuple[str, ...]:
+        """The KK numbers whose printed card the pending changes alter (none at rest).
+
+        Perpres 96/2018 and Permendagri 108/2019: every change of a family's members or of
+        their data printed on the card reissues its KK; a family that no longer exists is left
+        out.
+        """
+        ...  # pragma: no cover - a protocol

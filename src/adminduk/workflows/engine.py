@@ -386,6 +386,7 @@ def _advance(
             filed if trigger is Trigger.RESUBMIT else None,
             findings,
             history[0].actor.nik if history else actor.nik,
+            _holders(history) if trigger is Trigger.COLLECT else frozenset(),
         )
         for guard in step.guards:
             guard(attempt)
@@ -426,9 +427,21 @@ def _advance(
 #: collector, issued); tests/workflows pin what they build to the checked constructors.
 _new_action: Callable[..., Action] = positional_builder(Action)
 #: An attempt's fields: form, trigger, actor, at, registry, reason, event, collector,
-#: corrected, findings, filer (Attempt checks none of them itself).
+#: corrected, findings, filer, holders (Attempt checks none of them itself).
 _new_attempt: Callable[..., Attempt] = positional_builder(Attempt)
 _new_application: Callable[..., Application] = positional_builder(Application)
+
+
+def _holders(history: tuple[Action, ...]) -> frozenset[str]:
+    """The holders of every document the application printed (its issue's records)."""
+    return frozenset(
+        holder
+        for action in history
+        if action.trigger is Trigger.ISSUE
+        for event in action.events
+        if isinstance(event, DocumentIssued)
+        for holder in event.record.holders
+    )
 
 
 def _issued(applied: tuple[Event, ...]) -> tuple[str, ...]:

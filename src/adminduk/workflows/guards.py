@@ -54,6 +54,8 @@ class Attempt:
     findings: tuple[Finding, ...] = ()
     #: The NIK of the resident who filed the application, if a resident did.
     filer: str | None = None
+    #: The holders of the documents the application printed (asked when handing them over).
+    holders: frozenset[str] = frozenset()
 
     @property
     def on(self) -> datetime.date:
@@ -154,7 +156,9 @@ def _authorised_collector(attempt: Attempt) -> None:
     registry = attempt.registry
     if registry is None:  # replaying: the register has moved on; the history was checked then
         return
-    named = {n for n in (form.subject, form.partner, form.applicant) if n}
+    # The holders of what was printed count as named: a death certificate's new family card
+    # names the family of the deceased, who collect it (DOMAIN.md).
+    named = {n for n in (form.subject, form.partner, form.applicant) if n} | attempt.holders
     person = registry.find_resident(collector)
     if (
         person is not None
@@ -164,7 +168,7 @@ def _authorised_collector(attempt: Attempt) -> None:
         return
     raise PermissionDenied(
         f"{mask(collector)} may not collect: a document is handed to its holder or to an adult "
-        "(17, or married) named on the application or in the holder's family"
+        "(17, or married) named on the application, holding what it printed, or in their family"
     )
 
 

@@ -36,6 +36,7 @@ from collections.abc import Iterable, Mapping
 from typing import TypeVar
 
 from adminduk import regions
+from adminduk._fields import replaced
 from adminduk.applications import Actor, Application, Role, Status, Trigger
 from adminduk.documents import Channel, Delivery, DocumentCode, Evidence, Form, ServiceLevels
 from adminduk.documents.issuing import Numbering
@@ -159,6 +160,8 @@ class Office(Holdings):
         if number in self._applications:
             raise DuplicateRecord(f"application {number!r} is already at {self.code}")
         self._check_actor(actor)
+        if form.delivery is Delivery.POST and form.district_office is None:
+            form = self._with_district_office(form)
         filed = submit(
             form,
             id=number,
@@ -276,15 +279,30 @@ class Office(Holdings):
             )
         return self._fire(current, Trigger.ARRIVE, actor, at, office=code)
 
-    def district_of(self, application: Application) -> str:
-        """The district (kecamatan) code of the application's subject, else of its applicant.
+    def _with_district_office(self, form: Form) -> Form:
+        """``form`` naming the district office of where its subject (else applicant) lives now.
 
-        Taken from the address of their family in the register; for people no longer on a
-        family card here (a moving letter's family, once it left), the district their NIK was
+        DOMAIN.md: a posted document goes to the district office of where the resident lives;
+        the NIK keeps the district it was first issued in, which a move does not change.
+        """
+        for number in (form.subject, form.applicant):
+            family = self.registry.find_family(self.registry.family_number_of(number))
+            if family is not None:
+                return replaced(form, district_office=family.address.district_code)
+        return form
+
+    def district_of(self, application: Application) -> str:
+        """The district (kecamatan) office where the application's document is collected.
+
+        The one the form names (filled in on filing for a posted document: where the subject
+        lived then); else the district of the address of the subject's (else applicant's) family
+        in the register; for people no longer on a family card here, the district their NIK was
         issued in, when that is in the office's area. Refused when none is found: name the
         district office explicitly.
         """
         form = application.form
+        if form.district_office is not None:
+            return form.district_office
         people = [n for n in (form.subject, form.applicant, application.history[0].actor.nik) if n]
         for number in people:
             family = self.registry.find_family(self.registry.family_number_of(number))
