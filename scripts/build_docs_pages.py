@@ -91,6 +91,8 @@ _HIGHLIGHTS: dict[str, str] = {
 
 def issued_section(code: DocumentCode) -> list[str]:
     """The record of the document as issued: its fields and a doctest example."""
+    if code not in ISSUED_TYPES:
+        return correction_section(code)
     kind = attrs.resolve_types(ISSUED_TYPES[code])
     rows = [f"| `{field.name}` | `{_type_name(field.type)}` |" for field in attrs.fields(kind)]
     app = sample_issued(code)
@@ -118,6 +120,28 @@ def issued_section(code: DocumentCode) -> list[str]:
         ">>> record = app.documents[0]",
         f">>> {expression}",
         repr(shown),
+        "",
+        "```",
+        "",
+    ]
+
+
+def correction_section(code: DocumentCode) -> list[str]:
+    """A correction prints no document of its own: what it prints again, shown by an example."""
+    app = sample_issued(code)
+    return [
+        "## As issued",
+        "",
+        "A correction prints no document of its own: issuing it applies the correction to the "
+        "register and prints again every document in force that printed an old value (the "
+        "family card through the register change; a certificate with its margin note). See "
+        "[corrections](../corrections.md).",
+        "",
+        "```python",
+        ">>> from adminduk.samples import sample_issued",
+        f">>> app = sample_issued({code!r})  # the sample head's birth place corrected",
+        ">>> [(type(record).__name__, record.number[:6]) for record in app.documents]",
+        repr([(type(r).__name__, r.number[:6]) for r in app.documents]),
         "",
         "```",
         "",

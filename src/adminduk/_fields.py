@@ -153,11 +153,20 @@ def positional_builder(cls: type) -> Callable[..., Any]:
     For reading back what adminduk itself wrote and checksummed (a store's snapshot): straight-
     line code per class, faster than attrs' ``__setstate__`` loop.
     """
-    names = [field.name for field in attrs.fields(cls)]
+    fields = attrs.fields(cls)
+    names = [field.name for field in fields]
     namespace = _namespace(cls)
     arguments = [f"v{index}" for index in range(len(names))]
+    # The trailing fields with plain defaults may be left out (a field added later, say).
+    parameters = list(arguments)
+    for index in range(len(fields) - 1, -1, -1):
+        default = fields[index].default
+        if default is attrs.NOTHING or isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            break
+        namespace[f"_d{index}"] = default
+        parameters[index] = f"v{index}=_d{index}"
     lines = [
-        f"def build({', '.join(arguments)}):",
+        f"def build({', '.join(parameters)}):",
         "    made = _new(_cls)",
         *_setters(cls, names, arguments, namespace),
         "    return made",

@@ -34,6 +34,7 @@ from adminduk.register.issued import IssuedDocument
 
 __all__ = [
     "APPLICATION_ID",
+    "WITH_OFFICE",
     "Action",
     "Actor",
     "Application",
@@ -51,6 +52,7 @@ class Status(enum.Enum):
 
     SUBMITTED = "submitted"  #: filed, waiting for the front office
     VERIFIED = "verified"  #: complete on the checker's word, waiting for the registrar
+    APPROVED = "approved"  #: a correction approved by an official, waiting to be issued
     PRINTED = "printed"  #: issued and signed (the register change is applied)
     SHIPPED = "shipped"  #: on its way: by post to the district office, or sent digitally
     ARRIVED = "arrived"  #: at the resident's district office (kantor kecamatan), ready to collect
@@ -79,6 +81,7 @@ _FINAL = frozenset({Status.COLLECTED, Status.REJECTED, Status.CANCELLED})
 _STATUS_LABELS = {
     Status.SUBMITTED: ("Diajukan", "Submitted"),
     Status.VERIFIED: ("Terverifikasi", "Verified"),
+    Status.APPROVED: ("Disetujui pejabat", "Approved"),
     Status.PRINTED: ("Dicetak", "Printed"),
     Status.SHIPPED: ("Dikirim", "Shipped"),
     Status.ARRIVED: ("Tiba di kantor kecamatan", "At the district office"),
@@ -132,6 +135,7 @@ class Trigger(enum.Enum):
     SUBMIT = "submit"
     RECORD_BIOMETRICS = "record_biometrics"
     VERIFY = "verify"
+    APPROVE = "approve"
     SEND_BACK = "send_back"
     RESUBMIT = "resubmit"
     REJECT = "reject"
@@ -156,6 +160,7 @@ _TRIGGER_LABELS = {
     Trigger.SUBMIT: ("pengajuan", "submission"),
     Trigger.RECORD_BIOMETRICS: ("perekaman biometrik", "biometric recording"),
     Trigger.VERIFY: ("verifikasi", "verification"),
+    Trigger.APPROVE: ("persetujuan pejabat", "approval by an official"),
     Trigger.SEND_BACK: ("pengembalian berkas", "returned to the resident"),
     Trigger.RESUBMIT: ("pengajuan ulang", "resubmission"),
     Trigger.REJECT: ("penolakan", "rejection"),
@@ -249,7 +254,8 @@ class Action:
 _FILING = frozenset({Trigger.SUBMIT, Trigger.RESUBMIT})
 
 #: Statuses in which the office owes work, so the service-level clock runs.
-_WITH_OFFICE = frozenset({Status.SUBMITTED, Status.VERIFIED})
+#: The statuses in which the office owes work: the service-level clock runs.
+WITH_OFFICE = frozenset({Status.SUBMITTED, Status.VERIFIED, Status.APPROVED})
 
 
 #: What an application's number may look like: 1 to 64 ASCII letters, digits and ``. / _ : -``,
@@ -334,7 +340,7 @@ class Application:
         due = self.due
         if due is not None and (due.tzinfo is None) != (at.tzinfo is None):
             raise InvalidComponent("at and the due date must be both naive or both timezone-aware")
-        return self.status in _WITH_OFFICE and due is not None and at > due
+        return self.status in WITH_OFFICE and due is not None and at > due
 
     @property
     def documents(self) -> tuple[IssuedDocument, ...]:

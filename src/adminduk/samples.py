@@ -15,10 +15,11 @@ from typing import Any
 
 import attrs
 
-from adminduk.applications import Actor, Application, Role, Trigger
+from adminduk.applications import Actor, Application, Role, Status, Trigger
 from adminduk.codes import Education, MaritalStatus, Occupation, Relationship, Religion, Sex
 from adminduk.documents import (
     Channel,
+    CorrectionRequest,
     Delivery,
     DocumentCode,
     Evidence,
@@ -252,6 +253,21 @@ _PEOPLE: dict[str, tuple[str | None, str | None, str | None]] = {
     "AKTA-MATI": (SIAP_KELUARGA.head, None, SIAP_KELUARGA.wife),
     "AKTA-KAWIN": (SIAP_MENIKAH.groom, SIAP_MENIKAH.bride, SIAP_MENIKAH.groom),
     "AKTA-CERAI": (SIAP_KELUARGA.head, SIAP_KELUARGA.wife, SIAP_KELUARGA.wife),
+    "PERBAIKAN-DATA": (SIAP_KELUARGA.head, None, SIAP_KELUARGA.head),
+}
+
+#: What each sample correction asks for, by route. The sample register holds no certificate to
+#: annul: an annulment sample names one that a test issues first (or is refused for it).
+_CORRECTIONS: dict[str, CorrectionRequest] = {
+    "clerical": CorrectionRequest(
+        changes={"birth_place": "Blambangan Umpu Selatan"}, reason="kutipan akta kelahiran"
+    ),
+    "change": CorrectionRequest(changes={"birth_date": "1987-08-18"}, reason="ijazah SD"),
+    "annulment": CorrectionRequest(
+        document="AKTA-KAWIN",
+        number="1808-KW-02032026-0001",
+        reason="Putusan PN Blambangan Umpu No. 12/Pdt.G/2026",
+    ),
 }
 
 
@@ -298,6 +314,7 @@ def sample_form(
         child_sex=Sex.MALE if kind.code == "AKTA-LAHIR" else None,
         destination="31.71" if kind.code == "SKPWNI" else None,
         delivery=delivery,
+        details=_CORRECTIONS[chosen.code] if kind.code == "PERBAIKAN-DATA" else None,
     )
 
 
@@ -430,6 +447,8 @@ def sample_issued(
     if form.document == "KTP-el" and form.variant == "new":
         app = office.record_biometrics(app, actor=staff[Role.FRONT_OFFICE], at=at)
     app = office.verify(app, actor=staff[Role.FRONT_OFFICE], at=at)
+    if office.workflows[form.document].candidates(Trigger.APPROVE, Status.VERIFIED):
+        app = office.approve(app, actor=staff[Role.REGISTRAR], at=at)
     change = document_type(form.document).register_changes.get(form.variant)
     event = None
     if change is not None and change.required:

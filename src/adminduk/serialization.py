@@ -51,7 +51,14 @@ from adminduk._hooks import (
 )
 from adminduk.applications import Action, Actor, Application, Role, Status, Trigger
 from adminduk.codes import CodeTable, Relationship
-from adminduk.documents import Channel, Delivery, Evidence, FindingKind, Form
+from adminduk.documents import (
+    Channel,
+    CorrectionRequest,
+    Delivery,
+    Evidence,
+    FindingKind,
+    Form,
+)
 from adminduk.errors import AdmindukError, InvalidComponent, InvalidFormat
 from adminduk.register import Address, Family, Membership, Registry, Resident
 from adminduk.register.events import (
@@ -60,6 +67,7 @@ from adminduk.register.events import (
     Death,
     Divorce,
     DocumentIssued,
+    DocumentWithdrawn,
     Event,
     FamilyRegistered,
     FamilySplit,
@@ -103,6 +111,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
     "ktp_el_recorded": KTPElRecorded,
     "ktp_el_card_updated": KTPElCardUpdated,
     "document_issued": DocumentIssued,
+    "document_withdrawn": DocumentWithdrawn,
 }
 _TAGS = {kind: tag for tag, kind in EVENT_TYPES.items()}
 AnyEvent = Union[  # noqa: UP007 - cattrs needs a typing.Union to configure the tagged union
@@ -119,6 +128,7 @@ AnyEvent = Union[  # noqa: UP007 - cattrs needs a typing.Union to configure the 
     KTPElRecorded,
     KTPElCardUpdated,
     DocumentIssued,
+    DocumentWithdrawn,
 ]
 
 _T = TypeVar("_T")
@@ -177,6 +187,7 @@ _CLASSES: tuple[type[Any], ...] = (
     *ISSUED_TYPES.values(),
     *EVENT_TYPES.values(),
     Actor,
+    CorrectionRequest,
     Form,
     Action,
 )
@@ -278,6 +289,13 @@ def _evidence_list(items: frozenset[Evidence]) -> list[str]:
     return sorted(item.value for item in items)
 
 
+#: Fields written only when they hold something (see ``_make_converter``).
+_OMITTED_WHEN_EMPTY: dict[type[Any], tuple[str, ...]] = {
+    Resident: ("nik_birth_date", "nik_sex"),
+    **dict.fromkeys(ISSUED_TYPES.values(), ("notes",)),
+}
+
+
 def _make_converter() -> cattrs.Converter:
     made = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     made.register_unstructure_hook(datetime.date, datetime.date.isoformat)
@@ -299,6 +317,11 @@ def _make_converter() -> cattrs.Converter:
         lambda t: t == Relationships, lambda pairs: {n: r.code for n, r in pairs}
     )
     made.register_structure_hook_func(lambda t: t == Relationships, _structure_relationships)
+    # Fields that hold something only after a correction are left out while empty: documents
+    # written before they existed read back the same, and stay as small.
+    for kind, names in _OMITTED_WHEN_EMPTY.items():
+        omitted: dict[str, Any] = {name: override(omit_if_default=True) for name in names}
+        made.register_unstructure_hook(kind, make_dict_unstructure_fn(kind, made, **omitted))
     # Homogeneous tuples of adminduk values: a list comprehension over the element's own hook
     # (cattrs' generic iterable path is several times slower).
     for element in (Resident, Membership):

@@ -9,7 +9,8 @@ every library invariant:
 - the register keeps all its rules (:meth:`adminduk.Registry.check`);
 - no application skipped a state its path requires (printed before shipped or collected,
   verified before printed, shipped before collected on the post and digital paths);
-- every collected document was printed by a registrar;
+- every collected document was printed by a registrar, and every correction approved first;
+- an annulled certificate is never printed again after its annulment;
 - a refused action changed nothing: not the application, not the register.
 
 Subclass it to add your own rules and invariants (an app's database mirror, say) and collect
@@ -46,18 +47,31 @@ from hypothesis.stateful import (
 
 from adminduk import strategies
 from adminduk.applications import Actor, Application, Role, Status, Trigger
-from adminduk.documents import Delivery, Form, check, document_type, event_for
+from adminduk.documents import (
+    CERTIFICATES,
+    Channel,
+    Delivery,
+    Form,
+    check,
+    document_type,
+    event_for,
+)
 from adminduk.errors import AdmindukError
 from adminduk.register import Registry
+from adminduk.register.events import DocumentWithdrawn
 from adminduk.samples import issue_details, sample_actor, sample_staff
 from adminduk.workflows import Office, replay, workflow_for
 
 __all__ = ["RegistryMachine"]
 
 _STAFF = {actor.role: actor for actor in sample_staff()}
+#: A second official who signs: approves the corrections the first one asked for (four eyes).
+_SECOND_REGISTRAR = Actor(id="REG-02", role=Role.REGISTRAR, name="Sri Wahyuni")
+_OFFICE_STAFF = (*sample_staff(), _SECOND_REGISTRAR)
 #: The statuses each status needs to have passed through first.
 _BEFORE = {
     Status.VERIFIED: (Status.SUBMITTED,),
+    Status.APPROVED: (Status.VERIFIED,),
     Status.PRINTED: (Status.VERIFIED,),
     Status.SHIPPED: (Status.PRINTED,),
     Status.ARRIVED: (Status.SHIPPED,),
@@ -75,7 +89,7 @@ class RegistryMachine(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.registry = Registry()
-        self.office = Office("18.08", self.registry, staff=sample_staff())
+        self.office = Office("18.08", self.registry, staff=_OFFICE_STAFF)
         self.now = datetime.datetime(2026, 1, 5, 8, 0)
         self.refusals = 0
 
@@ -85,7 +99,7 @@ class RegistryMachine(RuleBasedStateMachine):
     def start(self, registry: Registry) -> None:
         """Start from a generated register and an office over it."""
         self.registry = registry
-        self.office = Office("18.08", registry, staff=sample_staff())
+        self.office = Office("18.08", registry, staff=_OFFICE_STAFF)
         self._catch_up()
 
     @rule(target=residents, data=st.data())
@@ -164,8 +178,42 @@ class RegistryMachine(RuleBasedStateMachine):
                 return
             trigger, role = step(current, self.registry)
             actor = self._resident(current) if role is Role.RESIDENT else _STAFF[role]
+            if trigger is Trigger.APPROVE and current.history[0].actor == actor:
+                actor = _SECOND_REGISTRAR  # who asked may not approve
             if self._attempt(current, self._action(current, trigger, actor, None)) is None:
                 return
+
+    @rule(target=applications, nik=residents, data=st.data())
+    def request_correction(self, nik: str, data: st.DataObject) -> str | MultipleResults[str]:
+        """Ask to correct a resident's data, or to annul a certificate they hold."""
+        request = data.draw(strategies.correction_requests())
+        if request.number is not None:
+            held = [
+                r
+                for r in self.registry.documents_of(nik)
+                if r.document in CERTIFICATES
+                and self.registry.withdrawal(r.document, r.number) is None
+            ]
+            if held:  # the certificate asked about is mostly one the resident holds
+                record = data.draw(st.sampled_from(held))
+                request = attrs.evolve(request, document=record.document, number=record.number)
+            route = "annulment"
+        else:
+            route = data.draw(st.sampled_from(["clerical", "change"]))
+        kind = document_type("PERBAIKAN-DATA")
+        draft = Form(
+            document="PERBAIKAN-DATA",
+            variant=route,
+            channel=Channel.COUNTER,
+            subject=nik,
+            evidence=kind.evidence_for(route),
+            details=request,
+        )
+        actor = data.draw(st.sampled_from([_STAFF[Role.REGISTRAR], Actor.resident(nik)]))
+        filed = self._attempt(
+            None, lambda: self.office.submit(draft, actor=actor, at=self._tick())
+        )
+        return multiple() if filed is None else filed.id
 
     @rule(app=consumes(applications), data=st.data())
     def reprint(self, app: str, data: st.DataObject) -> None:
@@ -222,12 +270,25 @@ class RegistryMachine(RuleBasedStateMachine):
 
     @invariant()
     def collected_were_printed_by_a_registrar(self) -> None:
-        """Every collected document was issued by a registrar."""
+        """Every collected document was issued by a registrar; every correction approved."""
         for application in self.office.applications.values():
             if application.status is Status.COLLECTED:
                 issued = application.action(Trigger.ISSUE)
                 assert issued is not None
                 assert issued.actor.role is Role.REGISTRAR
+            if application.form.document == "PERBAIKAN-DATA" and application.action(Trigger.ISSUE):
+                approved = application.action(Trigger.APPROVE)
+                assert approved is not None
+                assert approved.actor != application.history[0].actor  # four eyes
+
+    @invariant()
+    def annulled_stay_annulled(self) -> None:
+        """An annulled certificate is never printed again after its annulment."""
+        for application in self.office.applications.values():
+            for event in (e for a in application.history for e in a.events):
+                if isinstance(event, DocumentWithdrawn):
+                    printings = self.registry.printings(event.document, event.number)
+                    assert printings[-1].issued_on <= event.occurred_on
 
     # --- plumbing --------------------------------------------------------------------------
 
@@ -305,6 +366,7 @@ class RegistryMachine(RuleBasedStateMachine):
             return lambda: office.submit(application.form, actor=actor, at=at, id=application.id)
         simple = {
             Trigger.VERIFY: office.verify,
+            Trigger.APPROVE: office.approve,
             Trigger.RECORD_BIOMETRICS: office.record_biometrics,
             Trigger.SHIP: office.ship,
             Trigger.ARRIVE: office.arrive,
@@ -325,6 +387,8 @@ class RegistryMachine(RuleBasedStateMachine):
 def _after_verified(application: Application, registry: Registry) -> tuple[Trigger, Role]:
     if application.form.document == "KTP-el" and not _recorded(application, registry):
         return Trigger.RECORD_BIOMETRICS, Role.OUTREACH_OFFICER
+    if application.form.document == "PERBAIKAN-DATA":
+        return Trigger.APPROVE, Role.REGISTRAR
     return Trigger.ISSUE, Role.REGISTRAR
 
 
@@ -355,6 +419,7 @@ def _after_submitted(application: Application, registry: Registry) -> tuple[Trig
 _NEXT: dict[Status | None, Callable[[Application, Registry], tuple[Trigger, Role]]] = {
     Status.SUBMITTED: _after_submitted,
     Status.VERIFIED: _after_verified,
+    Status.APPROVED: lambda application, _: (Trigger.ISSUE, Role.REGISTRAR),
     Status.PRINTED: _after_printed,
     Status.SHIPPED: lambda application, _: _by_table(
         Trigger.ARRIVE if application.form.delivery is Delivery.POST else Trigger.COLLECT,

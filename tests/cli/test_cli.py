@@ -194,7 +194,7 @@ def test_diagram_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert "SHIPPED" in plain
     assert 0 == main(["diagram", "--markdown"])
     sections = capsys.readouterr().out
-    assert 8 == sections.count("```mermaid")
+    assert 9 == sections.count("```mermaid")
     assert "## AKTA-LAHIR: Birth certificate" in sections
     assert 1 == main(["diagram", "PASPOR"])
     assert "no document type 'PASPOR'" in capsys.readouterr().err

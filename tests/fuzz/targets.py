@@ -290,6 +290,7 @@ def _action(
         return lambda: method(app, actor=actor, at=at, reason=reason)
     simple = {
         Trigger.VERIFY: office.verify,
+        Trigger.APPROVE: office.approve,
         Trigger.RECORD_BIOMETRICS: office.record_biometrics,
         Trigger.ISSUE: office.issue,
         Trigger.SHIP: office.ship,

@@ -100,8 +100,13 @@ def test_every_workflow_starts_with_submission_and_ends_in_final_states() -> Non
     """Every workflow starts with submission and ends in final states."""
     for code, flow in WORKFLOWS.items():
         assert [Trigger.SUBMIT] == flow.triggers(None), code
-        for status in Status:
+        reached = {step.dest for step in flow.steps if step.dest is not None}
+        assert reached, code
+        for status in reached:  # every status the workflow leads to goes on, or is final
             assert bool(flow.triggers(status)) is not status.final, (code, status)
+    # only a correction waits for an official's approval
+    approving = {code for code, flow in WORKFLOWS.items() if flow.triggers(Status.APPROVED)}
+    assert approving == {"PERBAIKAN-DATA"}
 
 
 def test_an_unknown_document_has_no_workflow() -> None:

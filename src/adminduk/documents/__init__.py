@@ -8,7 +8,9 @@ document type, named as residents name the document, each a table on the shared 
   :mod:`~adminduk.documents.skpwni` (:class:`SKPWNI`, the moving letter);
 - :mod:`~adminduk.documents.akta_lahir` (:class:`AktaLahir`), :mod:`~adminduk.documents.akta_mati`
   (:class:`AktaMati`), :mod:`~adminduk.documents.akta_kawin` (:class:`AktaKawin`),
-  :mod:`~adminduk.documents.akta_cerai` (:class:`AktaCerai`).
+  :mod:`~adminduk.documents.akta_cerai` (:class:`AktaCerai`);
+- :mod:`~adminduk.documents.perbaikan_data` (:class:`PerbaikanData`): corrections of the data and
+  certificates, by the law's three routes (the form's :class:`CorrectionRequest`).
 
 A :class:`Form` names the document by its :data:`DocumentCode`. :func:`check` answers, for a
 form, every unmet requirement with its legal basis and what would satisfy it (a refusal alone,
@@ -39,14 +41,17 @@ from adminduk.documents.akta_cerai import AktaCerai
 from adminduk.documents.akta_kawin import AktaKawin
 from adminduk.documents.akta_lahir import AktaLahir
 from adminduk.documents.akta_mati import AktaMati
+from adminduk.documents.details import CERTIFICATES, CorrectionRequest
 from adminduk.documents.form import Delivery, Form
 from adminduk.documents.kia import KIA
 from adminduk.documents.kk import KK
 from adminduk.documents.ktp_el import KTPEl
+from adminduk.documents.perbaikan_data import PerbaikanData
 from adminduk.documents.service_levels import ServiceLevels
 from adminduk.documents.skpwni import SKPWNI, MoveLevel, move_level
 
 __all__ = [
+    "CERTIFICATES",
     "DOCUMENT_CODES",
     "DOCUMENT_TYPES",
     "KIA",
@@ -59,6 +64,7 @@ __all__ = [
     "Catalogue",
     "Channel",
     "Context",
+    "CorrectionRequest",
     "Delivery",
     "DocumentCode",
     "DocumentType",
@@ -69,6 +75,7 @@ __all__ = [
     "KTPEl",
     "MoveLevel",
     "Party",
+    "PerbaikanData",
     "RegisterChange",
     "Report",
     "Requirement",

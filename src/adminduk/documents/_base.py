@@ -43,12 +43,21 @@ __all__ = [
 #: The code of each document type, as forms, workflows and files spell it. A user's type
 #: checker refuses any other string where a ``DocumentCode`` is expected.
 DocumentCode = Literal[
-    "KK", "KTP-el", "KIA", "SKPWNI", "AKTA-LAHIR", "AKTA-MATI", "AKTA-KAWIN", "AKTA-CERAI"
+    "KK",
+    "KTP-el",
+    "KIA",
+    "SKPWNI",
+    "AKTA-LAHIR",
+    "AKTA-MATI",
+    "AKTA-KAWIN",
+    "AKTA-CERAI",
+    "PERBAIKAN-DATA",
 ]
 
 #: Every document code, in the catalogue's order.
 DOCUMENT_CODES: tuple[DocumentCode, ...] = (
-    "KK", "KTP-el", "KIA", "SKPWNI", "AKTA-LAHIR", "AKTA-MATI", "AKTA-KAWIN", "AKTA-CERAI"
+    "KK", "KTP-el", "KIA", "SKPWNI", "AKTA-LAHIR", "AKTA-MATI", "AKTA-KAWIN", "AKTA-CERAI",
+    "PERBAIKAN-DATA",
 )  # fmt: skip
 
 
@@ -85,6 +94,7 @@ class Evidence(enum.Enum):
     OLD_KIA = "old_kia"  #: the old child card
     DAMAGED_DOCUMENT = "damaged_document"  #: the damaged document itself
     PROOF_OF_CHANGE = "proof_of_change"  #: a document proving the changed data
+    ERRONEOUS_DOCUMENT = "erroneous_document"  #: the document with the error, handed in
     SKPWNI = "skpwni"  #: surat keterangan pindah WNI
     HEAD_OF_OFFICE_DECISION = "late_decision"  #: decision of the head of office, late reports
     BIOMETRICS = "biometrics"  #: KTP-el biometric recording (in person or at home)
@@ -101,6 +111,10 @@ class Evidence(enum.Enum):
 
 
 _EVIDENCE_LABELS: dict[Evidence, tuple[str, str]] = {
+    Evidence.ERRONEOUS_DOCUMENT: (
+        "dokumen yang memuat kesalahan (asli)",
+        "the document with the error (the original)",
+    ),
     Evidence.BIRTH_LETTER: ("surat keterangan kelahiran", "birth letter"),
     Evidence.SPTJM_BIRTH: (
         "SPTJM kebenaran data kelahiran (F-2.03) dengan dua saksi",

@@ -19,6 +19,7 @@ from adminduk.documents.akta_mati import AktaMati
 from adminduk.documents.kia import KIA
 from adminduk.documents.kk import KK
 from adminduk.documents.ktp_el import KTPEl
+from adminduk.documents.perbaikan_data import PerbaikanData
 from adminduk.documents.skpwni import SKPWNI
 from adminduk.errors import InvalidComponent
 
@@ -38,6 +39,7 @@ DOCUMENT_TYPES: tuple[type[DocumentType], ...] = (
     AktaMati,
     AktaKawin,
     AktaCerai,
+    PerbaikanData,
 )
 
 _BY_CODE: dict[str, type[DocumentType]] = {kind.code: kind for kind in DOCUMENT_TYPES}

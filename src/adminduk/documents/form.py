@@ -28,6 +28,7 @@ from adminduk._privacy import redacted_repr
 from adminduk.codes import Sex
 from adminduk.documents._base import Channel, DocumentCode, Evidence
 from adminduk.documents._types import document_type
+from adminduk.documents.details import CorrectionRequest
 from adminduk.errors import InvalidComponent, InvalidFormat
 
 __all__ = ["Delivery", "Form"]
@@ -123,6 +124,8 @@ class Form:
     reprint_of: str | None = None
     reported_on: datetime.date | None = None
     district_office: str | None = attrs.field(default=None, converter=_district_office)
+    #: What a correction asks for (only on a PERBAIKAN-DATA form).
+    details: CorrectionRequest | None = None
 
     def __attrs_post_init__(self) -> None:
         # Every field is checked here, so a form the office accepts can always be saved.
@@ -135,6 +138,8 @@ class Form:
             require_date(self.reported_on, "reported_on")
         if self.child_sex is not None:
             require_member(self.child_sex, Sex, "child_sex")
+        if self.details is not None:
+            require_member(self.details, CorrectionRequest, "details")
         for name in ("child_name", "destination", "reprint_of"):
             value = getattr(self, name)
             if value is not None:

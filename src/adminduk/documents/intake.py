@@ -46,6 +46,12 @@ PHRASES: Mapping[DocumentCode, tuple[tuple[str, str | None], ...]] = {
         ("pecah kk", "split"),
         ("kepala keluarga meninggal", "head_died"),
         ("ganti data kk", "change"),
+        # Pasal 29 Permendagri 108/2019: a move within the regency needs no moving letter; the
+        # family gets a new card at the new address, and its KTP-el follow.
+        ("ganti alamat", "new"),
+        ("pindah alamat", "new"),
+        ("pindah rumah", "new"),
+        ("change of address", "new"),
     ),
     "KTP-el": (
         ("ktp", None),
@@ -110,11 +116,38 @@ PHRASES: Mapping[DocumentCode, tuple[tuple[str, str | None], ...]] = {
         ("divorce certificate", None),
         ("cerai", None),
     ),
+    "PERBAIKAN-DATA": (
+        ("perbaikan data", None),
+        ("pembetulan", "clerical"),
+        ("salah data", "clerical"),
+        ("data salah", "clerical"),
+        ("salah ketik", "clerical"),
+        ("salah tulis", "clerical"),
+        ("salah nama", "clerical"),
+        ("salah tanggal lahir", "clerical"),
+        ("tanggal lahir salah", "clerical"),
+        ("salah tempat lahir", "clerical"),
+        ("wrong birth date", "clerical"),
+        ("wrong name", "clerical"),
+        ("correction", None),
+        ("ganti nama", "change"),
+        ("ubah nama", "change"),
+        ("perubahan nama", "change"),
+        ("change of name", "change"),
+        ("pembatalan akta", "annulment"),
+        ("pembatalan akta nikah", "annulment"),
+        ("pembatalan akta perkawinan", "annulment"),
+        ("pembatalan akta kelahiran", "annulment"),
+        ("batal akta", "annulment"),
+        ("annul", "annulment"),
+    ),
 }
 
 #: Words that name a variant whichever document they come with.
 VARIANT_WORDS: Mapping[str, str] = {
     "hilang": "lost",
+    "ilang": "lost",  # as residents write it
+    "kehilangan": "lost",
     "lost": "lost",
     "rusak": "damaged",
     "damaged": "damaged",
@@ -133,6 +166,7 @@ _USUAL: Mapping[str, str] = {
     "AKTA-MATI": "standard",
     "AKTA-KAWIN": "standard",
     "AKTA-CERAI": "standard",
+    "PERBAIKAN-DATA": "clerical",
 }
 
 

@@ -29,9 +29,11 @@ from adminduk.documents._base import Evidence
 from adminduk.documents._types import document_type
 from adminduk.documents.form import Form
 from adminduk.documents.kia import KIA, KIA_SMALL_CHILD_LIMIT
+from adminduk.documents.reprinting import margin_note, reprints
 from adminduk.errors import InvalidComponent
 from adminduk.register.events import (
     Birth,
+    DataCorrection,
     Divorce,
     Event,
     KTPElCardUpdated,
@@ -383,6 +385,19 @@ def _akta_cerai(printer: _Printer, form: Form, applied: Sequence[Event]) -> None
     printer.couple(IssuedAktaCerai, *_pair(printer, husband, wife), day)
 
 
+def _perbaikan_data(printer: _Printer, form: Form, applied: Sequence[Event]) -> None:
+    """A correction reprints what it changed; an annulment prints nothing (it withdraws)."""
+    correction = _event(applied, DataCorrection)
+    if not isinstance(correction, DataCorrection):
+        return
+    reason = form.details.reason if form.details is not None else ""
+    note = margin_note(correction, route=form.variant, reason=reason)
+    for record in reprints(
+        printer.view, correction.nik, on=printer.on, office=printer.office, note=note
+    ):
+        printer.add(record)
+
+
 _BUILDERS = {
     "KK": _kk,
     "KTP-el": _ktp_el,
@@ -392,4 +407,5 @@ _BUILDERS = {
     "AKTA-MATI": _akta_mati,
     "AKTA-KAWIN": _akta_kawin,
     "AKTA-CERAI": _akta_cerai,
+    "PERBAIKAN-DATA": _perbaikan_data,
 }

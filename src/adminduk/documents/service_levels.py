@@ -42,6 +42,8 @@ DEFAULT_DAYS: Mapping[str, int] = {
     "AKTA-MATI": 14,
     "AKTA-KAWIN": 1,
     "AKTA-CERAI": 2,
+    # Unconfirmed: no office figure was found for corrections; the general 14 days.
+    "PERBAIKAN-DATA": 14,
 }
 
 

@@ -89,6 +89,7 @@ _BY_TRIGGER = {
     Trigger.RECORD_BIOMETRICS: "recorded",
     Trigger.SEND_BACK: "returned",
     Trigger.VERIFY: "verified",
+    Trigger.APPROVE: "approved",
     Trigger.REJECT: "rejected",
     Trigger.CANCEL: "cancelled",
     Trigger.ARRIVE: "arrived",

@@ -56,6 +56,8 @@ SERVICE_GROUPS: Mapping[str, frozenset[DocumentCode]] = {
     "akta-lahir": frozenset({"AKTA-LAHIR"}),
     # The seed office names death and marriage certificates; divorce is placed with them.
     "akta-mati-kawin": frozenset({"AKTA-MATI", "AKTA-KAWIN", "AKTA-CERAI"}),
+    # Not one of the seed office's lines (DOMAIN.md): corrections go to the office's own.
+    "perbaikan-data": frozenset({"PERBAIKAN-DATA"}),
 }
 
 Templates = Mapping[str, Mapping[str, str]]
@@ -92,6 +94,12 @@ DEFAULT_TEMPLATES: Templates = {
     "verified": {
         "id": "Berkas {number} ({document}) lengkap dan sedang diproses.",
         "en": "Application {number} ({document}) is complete and being processed.",
+    },
+    "approved": {
+        "id": "Permohonan {number} ({document}) disetujui pejabat pencatatan sipil dan akan "
+        "diterbitkan.",
+        "en": "Application {number} ({document}) is approved by the civil registration official "
+        "and will be issued.",
     },
     "printed": {
         "id": "{document} untuk permohonan {number} sudah dicetak dan ditandatangani.",

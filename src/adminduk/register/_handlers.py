@@ -31,6 +31,7 @@ from adminduk.register.events import (
     Death,
     Divorce,
     DocumentIssued,
+    DocumentWithdrawn,
     Event,
     FamilyRegistered,
     FamilySplit,
@@ -42,6 +43,7 @@ from adminduk.register.events import (
     MoveOut,
     MoveWithin,
     Relationships,
+    as_text,
 )
 from adminduk.register.family import Family
 from adminduk.register.resident import Resident
@@ -382,7 +384,44 @@ def _family_split(stage: Stage, event: FamilySplit) -> Event:
 
 def _data_correction(stage: Stage, event: DataCorrection) -> Event:
     person = stage.resident(event.nik)
-    stage.put_resident(attrs.evolve(person, **event.changes()))
+    changes = event.changes()
+    previous = tuple((name, as_text(getattr(person, name))) for name in changes)
+    if event.previous and event.previous != previous:
+        raise ImpossibleEvent(
+            f"the correction of {mask(person.nik)} was made to other values than the register's"
+        )
+    # Pasal 13 UU 24/2013: the NIK is for life; it keeps encoding the birth date and sex it was
+    # issued with, which the resident then carries beside the corrected ones.
+    basis: dict[str, Any] = {}
+    if "birth_date" in changes:
+        registered = person.nik_birth_date or person.birth_date
+        basis["nik_birth_date"] = None if registered == changes["birth_date"] else registered
+    if "sex" in changes:
+        registered_sex = person.nik_sex or person.sex
+        basis["nik_sex"] = None if registered_sex is changes["sex"] else registered_sex
+    stage.put_resident(attrs.evolve(person, **changes, **basis))
+    return attrs.evolve(event, previous=previous)
+
+
+# Pasal 72 UU 23/2006; Perpres 96/2018: a civil registration certificate is annulled only on a
+# final court decision.
+_ANNULLABLE = frozenset({"AKTA-LAHIR", "AKTA-MATI", "AKTA-KAWIN", "AKTA-CERAI"})
+
+
+def _document_withdrawn(stage: Stage, event: DocumentWithdrawn) -> Event:
+    if event.document not in _ANNULLABLE:
+        raise ImpossibleEvent(
+            f"only a civil registration certificate is annulled, not a {event.document}"
+        )
+    if not stage.registry.printings(event.document, event.number):
+        raise ImpossibleEvent(
+            f"the register holds no {event.document} numbered {event.number[:40]}"
+        )
+    if stage.registry.withdrawal(event.document, event.number) is not None or any(
+        (w.document, w.number) == (event.document, event.number) for w in stage.withdrawals
+    ):
+        raise ImpossibleEvent(f"{event.document} {event.number[:40]} is already withdrawn")
+    stage.withdrawals.append(event)
     return event
 
 
@@ -441,4 +480,5 @@ HANDLERS: dict[type[Event], Callable[[Stage, Any], Event]] = {
     KTPElRecorded: _ktp_el_recorded,
     KTPElCardUpdated: _ktp_el_card,
     DocumentIssued: _document_issued,
+    DocumentWithdrawn: _document_withdrawn,
 }

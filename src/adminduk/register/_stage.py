@@ -20,7 +20,7 @@ from adminduk.errors import DuplicateRecord, ImpossibleEvent, UnknownFamily, Unk
 from adminduk.identifiers import nik, nkk
 from adminduk.register import rules
 from adminduk.register.address import Address
-from adminduk.register.events import Relationships
+from adminduk.register.events import DocumentWithdrawn, Relationships
 from adminduk.register.family import Family, Membership
 from adminduk.register.issued import IssuedDocument
 from adminduk.register.resident import Resident
@@ -49,6 +49,7 @@ class Stage:
         self.documents: list[IssuedDocument] = []
         #: Families whose printed card changes (its members, address, or a member's data).
         self.cards: set[str] = set()
+        self.withdrawals: list[DocumentWithdrawn] = []
 
     # --- reading through the overlay ---------------------------------------------------------
 
@@ -107,9 +108,11 @@ class Stage:
 
     def put_resident(self, resident: Resident) -> None:
         before = self.residents.get(resident.nik) or self.registry._residents.get(resident.nik)
-        if before is not None and _printed(before) != _printed(resident):
-            number = self.family_number_of(resident.nik)
-            if number is not None:
+        number = self.family_number_of(resident.nik)
+        if before is not None and number is not None:
+            # the family's rules read the resident (age, sex, marriage): checked again
+            self.touched_families.add(number)
+            if _printed(before) != _printed(resident):
                 self.cards.add(number)
         self.residents[resident.nik] = resident
         self.touched_residents.add(resident.nik)
@@ -290,10 +293,9 @@ class Stage:
                 registry._spouse[number] = spouse
         registry._retired.update(self.retired)
         for record in self.documents:
-            for holder in record.holders:
-                registry._documents.setdefault(holder, []).append(record)
-            key = (record.document, record.issued_on)
-            registry._issued_counts[key] = registry._issued_counts.get(key, 0) + 1
+            registry._keep(record)
+        for withdrawal in self.withdrawals:
+            registry._withdrawn[(withdrawal.document, withdrawal.number)] = withdrawal
 
 
 #: How a member's code (SHDK) reads once the head's spouse heads the card (KK form F-1.01:
@@ -379,6 +381,18 @@ class StagedView:
         stage = self._stage
         staged = sum(1 for r in stage.documents if (r.document, r.issued_on) == (document, on))
         return stage.registry._issued_counts.get((document, on), 0) + staged
+
+    def documents_of(self, number: str | None) -> tuple[IssuedDocument, ...]:
+        stage = self._stage
+        if number is None:
+            return ()
+        staged = [record for record in stage.documents if number in record.holders]
+        return (*stage.registry._documents.get(number, ()), *staged)
+
+    def withdrawal(self, document: str, number: str) -> DocumentWithdrawn | None:
+        stage = self._stage
+        staged = [w for w in stage.withdrawals if (w.document, w.number) == (document, number)]
+        return staged[0] if staged else stage.registry.withdrawal(document, number)
 
     def changed_families(self) -> tuple[str, ...]:
         stage = self._stage

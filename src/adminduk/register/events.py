@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import typing
 from collections.abc import Iterable, Mapping
 from typing import Any, TypedDict
 
@@ -49,11 +50,13 @@ from adminduk.register.resident import Resident
 
 __all__ = [
     "CARD_STATUSES",
+    "CORRECTABLE",
     "Birth",
     "DataCorrection",
     "Death",
     "Divorce",
     "DocumentIssued",
+    "DocumentWithdrawn",
     "Event",
     "EventDates",
     "FamilyRegistered",
@@ -66,6 +69,8 @@ __all__ = [
     "MoveOut",
     "MoveWithin",
     "Relationships",
+    "as_text",
+    "from_text",
     "involved",
 ]
 
@@ -103,6 +108,14 @@ class EventDates(TypedDict):
 
 def _residents(value: Iterable[Resident]) -> tuple[Resident, ...]:
     return tuple(value)
+
+
+def _previous(value: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    pairs = tuple(tuple(pair) for pair in value)
+    for pair in pairs:
+        if len(pair) != 2 or not all(isinstance(part, str) for part in pair):
+            raise InvalidFormat("previous values are (field, old value) pairs of text")
+    return pairs  # type: ignore[return-value]
 
 
 @redacted_repr
@@ -359,15 +372,21 @@ class FamilySplit(Event):
 @redacted_repr
 @attrs.frozen(kw_only=True)
 class DataCorrection(Event):
-    """Corrected data of a resident (change of data on the KK, Perpres 96/2018).
+    """Corrected data of a resident: a clerical error or a change with its legal basis.
 
-    Only the fields given change. The NIK, sex and birth date cannot be corrected here: the NIK
-    encodes them.
+    Pembetulan (Pasal 71 UU 24/2013; Perpres 96/2018 Pasal 59) and changes of data with their
+    evidence (Perpres 96/2018; a change of name on a court decision, Pasal 52 UU 23/2006). Only
+    the fields given change. A corrected birth date or sex leaves the NIK as it is (a NIK is for
+    life, Pasal 13 UU 24/2013): the resident keeps what the NIK encodes beside
+    (``Resident.nik_birth_date``, ``nik_sex``). ``previous`` is filled in when the correction is
+    applied: each changed field's old value, as text, so the history keeps old and new.
     """
 
     nik: str = nik_field()
     name: str | None = None
     birth_place: str | None = None
+    birth_date: datetime.date | None = None
+    sex: Sex | None = None
     religion: Religion | None = None
     education: Education | None = None
     occupation: Occupation | None = None
@@ -375,20 +394,101 @@ class DataCorrection(Event):
     citizenship: Citizenship | None = None
     father_name: str | None = None
     mother_name: str | None = None
+    previous: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_previous)
 
     def changes(self) -> dict[str, Any]:
         """Return the fields this correction changes, by name."""
         return {
             field.name: getattr(self, field.name)
             for field in attrs.fields(DataCorrection)
-            if field.name not in ("nik", "occurred_on", "recorded_on")
-            and getattr(self, field.name) is not None
+            if field.name not in _NOT_CHANGES and getattr(self, field.name) is not None
         }
 
     def __attrs_post_init__(self) -> None:
         super().__attrs_post_init__()
         if not self.changes():
             raise InvalidComponent("a data correction changes at least one field")
+        if self.birth_date is not None:
+            require_date(self.birth_date, "birth_date")
+        if self.sex is not None:
+            require_member(self.sex, Sex, "sex")
+
+
+_NOT_CHANGES = frozenset({"nik", "occurred_on", "recorded_on", "previous"})
+
+#: The resident's data a correction may change (as on F-1.01), with each field's type.
+CORRECTABLE: Mapping[str, Any] = {
+    field.name: typing.get_args(field.type)[0]
+    for field in attrs.fields(attrs.resolve_types(DataCorrection))
+    if field.name not in _NOT_CHANGES
+}
+
+
+def as_text(value: object) -> str:
+    """A corrected field's value as text: a code's number, a date in ISO, text as it is.
+
+    The form a correction request carries and the history keeps (``DataCorrection.previous``).
+
+    >>> as_text(Religion.ISLAM), as_text(datetime.date(2005, 1, 1)), as_text("Ani")
+    ('1', '2005-01-01', 'Ani')
+    """
+    if isinstance(value, enum.Enum) and hasattr(value, "code"):
+        return str(value.code)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def from_text(field: str, text: str) -> Any:
+    """The value of correctable ``field`` written as ``text`` (see :func:`as_text`).
+
+    >>> from_text("religion", "1"), from_text("birth_date", "2005-01-01")
+    (<Religion.ISLAM: 1>, datetime.date(2005, 1, 1))
+    """
+    kind = CORRECTABLE.get(field) if isinstance(field, str) else None
+    if kind is None:
+        raise InvalidComponent(
+            f"{str(field)[:40]!r} cannot be corrected; the fields are {', '.join(CORRECTABLE)}"
+        )
+    if not isinstance(text, str):
+        raise InvalidFormat(f"a corrected value is text, not {type(text).__name__}")
+    if kind is str:
+        require_text(text, field)
+        return text
+    if kind is datetime.date:
+        try:
+            return datetime.date.fromisoformat(text) if len(text) == 10 else _no_date(text)
+        except ValueError:
+            return _no_date(text)
+    if not (text.isascii() and text.isdigit() and len(text) <= 3):
+        raise InvalidComponent(f"{field} is written as its code number, not {text[:20]!r}")
+    return kind.from_code(int(text))
+
+
+def _no_date(text: str) -> Any:
+    raise InvalidComponent(f"{text[:20]!r} is not a date (YYYY-MM-DD)")
+
+
+@redacted_repr
+@attrs.frozen(kw_only=True)
+class DocumentWithdrawn(Event):
+    """An issued certificate withdrawn without a replacement: annulled by a final court decision.
+
+    Pembatalan (Pasal 72 UU 23/2006; Perpres 96/2018): only on a final (inkracht) court
+    decision, whose number ``basis`` names. The register keeps the certificate in its holders'
+    history and answers that it is withdrawn (:meth:`Registry.withdrawal`); what else the
+    decision changes in the register is applied as the events it orders.
+    """
+
+    document: str
+    number: str
+    basis: str
+
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        require_text(self.document, "document")
+        require_text(self.number, "number")
+        require_text(self.basis, "basis")
 
 
 @redacted_repr

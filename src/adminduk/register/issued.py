@@ -79,6 +79,9 @@ class IssuedDocument:
     issued_on: datetime.date
     office: str
     holders: tuple[str, ...] = attrs.field(converter=_holders, repr=False)
+    #: Margin notes (catatan pinggir): each correction of this document since it was first
+    #: printed, oldest first, in Indonesian as printed (Perpres 96/2018).
+    notes: tuple[str, ...] = attrs.field(default=(), converter=tuple, repr=False)
 
     def __attrs_post_init__(self) -> None:
         require_text(self.number, "document number")
@@ -86,6 +89,8 @@ class IssuedDocument:
         require_text(self.office, "office")
         if not self.holders:
             raise InvalidComponent(f"a {self.document} names at least one holder")
+        for note in self.notes:
+            require_text(note, "a margin note")
 
 
 @redacted_repr

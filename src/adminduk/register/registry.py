@@ -41,7 +41,7 @@ from adminduk.errors import InvalidFormat, UnknownFamily, UnknownResident
 from adminduk.register import rules
 from adminduk.register._handlers import HANDLERS
 from adminduk.register._stage import Stage, StagedView
-from adminduk.register.events import Event
+from adminduk.register.events import DocumentWithdrawn, Event
 from adminduk.register.family import Family
 from adminduk.register.issued import IssuedDocument
 from adminduk.register.records import ResidentRecord, resident_records
@@ -75,9 +75,11 @@ class Registry:
         "_family_of",
         "_issued_counts",
         "_journal",
+        "_printings",
         "_residents",
         "_retired",
         "_spouse",
+        "_withdrawn",
     )
 
     def __init__(self, *, area: str | None = None) -> None:
@@ -90,6 +92,8 @@ class Registry:
         self._journal: list[Event] = []
         self._documents: dict[str, list[IssuedDocument]] = {}
         self._issued_counts: dict[tuple[str, datetime.date], int] = {}
+        self._printings: dict[tuple[str, str], list[IssuedDocument]] = {}
+        self._withdrawn: dict[tuple[str, str], DocumentWithdrawn] = {}
 
     # --- reading -------------------------------------------------------------------------------
 
@@ -266,6 +270,27 @@ class Registry:
         """How many documents of code ``document`` the register holds as issued on ``on``."""
         return self._issued_counts.get((document, on), 0)
 
+    def printings(self, document: str, number: str) -> tuple[IssuedDocument, ...]:
+        """Every printing of document ``document`` numbered ``number``, oldest first.
+
+        A family card is printed again under its KK number at every change; a certificate again
+        after a correction, with its margin note. The latest printing is the one in force,
+        unless the document was withdrawn (:meth:`withdrawal`).
+        """
+        return tuple(self._printings.get((document, number), ()))
+
+    def withdrawal(self, document: str, number: str) -> DocumentWithdrawn | None:
+        """The annulment of document ``document`` numbered ``number``, if it was annulled."""
+        return self._withdrawn.get((document, number))
+
+    def _keep(self, record: IssuedDocument) -> None:
+        """File an issued record under its holders, its number and its day (internal)."""
+        for holder in record.holders:
+            self._documents.setdefault(holder, []).append(record)
+        self._printings.setdefault((record.document, record.number), []).append(record)
+        key = (record.document, record.issued_on)
+        self._issued_counts[key] = self._issued_counts.get(key, 0) + 1
+
     def assign(self, other: Registry) -> None:
         """Make this register hold exactly what ``other`` holds, in place.
 
@@ -286,6 +311,9 @@ class Registry:
         _refill(self._issued_counts, other._issued_counts)
         self._documents.clear()
         self._documents.update((nik, list(found)) for nik, found in other._documents.items())
+        self._printings.clear()
+        self._printings.update((key, list(found)) for key, found in other._printings.items())
+        _refill(self._withdrawn, other._withdrawn)
         self._retired.clear()
         self._retired.update(other._retired)
         self._journal[:] = other._journal

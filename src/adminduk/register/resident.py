@@ -108,7 +108,8 @@ class Resident:
     """One person in the register, with the data of the family card form (F-1.01).
 
     ``death_date`` is set exactly when ``life_status`` is ``DEAD``. The NIK keeps the birth date
-    and sex the person had when it was issued, and must agree with them.
+    and sex the person had when it was issued, and must agree with them: with ``birth_date`` and
+    ``sex``, or, after a correction changed those, with ``nik_birth_date`` and ``nik_sex``.
     """
 
     # Checked for structure only: a real resident may carry a district code from a list older
@@ -129,6 +130,10 @@ class Resident:
     life_status: LifeStatus = LifeStatus.ALIVE
     ktp_el_status: KTPElStatus = KTPElStatus.NOT_REQUIRED
     death_date: datetime.date | None = None
+    #: The birth date and sex the NIK was issued with, when a correction changed them: a NIK is
+    #: for life (Pasal 13 UU 24/2013), so it keeps encoding what was registered first.
+    nik_birth_date: datetime.date | None = None
+    nik_sex: Sex | None = None
 
     def __attrs_post_init__(self) -> None:
         # The common case in one expression (every value of its exact type); anything else,
@@ -152,14 +157,20 @@ class Resident:
             and type(self.ktp_el_status) is KTPElStatus
         ):
             self._check_types()
-        if self.nik[6:12] != _birth_part(self.birth_date, self.sex is Sex.FEMALE):
+        born = self.birth_date if self.nik_birth_date is None else self.nik_birth_date
+        sex = self.sex if self.nik_sex is None else self.nik_sex
+        if self.nik[6:12] != _birth_part(born, sex is Sex.FEMALE):
             day = int(self.nik[6:8])
             said = Sex.FEMALE if day > FEMALE_DAY_OFFSET else Sex.MALE
             raise InvalidComponent(
                 f"NIK {mask(self.nik)} says {said.label_en.lower()}, born "
                 f"{day % FEMALE_DAY_OFFSET:02d}-{self.nik[8:10]}-{self.nik[10:12]}, but the "
-                f"resident is {self.sex.label_en.lower()}, born {self.birth_date.isoformat()}"
+                f"resident is {sex.label_en.lower()}, born {born.isoformat()}"
             )
+        if self.nik_birth_date is not None:
+            require_date(self.nik_birth_date, "nik_birth_date")
+        if self.nik_sex is not None:
+            require_member(self.nik_sex, Sex, "nik_sex")
         if (self.death_date is None) is (self.life_status is LifeStatus.DEAD):
             raise InvalidComponent("a death date is given exactly when the resident is dead")
         if self.death_date is not None:

@@ -23,7 +23,7 @@ from adminduk import regions
 from adminduk._privacy import mask
 from adminduk.errors import DuplicateRecord, InvalidFormat, InvariantViolation
 from adminduk.register._handlers import HANDLERS
-from adminduk.register.events import DocumentIssued, Event
+from adminduk.register.events import DocumentIssued, DocumentWithdrawn, Event
 from adminduk.register.family import Family
 from adminduk.register.registry import Registry
 from adminduk.register.resident import Resident
@@ -138,9 +138,16 @@ def registry_from_state(state: RegisterState, *, check_rules: bool = True) -> Re
                         f"the {record.document} names {mask(holder)}, who is not a resident",
                         rule="nik-unique",
                     )
-                registry._documents.setdefault(holder, []).append(record)
-            key = (record.document, record.issued_on)
-            registry._issued_counts[key] = registry._issued_counts.get(key, 0) + 1
+            registry._keep(record)
+        elif isinstance(event, DocumentWithdrawn):
+            key = (event.document, event.number)
+            if key not in registry._printings or key in registry._withdrawn:
+                raise InvariantViolation(
+                    f"the journal withdraws {event.document} {event.number[:40]}, which it does "
+                    "not hold in force",
+                    rule="nik-unique",
+                )
+            registry._withdrawn[key] = event
     if check_rules:
         registry.check()
     return registry

@@ -18,7 +18,9 @@ from __future__ import annotations
 import datetime
 from typing import Protocol
 
+from adminduk.register.events import DocumentWithdrawn
 from adminduk.register.family import Family
+from adminduk.register.issued import IssuedDocument
 from adminduk.register.resident import Resident
 
 __all__ = ["RegisterView"]
@@ -45,6 +47,14 @@ class RegisterView(Protocol):
 
     def issued_count(self, document: str, on: datetime.date) -> int:
         """How many documents of code ``document`` the register holds as issued on ``on``."""
+        ...  # pragma: no cover - a protocol
+
+    def documents_of(self, number: str | None) -> tuple[IssuedDocument, ...]:
+        """Every document issued to the resident with NIK ``number``, oldest first."""
+        ...  # pragma: no cover - a protocol
+
+    def withdrawal(self, document: str, number: str) -> DocumentWithdrawn | None:
+        """The annulment of document ``document`` numbered ``number``, if it was annulled."""
         ...  # pragma: no cover - a protocol
 
     def changed_families(self) -> tuple[str, ...]:

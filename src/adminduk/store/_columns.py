@@ -47,7 +47,7 @@ from adminduk._fields import (
 from adminduk._hooks import structure_date, structure_datetime
 from adminduk.applications import Action, Actor, Application
 from adminduk.codes import CodeTable
-from adminduk.documents import Finding, Form
+from adminduk.documents import CorrectionRequest, Finding, Form
 from adminduk.errors import InvalidFormat
 from adminduk.register import Address, Family, Membership, Resident
 from adminduk.register.events import Event
@@ -68,6 +68,7 @@ RECORDS: tuple[type, ...] = (
     *EVENT_TYPES.values(),
     Finding,
     Actor,
+    CorrectionRequest,
     Form,
     Action,
     Application,

@@ -12,13 +12,16 @@ import threading
 from collections.abc import Sequence
 from typing import Any
 
-from adminduk.applications import Status
+from adminduk.applications import WITH_OFFICE, Status
 from adminduk.documents import Channel
 from adminduk.errors import InvalidComponent, InvalidFormat
 from adminduk.store._log import checked_row, decode
 from adminduk.workflows import Change
 
 __all__ = ["Questions"]
+
+#: The statuses whose applications can be overdue, as SQL (fixed values, never input).
+_OWED = ", ".join(f"'{status.value}'" for status in sorted(WITH_OFFICE, key=lambda s: s.value))
 
 
 class Questions:
@@ -96,7 +99,7 @@ class Questions:
             self._usable(write=False)
             found = self._execute(
                 self._sql(
-                    "SELECT id FROM applications WHERE status IN ('submitted', 'verified') "
+                    f"SELECT id FROM applications WHERE status IN ({_OWED}) "
                     "AND due IS NOT NULL AND due < ? ORDER BY due"
                 ),
                 (at.isoformat(),),

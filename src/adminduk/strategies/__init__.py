@@ -8,14 +8,14 @@ only values that pass adminduk's own validation. By layer:
 - people, families and registers: :func:`names`, :func:`addresses`, :func:`residents`,
   :func:`family_registrations`, :func:`families`, :func:`registries`;
 - events: :func:`life_events`;
-- forms and applications: :func:`forms`, :func:`applications_in`.
+- forms and applications: :func:`forms`, :func:`applications_in`, :func:`correction_requests`.
 
 >>> from hypothesis import find
 >>> find(niks(), lambda number: True)
 '1101010101000001'
 """
 
-from adminduk.strategies._applications import applications_in, forms
+from adminduk.strategies._applications import applications_in, correction_requests, forms
 from adminduk.strategies._events import life_events
 from adminduk.strategies._identifiers import kk_numbers, niks, region_codes
 from adminduk.strategies._people import (
@@ -30,6 +30,7 @@ from adminduk.strategies._people import (
 __all__ = [
     "addresses",
     "applications_in",
+    "correction_requests",
     "families",
     "family_registrations",
     "forms",

@@ -11,11 +11,14 @@ from hypothesis import assume
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from adminduk._names import BIRTH_PLACES
 from adminduk.applications import Actor, Application, Role, Status, Trigger
-from adminduk.codes import Sex
+from adminduk.codes import CodeTable, Sex
 from adminduk.documents import (
+    CERTIFICATES,
     DOCUMENT_TYPES,
     Channel,
+    CorrectionRequest,
     Delivery,
     DocumentCode,
     Evidence,
@@ -29,12 +32,13 @@ from adminduk.documents import (
 )
 from adminduk.regions import RegionLevel
 from adminduk.register import Registry, Resident
+from adminduk.register.events import CORRECTABLE, as_text
 from adminduk.samples import issue_details, sample_actor, sample_registry, sample_staff
 from adminduk.strategies._identifiers import niks, region_codes
 from adminduk.strategies._people import _ON, names
 from adminduk.workflows import Office, workflow_for
 
-__all__ = ["applications_in", "forms"]
+__all__ = ["applications_in", "correction_requests", "forms"]
 
 
 def forms(
@@ -98,6 +102,11 @@ def _templates(registry: Registry, kinds: list[Any], on: datetime.date) -> list[
         for variant in kind.variants:
             accepted = kind.evidence_for(variant.code)
             for person, partner in _people_for(registry, kind.code, variant, living, free):
+                details = None
+                if kind.code == "PERBAIKAN-DATA":
+                    details = _correction_of(registry, person, variant.code)
+                    if details is None:
+                        continue
                 draft = Form(
                     document=kind.code,
                     variant=variant.code,
@@ -110,10 +119,74 @@ def _templates(registry: Registry, kinds: list[Any], on: datetime.date) -> list[
                     child_name="Bayu Pratama" if kind.code == "AKTA-LAHIR" else None,
                     child_sex=Sex.MALE if kind.code == "AKTA-LAHIR" else None,
                     destination="31.71" if kind.code == "SKPWNI" else None,
+                    details=details,
                 )
                 if check(draft, registry, on=on).ok:
                     found.append(draft)
     return found
+
+
+def _correction_of(registry: Registry, nik: str, route: str) -> CorrectionRequest | None:
+    """A correction a complete form about ``nik`` asks for: a fact the register has otherwise.
+
+    A clerical error in the birth place, a change of education (on its proof), or the annulment
+    of a certificate the resident holds in force (none: no annulment for them).
+    """
+    person = registry.resident(nik)
+    if route == "clerical":
+        place = next(p for p in BIRTH_PLACES if p != person.birth_place)
+        return CorrectionRequest(changes={"birth_place": place}, reason="akta kelahiran")
+    if route == "change":
+        other = next(e for e in type(person.education) if e is not person.education)
+        return CorrectionRequest(changes={"education": as_text(other)}, reason="ijazah")
+    for record in registry.documents_of(nik):
+        if (
+            record.document in CERTIFICATES
+            and registry.withdrawal(record.document, record.number) is None
+        ):
+            return CorrectionRequest(
+                document=record.document, number=record.number, reason="Putusan PN No. 1/2026"
+            )
+    return None
+
+
+def correction_requests() -> st.SearchStrategy[CorrectionRequest]:
+    """Generate what a correction may ask for: one to three corrected fields, or an annulment.
+
+    Values are of the right form for their field (a name, a place, a date, a code number), so
+    every draw is a valid request; whether the register takes it is the office's to say.
+    Shrinks toward a correction of the name.
+    """
+    return st.one_of(
+        st.lists(
+            st.sampled_from(sorted(CORRECTABLE)).flatmap(_corrected_value),
+            min_size=1,
+            max_size=3,
+            unique_by=lambda pair: pair[0],
+        ).map(lambda pairs: CorrectionRequest(changes=tuple(pairs))),
+        st.builds(
+            lambda document, number: CorrectionRequest(
+                document=document, number=number, reason="Putusan PN"
+            ),
+            st.sampled_from(sorted(CERTIFICATES)),
+            st.sampled_from(["1808-LU-02032026-0001", "1808-KW-02032026-0001"]),
+        ),
+    )
+
+
+def _corrected_value(field: str) -> st.SearchStrategy[tuple[str, str]]:
+    kind = CORRECTABLE[field]
+    if kind is datetime.date:
+        values: st.SearchStrategy[str] = st.dates(datetime.date(1930, 1, 1), _ON).map(
+            datetime.date.isoformat
+        )
+    elif isinstance(kind, type) and issubclass(kind, CodeTable):
+        values = st.sampled_from([as_text(member) for member in kind])
+    elif field == "birth_place":
+        values = st.sampled_from(BIRTH_PLACES)
+    else:
+        values = names()
+    return values.map(lambda value: (field, value))
 
 
 def _people_for(
@@ -226,9 +299,14 @@ def applications_in(
     if registry is not None and not isinstance(registry, Registry):
         raise InvalidArgument(f"registry must be a Registry, not {registry!r}")
     base = registry if registry is not None else sample_registry()
-    kinds = [k for k in DOCUMENT_TYPES if document_type in (None, k.code)]
+    kinds = [
+        k
+        for k in DOCUMENT_TYPES
+        if document_type in (None, k.code)
+        and (status is not Status.APPROVED or workflow_for(k.code).triggers(Status.APPROVED))
+    ]
     if not kinds:
-        raise InvalidArgument(f"no document type {document_type!r}")
+        raise InvalidArgument(f"no document type {document_type!r} reaches {status.value}")
     issued = status in (Status.PRINTED, Status.SHIPPED, Status.ARRIVED, Status.COLLECTED)
     drafts = _checked_forms(
         base, kinds=kinds, on=on, complete=True, keep=_issuable if issued else None
@@ -293,6 +371,10 @@ def _applications_in(
     app = office.verify(app, actor=staff[Role.FRONT_OFFICE], at=at())
     if status is Status.VERIFIED:
         return app
+    if flow.triggers(Status.VERIFIED) and flow.candidates(Trigger.APPROVE, Status.VERIFIED):
+        app = office.approve(app, actor=staff[Role.REGISTRAR], at=at())
+        if status is Status.APPROVED:
+            return app
     change = type_of(draft.document).register_changes.get(draft.variant)
     event = None
     if change is not None and change.required:
@@ -341,4 +423,5 @@ def _forms(
         child_name=draw(st.none() | names()),
         child_sex=draw(st.none() | st.sampled_from(Sex)),
         destination=draw(st.none() | region_codes(level=RegionLevel.REGENCY)),
+        details=draw(st.none() | correction_requests()) if kind.code == "PERBAIKAN-DATA" else None,
     )

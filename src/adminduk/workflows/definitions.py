@@ -34,6 +34,7 @@ from adminduk.documents import Delivery, DocumentCode, Form
 from adminduk.errors import GuardFailed, InvalidComponent
 from adminduk.register.events import Event, KTPElCardUpdated, KTPElRecorded
 from adminduk.workflows.guards import (
+    APPROVED_BY_ANOTHER,
     AUTHORISED_COLLECTOR,
     BIOMETRICS_RECORDED,
     COLLECTOR_IS_ACTOR,
@@ -52,6 +53,7 @@ __all__ = [
     "WORKFLOWS",
     "Step",
     "Workflow",
+    "correction_steps",
     "workflow_for",
 ]
 
@@ -207,10 +209,16 @@ class Workflow:
 
 
 def _steps(
-    *, issue_guards: tuple[Guard, ...] = (), extra: tuple[Step, ...] = ()
+    *,
+    issue_guards: tuple[Guard, ...] = (),
+    extra: tuple[Step, ...] = (),
+    intake: frozenset[Role] = _INTAKE,
+    issued_from: Status = Status.VERIFIED,
 ) -> tuple[Step, ...]:
+    # Before issue the office may return, and the registrar reject or the resident withdraw.
+    open_ = tuple(dict.fromkeys((Status.SUBMITTED, Status.VERIFIED, issued_from)))
     return (
-        Step(Trigger.SUBMIT, (None,), Status.SUBMITTED, _INTAKE, guards=(REISSUE_LINK,)),
+        Step(Trigger.SUBMIT, (None,), Status.SUBMITTED, intake, guards=(REISSUE_LINK,)),
         *extra,
         Step(
             Trigger.VERIFY,
@@ -221,7 +229,7 @@ def _steps(
         ),
         Step(
             Trigger.SEND_BACK,
-            (Status.SUBMITTED, Status.VERIFIED),
+            open_,
             Status.RETURNED,
             _OFFICE,
             guards=(REASON_OR_FINDINGS,),
@@ -230,19 +238,19 @@ def _steps(
             Trigger.RESUBMIT,
             (Status.RETURNED,),
             Status.SUBMITTED,
-            _INTAKE,
+            intake,
             guards=(SAME_FILE, REISSUE_LINK),
         ),
         Step(
             Trigger.REJECT,
-            (Status.SUBMITTED, Status.VERIFIED, Status.RETURNED),
+            (*open_, Status.RETURNED),
             Status.REJECTED,
             frozenset({Role.REGISTRAR}),
             guards=(REASON_GIVEN,),
         ),
         Step(
             Trigger.CANCEL,
-            (Status.SUBMITTED, Status.VERIFIED, Status.RETURNED),
+            (*open_, Status.RETURNED),
             Status.CANCELLED,
             frozenset({Role.RESIDENT, Role.FRONT_OFFICE}),
             guards=(WITHDRAWN_BY_FILER,),
@@ -250,7 +258,7 @@ def _steps(
         ),
         Step(
             Trigger.ISSUE,
-            (Status.VERIFIED,),
+            (issued_from,),
             Status.PRINTED,
             frozenset({Role.REGISTRAR}),
             guards=issue_guards,
@@ -373,6 +381,29 @@ _RECORD = Step(
 
 _GENERIC = _steps()
 
+
+def correction_steps(approvers: frozenset[Role] = frozenset({Role.REGISTRAR})) -> tuple[Step, ...]:
+    """The steps of a correction (PERBAIKAN-DATA): approved by an official, then issued.
+
+    Asked for by the resident, or started by the office itself (Pasal 71 UU 24/2013: the
+    civil registration official corrects a clerical error on request or on the office's own
+    initiative); verified like any file; approved by one of ``approvers`` who did not ask for it
+    (four eyes); then issued, which applies the correction to the register and reprints what it
+    changed. Which office level approves which route is **unconfirmed** office policy: an office
+    builds its own workflow with other ``approvers`` (``Workflow("PERBAIKAN-DATA",
+    correction_steps(approvers=...))``) and passes it to its ``Office``.
+    """
+    approve = Step(
+        Trigger.APPROVE,
+        (Status.VERIFIED,),
+        Status.APPROVED,
+        approvers,
+        guards=(APPROVED_BY_ANOTHER,),
+        note="approved by an official other than the one who asked (four eyes)",
+    )
+    return _steps(extra=(approve,), intake=_INTAKE | {Role.REGISTRAR}, issued_from=Status.APPROVED)
+
+
 #: The workflow of each document type, by document code.
 WORKFLOWS: Mapping[DocumentCode, Workflow] = {
     "KK": Workflow("KK", _GENERIC),
@@ -388,6 +419,8 @@ WORKFLOWS: Mapping[DocumentCode, Workflow] = {
     "AKTA-MATI": Workflow("AKTA-MATI", _GENERIC),
     "AKTA-KAWIN": Workflow("AKTA-KAWIN", _GENERIC),
     "AKTA-CERAI": Workflow("AKTA-CERAI", _GENERIC),
+    # Pasal 71 UU 24/2013 (pembetulan), Pasal 52 and 72 UU 23/2006 (change, annulment).
+    "PERBAIKAN-DATA": Workflow("PERBAIKAN-DATA", correction_steps()),
 }
 
 

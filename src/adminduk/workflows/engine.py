@@ -60,6 +60,7 @@ from adminduk.register.events import (
     Death,
     Divorce,
     DocumentIssued,
+    DocumentWithdrawn,
     Event,
     Marriage,
     involved,
@@ -91,6 +92,9 @@ def _check_change(attempt: Attempt, change: RegisterChange | None) -> None:
             guard="register-change",
         )
     names = involved(event)
+    if isinstance(event, DocumentWithdrawn) and attempt.registry is not None:
+        printed = attempt.registry.printings(event.document, event.number)
+        names = frozenset(printed[-1].holders) if printed else frozenset()
     named = [form.subject]
     if isinstance(event, Marriage | Divorce):
         named.append(form.partner)
@@ -387,6 +391,7 @@ def _advance(
             findings,
             history[0].actor.nik if history else actor.nik,
             _holders(history) if trigger is Trigger.COLLECT else frozenset(),
+            history[0].actor if history else actor,
         )
         for guard in step.guards:
             guard(attempt)
@@ -427,7 +432,7 @@ def _advance(
 #: collector, issued); tests/workflows pin what they build to the checked constructors.
 _new_action: Callable[..., Action] = positional_builder(Action)
 #: An attempt's fields: form, trigger, actor, at, registry, reason, event, collector,
-#: corrected, findings, filer, holders (Attempt checks none of them itself).
+#: corrected, findings, filer, holders, requester (Attempt checks none of them itself).
 _new_attempt: Callable[..., Attempt] = positional_builder(Attempt)
 _new_application: Callable[..., Application] = positional_builder(Application)
 
@@ -524,6 +529,7 @@ def extend(
         collector=action.collector,
         corrected=action.form if action.trigger is Trigger.RESUBMIT else None,
         filer=(history[0] if history else action).actor.nik,
+        requester=(history[0] if history else action).actor,
     )
     source = history[-1].status if history else None
     try:

@@ -20,6 +20,7 @@ from adminduk.register import Registry
 from adminduk.register.events import Event
 
 __all__ = [
+    "APPROVED_BY_ANOTHER",
     "AUTHORISED_COLLECTOR",
     "BIOMETRICS_RECORDED",
     "COLLECTOR_IS_ACTOR",
@@ -56,6 +57,8 @@ class Attempt:
     filer: str | None = None
     #: The holders of the documents the application printed (asked when handing them over).
     holders: frozenset[str] = frozenset()
+    #: Who filed the application (its submission's actor).
+    requester: Actor | None = None
 
     @property
     def on(self) -> datetime.date:
@@ -186,6 +189,17 @@ def _withdrawn_by_filer(attempt: Attempt) -> None:
         )
 
 
+# The four-eyes rule: a correction is approved by an official other than the one who asked for
+# it (the office may start a clerical correction itself: Pasal 71 UU 24/2013).
+def _approved_by_another(attempt: Attempt) -> None:
+    requester, actor = attempt.requester, attempt.actor
+    if requester is not None and (requester.id, requester.role) == (actor.id, actor.role):
+        raise PermissionDenied(
+            f"{actor.id} asked for this correction and may not approve it: another official "
+            "approves (four eyes)"
+        )
+
+
 def _collector_is_actor(attempt: Attempt) -> None:
     if attempt.actor.role is Role.RESIDENT and attempt.collector != attempt.actor.nik:
         raise PermissionDenied("a resident confirms receipt for themselves only")
@@ -220,6 +234,11 @@ WITHDRAWN_BY_FILER = Guard(
     "withdrawn-by-filer",
     "a resident withdraws only an application they filed or that is about them",
     _withdrawn_by_filer,
+)
+APPROVED_BY_ANOTHER = Guard(
+    "approved-by-another",
+    "approved by an official other than the one who asked for it (four eyes)",
+    _approved_by_another,
 )
 COLLECTOR_IS_ACTOR = Guard(
     "collector-is-actor", "a resident confirms receipt for themselves", _collector_is_actor

@@ -189,6 +189,17 @@ class Office(Holdings):
         """Mark the application complete; refused with the findings if the checker finds any."""
         return self._fire(self._current(application), Trigger.VERIFY, actor, at)
 
+    def approve(
+        self,
+        application: Application | str,
+        *,
+        actor: Actor,
+        at: datetime.datetime,
+        reason: str = "",
+    ) -> Application:
+        """Approve a verified correction: an official other than the one who asked for it."""
+        return self._fire(self._current(application), Trigger.APPROVE, actor, at, reason=reason)
+
     def send_back(
         self,
         application: Application | str,
