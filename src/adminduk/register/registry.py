@@ -104,8 +104,16 @@ class Registry:
 
     @property
     def journal(self) -> tuple[Event, ...]:
-        """Every applied event, in order, as applied (allocated numbers filled in)."""
+        """Every applied event, in order, as applied (allocated numbers filled in).
+
+        A copy: :attr:`journal_length` counts the events without copying them.
+        """
         return tuple(self._journal)
+
+    @property
+    def journal_length(self) -> int:
+        """How many events the journal holds (constant time, unlike ``len(journal)``)."""
+        return len(self._journal)
 
     def residents(self) -> ValuesView[Resident]:
         """All residents ever registered, the dead and moved-out included (a live view)."""

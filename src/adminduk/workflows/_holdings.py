@@ -89,10 +89,10 @@ class Holdings:
         events = [event for action in application.history for event in action.events]
         if not events:
             return 0
-        journal = self.registry.journal
-        if self._held is None or self._held[0] != len(journal):
+        length = self.registry.journal_length
+        if self._held is None or self._held[0] != length:
             # Built once per journal length, so adopting a file of applications is linear.
-            self._held = (len(journal), set(journal))
+            self._held = (length, set(self.registry.journal))
         held = self._held[1]
         return sum(1 for event in events if event not in held)
 
@@ -126,7 +126,7 @@ class Holdings:
         """Write every later operation through ``recorder`` (``None``: stop recording)."""
         with self._lock:
             self._recorder = recorder
-            self._journal_length = len(self.registry.journal)
+            self._journal_length = self.registry.journal_length
 
     def catch_up(self, changes: Iterable[Change]) -> None:
         """Apply changes another writer made (read back from a store), in order.
@@ -140,7 +140,7 @@ class Holdings:
         with self._lock:
             for change in changes:
                 self._absorb(change)
-            self._journal_length = len(self.registry.journal)
+            self._journal_length = self.registry.journal_length
 
     def restore(self, registry: Registry, applications: Iterable[Application]) -> None:
         """Make the register and the applications those given (a store reloading its office).
@@ -158,7 +158,7 @@ class Holdings:
             self._serial = max(
                 (self._serial_of(a.id) for a in self._applications.values()), default=0
             )
-            self._journal_length = len(self.registry.journal)
+            self._journal_length = self.registry.journal_length
 
     def apply(self, event: Event) -> Event:
         """Apply a life event to the register as one operation of the office (recorded)."""
@@ -178,7 +178,7 @@ class Holdings:
             recorder = self._recorder
             if recorder is None:
                 return operation()
-            if len(self.registry.journal) != self._journal_length:
+            if self.registry.journal_length != self._journal_length:
                 raise ForbiddenTransition(
                     "the register was changed outside the office (registry.apply): those "
                     "changes are not in the store; apply events with office.apply"
@@ -186,7 +186,7 @@ class Holdings:
             with recorder.transaction(cast("Office", self)) as append:
                 result = operation()
                 append(changes(result))
-            self._journal_length = len(self.registry.journal)
+            self._journal_length = self.registry.journal_length
             return result
 
     def _absorb(self, change: Change) -> None:

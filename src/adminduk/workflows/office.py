@@ -104,7 +104,7 @@ class Office(Holdings):
         #: Held by every operation: threads sharing one office take turns (see ``lock``).
         self._lock = threading.RLock()
         self._recorder: Recorder | None = None
-        self._journal_length = len(registry.journal)
+        self._journal_length = registry.journal_length
         self._held: tuple[int, set[Event]] | None = None
 
     def __repr__(self) -> str:
