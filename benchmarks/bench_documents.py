@@ -17,8 +17,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from _harness import Figure, Report, arguments, median_seconds, publish
 
-from adminduk import Sex
-from adminduk.documents import DOCUMENT_TYPES, Channel, Evidence, Form, check
+from adminduk.documents import DOCUMENT_TYPES, Channel, Evidence, Form, Supplier, check
+from adminduk.samples import sample_details
 from adminduk.simulation import synthesize_population
 
 TARGET = 50_000  # issue: over 50,000 checks a second
@@ -29,7 +29,8 @@ def generated(registry_niks: list[str], count: int, seed: int) -> list[Form]:
     """Seeded applications over every document type and variant."""
     rng = random.Random(seed)
     variants = [(kind, variant) for kind in DOCUMENT_TYPES for variant in kind.variants]
-    every = list(Evidence)
+    papers = [kind for kind in Evidence if kind.supplier is Supplier.RESIDENT]
+    acts = [kind for kind in Evidence if kind.supplier is Supplier.OFFICE]
     made = []
     for _ in range(count):
         kind, variant = rng.choice(variants)
@@ -41,11 +42,10 @@ def generated(registry_niks: list[str], count: int, seed: int) -> list[Form]:
                 subject=rng.choice(registry_niks),
                 partner=rng.choice(registry_niks),
                 applicant=rng.choice(registry_niks),
-                evidence=frozenset(rng.sample(every, rng.randint(0, 8))),
+                evidence=frozenset(rng.sample(papers, rng.randint(0, 8))),
+                attested=frozenset(rng.sample(acts, rng.randint(0, 1))),
                 event_date=ON - datetime.timedelta(days=rng.randint(0, 120)),
-                child_name="Bayu",
-                child_sex=Sex.MALE,
-                destination=rng.choice(("18.08.04", "31.71", "18.71")),
+                details=sample_details(kind.code, variant.code),
             )
         )
     return made

@@ -120,7 +120,7 @@ class FloorOffice(Office):
         step = self._step(form, trigger, record.status, actor)
         findings: tuple[Finding, ...] = ()
         if trigger is Trigger.VERIFY or trigger is Trigger.SEND_BACK:
-            findings = check(form, self.registry, on=at.date()).findings
+            findings = check(corrected or form, self.registry, on=at.date()).findings
         if step.guards:
             attempt = Attempt(
                 form=form,
@@ -201,9 +201,18 @@ class FloorOffice(Office):
         return self._act(self._record(application), Trigger.RECORD_BIOMETRICS, actor, at)
 
     def verify(
-        self, application: Application | str, *, actor: Actor, at: datetime.datetime
+        self,
+        application: Application | str,
+        *,
+        actor: Actor,
+        at: datetime.datetime,
+        attest: Iterable[Evidence] = (),
+        reviews: Any = None,
     ) -> Application:
-        return self._act(self._record(application), Trigger.VERIFY, actor, at)
+        record = self._record(application)
+        kinds = frozenset(attest)
+        reviewed = record.form.with_attested(*kinds) if kinds else None
+        return self._act(record, Trigger.VERIFY, actor, at, corrected=reviewed)
 
     def send_back(
         self,
@@ -212,8 +221,15 @@ class FloorOffice(Office):
         actor: Actor,
         at: datetime.datetime,
         reason: str = "",
+        attest: Iterable[Evidence] = (),
+        reviews: Any = None,
     ) -> Application:
-        return self._act(self._record(application), Trigger.SEND_BACK, actor, at, reason=reason)
+        if reviews:
+            raise NotImplementedError("the floor office takes no files, so it reviews none")
+        record = self._record(application)
+        kinds = frozenset(attest)
+        reviewed = record.form.with_attested(*kinds) if kinds else None
+        return self._act(record, Trigger.SEND_BACK, actor, at, reason=reason, corrected=reviewed)
 
     def resubmit(
         self,
@@ -224,7 +240,10 @@ class FloorOffice(Office):
         evidence: Iterable[Evidence] = (),
         form: Form | None = None,
         channel: Any = None,
+        attachments: Iterable[Any] = (),
     ) -> Application:
+        if tuple(attachments):
+            raise NotImplementedError("the floor office takes no files")
         record = self._record(application)
         corrected = (form or record.form).with_evidence(*evidence)
         return self._act(record, Trigger.RESUBMIT, actor, at, corrected=corrected)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import attrs
 
-from adminduk.documents import DOCUMENT_TYPES, DocumentCode, catalogue, document_type
+from adminduk.documents import DOCUMENT_TYPES, DocumentCode, catalogue, describe, document_type
 from adminduk.register.issued import ISSUED_TYPES
 from adminduk.samples import sample_issued
 from adminduk.workflows import diagram, workflow_for
@@ -44,6 +44,7 @@ def page(code: DocumentCode) -> str:
         "## Requirements by variant",
         "",
         catalogue("en").only(code).to_markdown().replace("\n## ", "\n### "),
+        *form_section(code),
         "## Workflow",
         "",
         f"Delivery paths offered: {deliveries}.",
@@ -74,6 +75,47 @@ def parties_section(code: DocumentCode) -> list[str]:
         for party in parties
     )
     return [f"People on the form (checked at filing, except on a second copy): {named}.", ""]
+
+
+def form_section(code: DocumentCode) -> list[str]:
+    """The fields the form asks, by variant: required, asked (optional), or not asked."""
+    kind = document_type(code)
+    offered = workflow_for(code).deliveries
+    described = {v.code: describe(code, v.code, deliveries=offered) for v in kind.variants}
+    paths: dict[str, str] = {}
+    for description in described.values():
+        for spec in description.fields:
+            paths.setdefault(spec.path, f"{spec.label_en} ({spec.kind.value})")
+
+    def cell(variant: str, path: str) -> str:
+        found = [s for s in described[variant].fields if s.path == path]
+        if not found:
+            return "-"
+        spec = found[0]
+        if spec.required:
+            return "required"
+        if spec.required_when is not None:
+            return f"if {spec.required_when[0]} is {'/'.join(spec.required_when[1])}"
+        return "asked"
+
+    variants = [v.code for v in kind.variants]
+    return [
+        "## The form",
+        "",
+        (
+            "What `describe(code, variant)` asks, in order (`adminduk.documents.described`); "
+            "`fill` reads the answers and `FormDescription.json_schema()` exports the same. "
+            "See [forms](../forms.md)."
+        ),
+        "",
+        "| field | " + " | ".join(f"`{v}`" for v in variants) + " |",
+        "| --- | " + " | ".join("---" for _ in variants) + " |",
+        *(
+            f"| `{path}`: {label} | " + " | ".join(cell(v, path) for v in variants) + " |"
+            for path, label in paths.items()
+        ),
+        "",
+    ]
 
 
 #: What each page's example shows of the record, beyond its type.
@@ -132,10 +174,12 @@ def correction_section(code: DocumentCode) -> list[str]:
     return [
         "## As issued",
         "",
-        "A correction prints no document of its own: issuing it applies the correction to the "
-        "register and prints again every document in force that printed an old value (the "
-        "family card through the register change; a certificate with its margin note). See "
-        "[corrections](../corrections.md).",
+        (
+            "A correction prints no document of its own: issuing it applies the correction to "
+            "the register and prints again every document in force that printed an old value "
+            "(the family card through the register change; a certificate with its margin "
+            "note). See [corrections](../corrections.md)."
+        ),
         "",
         "```python",
         ">>> from adminduk.samples import sample_issued",

@@ -62,10 +62,10 @@ def test_action_validation() -> None:
             office="x",
             form=app,  # type: ignore[arg-type]
         )
-    with pytest.raises(InvalidComponent, match="only filing carries a form"):
+    with pytest.raises(InvalidComponent, match="only filing and review carry a form"):
         Action(
-            trigger=Trigger.VERIFY,
-            status=Status.VERIFIED,
+            trigger=Trigger.ISSUE,
+            status=Status.PRINTED,
             actor=RESIDENT,
             at=at(0),
             office="x",

@@ -15,7 +15,16 @@ import pytest
 
 from adminduk import Registry, codes, regions, serialization
 from adminduk.applications import Actor, Role, Status
-from adminduk.documents import Channel, Delivery, Form, check
+from adminduk.documents import (
+    BirthReport,
+    Channel,
+    Delivery,
+    DivorceReport,
+    Form,
+    Outreach,
+    OutreachReason,
+    check,
+)
 from adminduk.errors import AdmindukError, InvalidFormat, ValidationError
 from adminduk.identifiers import nik, nkk
 from adminduk.register import Resident
@@ -113,7 +122,9 @@ def test_a_bad_event_is_refused_where_it_stands() -> None:
         ((NUMBER,), 1),
         (("data", "channel"), NUMBER),
         (("data", "delivery"), NUMBER),
-        (("data", "child_sex"), int(NUMBER)),
+        (("data", "details", "child_sex"), int(NUMBER)),
+        (("data", "details", "type"), NUMBER),
+        (("data", "details", "witnesses"), [NUMBER, NUMBER]),
         (("data", "event_date"), NUMBER),
         (("data", NUMBER), 1),
     ],
@@ -203,9 +214,10 @@ def test_a_nik_in_another_field_is_masked(action: Any) -> None:
     [
         ("event_date", "2026-01-01"),
         ("event_date", datetime.datetime(2026, 1, 1)),
-        ("destination", 3171),
-        ("child_name", 7),
-        ("child_sex", "male"),
+        ("details", "birth"),
+        ("attested", {"biometrics"}),
+        ("attachments", [b"%PDF-"]),
+        ("outreach", "home"),
         ("delivery", "post"),
         ("channel", "counter"),
         ("document", "KTP"),
@@ -260,9 +272,17 @@ def test_optional_numbers_show_as_none() -> None:
 
 
 def test_reprs_mask_a_nik_in_any_field() -> None:
-    """A NIK typed into a name or a destination is masked in repr() too."""
-    form = attrs.evolve(sample_form("SKPWNI", on=ON), destination=NUMBER, child_name=NUMBER)
+    """A NIK typed into a name, an address or a court is masked in repr() too."""
+    birth = sample_form("AKTA-LAHIR", on=ON)
+    assert isinstance(birth.details, BirthReport)
+    report = attrs.evolve(birth.details, child_name=f"Bayi {NUMBER}")
+    form = attrs.evolve(birth, details=report)
     assert not WHOLE.search(repr(form))
+    assert not WHOLE.search(repr(report))
+    visit = Outreach(address=f"Dusun {NUMBER}", reason=OutreachReason.SICK)
+    assert not WHOLE.search(repr(visit))
+    divorce = DivorceReport(court=f"PN {NUMBER}", decision_number=NUMBER)
+    assert not WHOLE.search(repr(divorce))
     person = sample_registry().resident(S.head)
     assert not WHOLE.search(repr(attrs.evolve(person, name=f"Budi {NUMBER}")))
     assert not WHOLE.search(repr(Registry()))

@@ -81,6 +81,25 @@ def structure_datetime(value: Any, _: Any) -> datetime.datetime:
         raise InvalidFormat(f"{value!r} is not a date and time (ISO 8601)") from None
 
 
+_TIME = re.compile(r"\d{2}:\d{2}(:\d{2})?")
+
+
+def structure_time(value: Any, _: Any) -> datetime.time:
+    """A time of day as written: ``HH:MM`` (or ``HH:MM:SS``), no zone."""
+    if not isinstance(value, str) or not _TIME.fullmatch(value):
+        shown = type(value).__name__ if not isinstance(value, str) else "a string of another form"
+        raise InvalidFormat(f"expected a time of day (HH:MM), not {shown}")
+    try:
+        return datetime.time.fromisoformat(value)
+    except ValueError:
+        raise InvalidFormat(f"{value!r} is not a time of day (HH:MM)") from None
+
+
+def unstructure_time(value: datetime.time) -> str:
+    """``HH:MM``, or ``HH:MM:SS`` when the seconds count (never a zone or microseconds)."""
+    return value.isoformat(timespec="seconds" if value.second else "minutes")
+
+
 def code_hook(kind: type[CodeTable]) -> Callable[[Any, Any], CodeTable]:
     """Return a structure hook for one code table: a dictionary lookup on the happy path."""
     members = dict(kind._value2member_map_)

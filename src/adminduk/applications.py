@@ -210,8 +210,9 @@ class Action:
 
     ``status`` is the status after the action. ``office`` is the region code of the office that
     acted: the regency office's, or for an arrival and a hand-over there the district office's.
-    ``form`` is the form as filed (on submit and resubmit only); ``due`` the service-level
-    deadline set then. ``events`` are the register changes the action applied, in order, as the
+    ``form`` is the form as filed (on submit and resubmit), or as a review left it (on verify and
+    send back, when the officer attested something or judged the files); ``due`` the
+    service-level deadline set on filing. ``events`` are the register changes the action applied, in order, as the
     register's journal keeps them (on issue: the document's change, the card's status, and a
     :class:`~adminduk.register.events.DocumentIssued` per document printed). ``collector`` is
     the NIK of who received the document; ``issued`` the codes of the documents printed
@@ -246,12 +247,14 @@ class Action:
             require_member(self.channel, Channel, "channel")
         if self.form is not None:
             require_member(self.form, Form, "an action's form")
-            if self.trigger not in _FILING:
-                raise InvalidComponent(f"only filing carries a form, not {self.trigger.value}")
+            if self.trigger not in _CARRYING_A_FORM:
+                raise InvalidComponent(
+                    f"only filing and review carry a form, not {self.trigger.value}"
+                )
 
 
-#: The actions that file a form.
-_FILING = frozenset({Trigger.SUBMIT, Trigger.RESUBMIT})
+#: The actions that file a form, or review one (the form as the officer left it).
+_CARRYING_A_FORM = frozenset({Trigger.SUBMIT, Trigger.RESUBMIT, Trigger.VERIFY, Trigger.SEND_BACK})
 
 #: Statuses in which the office owes work, so the service-level clock runs.
 #: The statuses in which the office owes work: the service-level clock runs.
@@ -291,7 +294,7 @@ def _history(value: Iterable[Action]) -> tuple[Action, ...]:
 @redacted_repr
 @attrs.frozen(kw_only=True)
 class Application:
-    """The file an office keeps: its number, the form as last filed, and every action since.
+    """The file an office keeps: its number, the form as it stands, and every action since.
 
     Built by the workflows (:meth:`adminduk.workflows.Office.submit`) or by
     :func:`adminduk.workflows.replay`; the constructor checks that ``form`` is the form the
@@ -310,7 +313,9 @@ class Application:
         for action in self.history:
             require_member(action, Action, "a history entry")
         if _last_form(self.history) != self.form:
-            raise InvalidComponent("an application's form is the one its history last filed")
+            raise InvalidComponent(
+                "an application's form is the one its history last filed or reviewed"
+            )
 
     @property
     def status(self) -> Status:

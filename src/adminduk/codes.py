@@ -1,4 +1,4 @@
-"""Code tables of the family card form (F-1.01) and the KTP-el lifecycle.
+"""Code tables of the family card form (F-1.01), the KTP-el lifecycle, and the report forms.
 
 Each table is an :class:`enum.Enum` whose members carry the numeric ``code`` used by village
 software and SIAK exports, the Indonesian ``label`` (canonical) and an English ``label_en``.
@@ -25,6 +25,11 @@ The numbering of the family relationship (SHDK), education, occupation and blood
 from village software (OpenSID) and is **unconfirmed** against SIAK; the marital status, citizenship
 and KTP-el status numbering is adminduk's own (SIAK publishes none). Labels are the stable key when
 exchanging data with other systems.
+
+The tables of the civil registration report F-2.01 (place of birth, kind of birth, attendant,
+cause of death, who certified it) and of the moving form F-1.03 (reason for moving) number their
+choices as the forms print them, as offices publish the forms; the annex of Permendagri 109/2019
+itself could not be read, so they are **unconfirmed** against it.
 """
 
 from __future__ import annotations
@@ -36,13 +41,19 @@ from typing import Any, ClassVar, Self, cast
 from adminduk.errors import InvalidComponent, InvalidFormat
 
 __all__ = [
+    "BirthAttendant",
+    "BirthKind",
+    "BirthPlaceKind",
     "BloodType",
     "Citizenship",
     "CodeTable",
+    "DeathCause",
+    "DeathCertifier",
     "Education",
     "KTPElStatus",
     "LifeStatus",
     "MaritalStatus",
+    "MoveReason",
     "Occupation",
     "Relationship",
     "Religion",
@@ -388,3 +399,82 @@ class Occupation(CodeTable):
     NUN = 87, "Biarawati", "Nun"
     ENTREPRENEUR = 88, "Wiraswasta", "Self-employed"
     OTHER = 89, "Lainnya", "Other"
+
+
+class BirthPlaceKind(CodeTable):
+    """Where a child was born (tempat dilahirkan), as F-2.01 asks it.
+
+    Numbering as the form prints it, **unconfirmed** against the annex of Permendagri 109/2019.
+    """
+
+    HOSPITAL = 1, "RS/RB", "Hospital or maternity clinic"
+    HEALTH_CENTRE = 2, "Puskesmas", "Community health centre"
+    VILLAGE_MATERNITY = 3, "Polindes", "Village maternity post"
+    HOME = 4, "Rumah", "Home"
+    OTHER = 5, "Lainnya", "Elsewhere"
+
+
+class BirthKind(CodeTable):
+    """Single or multiple birth (jenis kelahiran), as F-2.01 asks it.
+
+    Numbering as the form prints it, **unconfirmed** against the annex of Permendagri 109/2019.
+    """
+
+    SINGLE = 1, "Tunggal", "Single"
+    TWINS = 2, "Kembar 2", "Twins"
+    TRIPLETS = 3, "Kembar 3", "Triplets"
+    QUADRUPLETS = 4, "Kembar 4", "Quadruplets"
+    OTHER = 5, "Lainnya", "Other"
+
+
+class BirthAttendant(CodeTable):
+    """Who attended the birth (penolong kelahiran), as F-2.01 asks it.
+
+    Numbering as the form prints it, **unconfirmed** against the annex of Permendagri 109/2019.
+    """
+
+    DOCTOR = 1, "Dokter", "Doctor"
+    MIDWIFE = 2, "Bidan/Perawat", "Midwife or nurse"
+    TRADITIONAL = 3, "Dukun", "Traditional birth attendant"
+    OTHER = 4, "Lainnya", "Other"
+
+
+class DeathCause(CodeTable):
+    """The cause of a death (sebab kematian), as F-2.01 asks it.
+
+    Numbering as the form prints it, **unconfirmed** against the annex of Permendagri 109/2019.
+    """
+
+    ILLNESS_OR_AGE = 1, "Sakit biasa/tua", "Illness or old age"
+    EPIDEMIC = 2, "Wabah penyakit", "Epidemic"
+    ACCIDENT = 3, "Kecelakaan", "Accident"
+    CRIME = 4, "Kriminalitas", "Crime"
+    SUICIDE = 5, "Bunuh diri", "Suicide"
+    OTHER = 6, "Lainnya", "Other"
+
+
+class DeathCertifier(CodeTable):
+    """Who certified a death (yang menerangkan), as F-2.01 asks it.
+
+    Numbering as the form prints it, **unconfirmed** against the annex of Permendagri 109/2019.
+    """
+
+    DOCTOR = 1, "Dokter", "Doctor"
+    HEALTH_WORKER = 2, "Tenaga kesehatan", "Health worker"
+    POLICE = 3, "Kepolisian", "Police"
+    OTHER = 4, "Lainnya", "Other (a village head)"
+
+
+class MoveReason(CodeTable):
+    """Why a family moves (alasan pindah), as the moving form F-1.03 asks it.
+
+    Numbering as the form prints it, **unconfirmed** against the annex of Permendagri 109/2019.
+    """
+
+    WORK = 1, "Pekerjaan", "Work"
+    EDUCATION = 2, "Pendidikan", "Education"
+    SECURITY = 3, "Keamanan", "Security"
+    HEALTH = 4, "Kesehatan", "Health"
+    HOUSING = 5, "Perumahan", "Housing"
+    FAMILY = 6, "Keluarga", "Family"
+    OTHER = 7, "Lainnya", "Other"

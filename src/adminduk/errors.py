@@ -25,6 +25,7 @@ __all__ = [
     "GuardFailed",
     "ImpossibleEvent",
     "InvalidComponent",
+    "InvalidField",
     "InvalidFormat",
     "InvalidLength",
     "InvariantViolation",
@@ -112,6 +113,30 @@ class InvalidComponent(ValidationError):
     default_message = "one of the value's parts is not valid"
     default_code = "invalid-component"
     default_message_id = "Salah satu bagian data tidak mungkin"
+
+
+class InvalidField(InvalidComponent):
+    """A field of a form is missing or not valid; :attr:`field` names it as a path.
+
+    The path is the field's place in a form's JSON (``"subject"``, ``"details.birth_order"``),
+    so a frontend shows the message beside the field that caused it.
+    """
+
+    default_message = "a field of the form is not valid"
+    default_code = "invalid-field"
+    default_message_id = "Isian formulir tidak valid"
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        field: str,
+        code: str | None = None,
+        message_id: str | None = None,
+    ) -> None:
+        super().__init__(message, code=code, message_id=message_id)
+        #: The path of the field at fault (``"details.child_name"``).
+        self.field = field
 
 
 class UnknownRegion(AdmindukError, LookupError):

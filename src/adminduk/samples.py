@@ -16,14 +16,36 @@ from typing import Any
 import attrs
 
 from adminduk.applications import Actor, Application, Role, Status, Trigger
-from adminduk.codes import Education, MaritalStatus, Occupation, Relationship, Religion, Sex
+from adminduk.codes import (
+    BirthAttendant,
+    BirthKind,
+    BirthPlaceKind,
+    DeathCause,
+    DeathCertifier,
+    Education,
+    MaritalStatus,
+    MoveReason,
+    Occupation,
+    Relationship,
+    Religion,
+    Sex,
+)
 from adminduk.documents import (
+    BirthReport,
     Channel,
     CorrectionRequest,
+    DeathReport,
     Delivery,
+    Details,
+    DivorceReport,
     DocumentCode,
     Evidence,
     Form,
+    MarriageReport,
+    MoveRequest,
+    Outreach,
+    OutreachReason,
+    Supplier,
     document_type,
     event_for,
 )
@@ -44,10 +66,12 @@ __all__ = [
     "make_resident",
     "sample_actor",
     "sample_address",
+    "sample_details",
     "sample_form",
     "sample_issued",
     "sample_registry",
     "sample_staff",
+    "sample_visit",
 ]
 
 
@@ -264,11 +288,77 @@ _CORRECTIONS: dict[str, CorrectionRequest] = {
     ),
     "change": CorrectionRequest(changes={"birth_date": "1987-08-18"}, reason="ijazah SD"),
     "annulment": CorrectionRequest(
-        document="AKTA-KAWIN",
+        certificate="AKTA-KAWIN",
         number="1808-KW-02032026-0001",
         reason="Putusan PN Blambangan Umpu No. 12/Pdt.G/2026",
     ),
 }
+
+#: What each sample report says (the F-2.01 and F-1.03 parts), by document code.
+_REPORTS: dict[str, Details] = {
+    "AKTA-LAHIR": BirthReport(
+        child_name="Bayu Pratama",
+        child_sex=Sex.MALE,
+        birth_place="Blambangan Umpu",
+        place_kind=BirthPlaceKind.HEALTH_CENTRE,
+        birth_kind=BirthKind.SINGLE,
+        birth_order=2,
+        attendant=BirthAttendant.MIDWIFE,
+        birth_time=datetime.time(8, 30),
+        weight_grams=3200,
+        length_cm=49,
+    ),
+    "AKTA-MATI": DeathReport(
+        death_place="Blambangan Umpu",
+        cause=DeathCause.ILLNESS_OR_AGE,
+        certifier=DeathCertifier.DOCTOR,
+    ),
+    "AKTA-KAWIN": MarriageReport(
+        place="Gereja HKBP Baradatu, Way Kanan",
+        religion=Religion.KRISTEN,
+        officiant="Pdt. Samuel Sitompul",
+        witnesses=(SIAP_KELUARGA.head, SIAP_KELUARGA.wife),
+    ),
+    "AKTA-CERAI": DivorceReport(
+        court="Pengadilan Negeri Blambangan Umpu",
+        decision_number="12/Pdt.G/2026/PN Bbu",
+    ),
+}
+
+#: The sample moves, by variant (a departure to Jakarta, an arrival from it).
+_MOVES: dict[str, MoveRequest] = {
+    "departure": MoveRequest(destination="31.71", reason=MoveReason.WORK),
+    "arrival": MoveRequest(origin="31.71", letter_number="SKPWNI/3171/20260101/0001"),
+}
+
+
+def sample_details(document: DocumentCode, variant: str) -> Details | None:
+    """The typed part a sample form of ``document`` (``variant``) carries, if it asks one.
+
+    >>> sample_details("AKTA-MATI", "standard").cause.label
+    'Sakit biasa/tua'
+    >>> sample_details("KTP-el", "new") is None
+    True
+    """
+    kind = document_type(document)
+    if variant not in kind.details_in:
+        return None
+    if kind.code == "PERBAIKAN-DATA":
+        return _CORRECTIONS[variant]
+    if kind.code == "SKPWNI":
+        return _MOVES[variant]
+    return _REPORTS.get(kind.code)
+
+
+def sample_visit() -> Outreach:
+    """A sample request for a home visit (jemput bola): an elderly resident's address.
+
+    >>> sample_visit().reason.label_en
+    'elderly'
+    """
+    return Outreach(
+        address="Dusun Lembasung RT 003 RW 001, Blambangan Umpu", reason=OutreachReason.ELDERLY
+    )
 
 
 #: The variant a sample application takes by default (the first one, unless it does not fit).
@@ -288,9 +378,12 @@ def sample_form(
 
     ``variant`` defaults to the document's usual one (a KIA for a child aged 5 to 17, the
     first variant otherwise). A complete form carries every kind
-    of evidence the document accepts, so :func:`adminduk.check` finds nothing blocking on ``on``
-    for the usual variants; the event (a birth, a death, a wedding) is dated ten days before
-    ``on``. An incomplete one carries no evidence.
+    of evidence a resident can hand in for the document (what only the office attests, such as
+    biometrics, it leaves to the office), and the report the document asks for
+    (:func:`sample_details`), so :func:`adminduk.check` finds nothing blocking on ``on`` for the
+    usual variants; the event (a birth, a death, a wedding) is dated ten days before ``on``. An
+    incomplete one carries no evidence. A form handed over at home asks for the visit
+    (:func:`sample_visit`).
 
     >>> import datetime
     >>> from adminduk import check
@@ -308,14 +401,16 @@ def sample_form(
         subject=subject,
         partner=partner,
         applicant=applicant,
-        evidence=kind.evidence_kinds() if complete else frozenset[Evidence](),
+        evidence=_from_residents(kind.evidence_kinds()) if complete else frozenset[Evidence](),
         event_date=on - datetime.timedelta(days=10),
-        child_name="Bayu Pratama" if kind.code == "AKTA-LAHIR" else None,
-        child_sex=Sex.MALE if kind.code == "AKTA-LAHIR" else None,
-        destination="31.71" if kind.code == "SKPWNI" else None,
         delivery=delivery,
-        details=_CORRECTIONS[chosen.code] if kind.code == "PERBAIKAN-DATA" else None,
+        outreach=sample_visit() if delivery is Delivery.OUTREACH else None,
+        details=sample_details(kind.code, chosen.code),
     )
+
+
+def _from_residents(kinds: frozenset[Evidence]) -> frozenset[Evidence]:
+    return frozenset(kind for kind in kinds if kind.supplier is Supplier.RESIDENT)
 
 
 #: Who of several allowed roles the samples let act: the specialised one before the front office.

@@ -46,18 +46,28 @@ from adminduk._hooks import (
     structure_date,
     structure_datetime,
     structure_enum,
+    structure_time,
     tuple_structurer,
     tuple_unstructurer,
+    unstructure_time,
 )
 from adminduk.applications import Action, Actor, Application, Role, Status, Trigger
 from adminduk.codes import CodeTable, Relationship
 from adminduk.documents import (
+    DETAILS_OF,
+    Attachment,
     Channel,
-    CorrectionRequest,
     Delivery,
+    Details,
     Evidence,
+    Finding,
     FindingKind,
     Form,
+    Outreach,
+    OutreachReason,
+    Review,
+    Supplier,
+    Verdict,
 )
 from adminduk.errors import AdmindukError, InvalidComponent, InvalidFormat
 from adminduk.register import Address, Family, Membership, Registry, Resident
@@ -84,6 +94,7 @@ from adminduk.register.issued import ISSUED_TYPES, IssuedDocument, PrintedMember
 from adminduk.workflows import replay
 
 __all__ = [
+    "DETAILS_TYPES",
     "EVENT_TYPES",
     "SCHEMA_VERSION",
     "converter",
@@ -133,16 +144,11 @@ AnyEvent = Union[  # noqa: UP007 - cattrs needs a typing.Union to configure the 
 
 _T = TypeVar("_T")
 #: Plain enums written by value.
-_ENUMS: tuple[type[enum.Enum], ...] = (
-    Household,
-    Channel,
-    Evidence,
-    FindingKind,
-    Status,
-    Delivery,
-    Role,
-    Trigger,
-)
+_ENUMS: tuple[type[enum.Enum], ...] = (Household, Channel, Evidence, FindingKind, Status)
+_ENUMS += (Delivery, Role, Trigger, Supplier, Verdict, OutreachReason)
+
+#: Each typed part of a form, by the tag that names it in documents (``{"type": "birth"}``).
+DETAILS_TYPES: dict[str, type[Details]] = {kind.tag: kind for kind in DETAILS_OF.values()}
 
 
 def _structure_relationships(value: Any, _: Any) -> Relationships:
@@ -156,12 +162,8 @@ def _structure_relationships(value: Any, _: Any) -> Relationships:
 
 
 #: The attrs converters that check personal numbers, and the kind of value each expects.
-_NUMBER_CONVERTERS: dict[Any, bool] = {
-    compact_nik: False,
-    compact_kk: False,
-    optional_nik: True,
-    optional_kk: True,
-}
+_NUMBER_CONVERTERS: dict[Any, bool] = {compact_nik: False, compact_kk: False}
+_NUMBER_CONVERTERS |= {optional_nik: True, optional_kk: True}
 
 
 def _number_hook(check: Callable[[Any], Any], optional: bool) -> Callable[[Any, Any], Any]:
@@ -187,7 +189,10 @@ _CLASSES: tuple[type[Any], ...] = (
     *ISSUED_TYPES.values(),
     *EVENT_TYPES.values(),
     Actor,
-    CorrectionRequest,
+    *DETAILS_TYPES.values(),
+    Outreach,
+    Review,
+    Attachment,
     Form,
     Action,
 )
@@ -261,20 +266,30 @@ def _structure_events(value: Any) -> tuple[Event, ...]:
     return tuple(converter.structure(item, kind) for item in value)
 
 
-def _structure_record(value: Any, _: Any) -> IssuedDocument:
-    """An issued document: its ``document`` code names the record type."""
-    if not isinstance(value, dict):
-        raise InvalidFormat(f"expected an issued document (object), not {type(value).__name__}")
-    kind = ISSUED_TYPES.get(value.get("document"))  # type: ignore[arg-type]
-    if kind is None:
-        known = ", ".join(ISSUED_TYPES)
-        raise InvalidComponent(f"an issued document's 'document' is one of {known}")
-    fields = {key: item for key, item in value.items() if key != "document"}
-    return converter.structure(fields, kind)
+def _tagged(key: str, table: dict[str, Any], what: str) -> tuple[Any, Any]:
+    """Hooks for a base class whose subclass a key names (``document``, ``type``) in the object.
+
+    Issued documents are named by their ``document`` code, a form's parts by their ``type``.
+    """
+
+    def structure(value: Any, _: Any) -> Any:
+        if not isinstance(value, dict):
+            raise InvalidFormat(f"expected {what} (object), not {type(value).__name__}")
+        tag = value.get(key)
+        kind = table.get(tag) if isinstance(tag, str) else None
+        if kind is None:
+            raise InvalidComponent(f"{what}'s {key!r} is one of {', '.join(table)}")
+        return converter.structure({k: v for k, v in value.items() if k != key}, kind)
+
+    def unstructure(value: Any) -> dict[str, Any]:
+        tag = value.document if key == "document" else value.tag
+        return {key: tag, **converter.unstructure(value, type(value))}
+
+    return structure, unstructure
 
 
-def _unstructure_record(record: IssuedDocument) -> dict[str, Any]:
-    return {"document": record.document, **converter.unstructure(record, type(record))}
+_structure_record, _unstructure_record = _tagged("document", ISSUED_TYPES, "an issued document")
+_structure_details, _unstructure_details = _tagged("type", DETAILS_TYPES, "a form's details")
 
 
 def _optional(value: Any, kind: Any) -> Any:
@@ -293,6 +308,14 @@ def _evidence_list(items: frozenset[Evidence]) -> list[str]:
 _OMITTED_WHEN_EMPTY: dict[type[Any], tuple[str, ...]] = {
     Resident: ("nik_birth_date", "nik_sex"),
     **dict.fromkeys(ISSUED_TYPES.values(), ("notes",)),
+    # What a certificate prints from the form's report (absent on older records and copies).
+    ISSUED_TYPES["AKTA-LAHIR"]: ("notes", "birth_order"),
+    ISSUED_TYPES["AKTA-MATI"]: ("notes", "place"),
+    ISSUED_TYPES["AKTA-KAWIN"]: ("notes", "place", "religion", "officiant"),
+    ISSUED_TYPES["AKTA-CERAI"]: ("notes", "court", "decision_number"),
+    ISSUED_TYPES["SKPWNI"]: ("notes", "reason"),
+    Finding: ("field",),
+    Form: ("attested", "attachments", "outreach"),
 }
 
 
@@ -302,6 +325,8 @@ def _make_converter() -> cattrs.Converter:
     made.register_structure_hook(datetime.date, structure_date)
     made.register_unstructure_hook(datetime.datetime, datetime.datetime.isoformat)
     made.register_structure_hook(datetime.datetime, structure_datetime)
+    made.register_unstructure_hook(datetime.time, unstructure_time)
+    made.register_structure_hook(datetime.time, structure_time)
     made.register_structure_hook(str, shared_text)
     for kind, name in ((int, "an integer"), (bool, "true or false")):
         made.register_structure_hook(kind, strict(kind, name))
@@ -316,23 +341,26 @@ def _make_converter() -> cattrs.Converter:
     made.register_unstructure_hook_func(
         lambda t: t == Relationships, lambda pairs: {n: r.code for n, r in pairs}
     )
-    made.register_structure_hook_func(lambda t: t == Relationships, _structure_relationships)
-    # Fields that hold something only after a correction are left out while empty: documents
-    # written before they existed read back the same, and stay as small.
+    made.register_unstructure_hook_func(lambda t: t == frozenset[Evidence], _evidence_list)
+    made.register_unstructure_hook_func(lambda t: t is Details, _unstructure_details)
+    # Fields that hold something only in some documents (a correction's margin notes, a form's
+    # files) are left out while empty: documents written before they existed read back the
+    # same, and stay as small. Before the tuple hooks below, which take these hooks in.
     for kind, names in _OMITTED_WHEN_EMPTY.items():
         omitted: dict[str, Any] = {name: override(omit_if_default=True) for name in names}
         made.register_unstructure_hook(kind, make_dict_unstructure_fn(kind, made, **omitted))
+    made.register_structure_hook_func(lambda t: t == Relationships, _structure_relationships)
     # Homogeneous tuples of adminduk values: a list comprehension over the element's own hook
     # (cattrs' generic iterable path is several times slower).
     for element in (Resident, Membership):
         made.register_unstructure_hook_func(
             is_tuple_of(element), tuple_unstructurer(made.get_unstructure_hook(element))
         )
-    made.register_unstructure_hook_func(lambda t: t == frozenset[Evidence], _evidence_list)
     overridden = _number_overrides(made)
     # By predicate, so that the subclasses keep cattrs' own attrs hooks.
     made.register_structure_hook_func(lambda t: t is IssuedDocument, _structure_record)
     made.register_unstructure_hook_func(lambda t: t is IssuedDocument, _unstructure_record)
+    made.register_structure_hook_func(lambda t: t is Details, _structure_details)
     _checked_hooks(made, overridden)
     configure_tagged_union(AnyEvent, made, tag_generator=_TAGS.__getitem__, tag_name="type")
     return made

@@ -59,7 +59,7 @@ from adminduk.documents import (
 from adminduk.errors import AdmindukError
 from adminduk.register import Registry
 from adminduk.register.events import DocumentWithdrawn
-from adminduk.samples import issue_details, sample_actor, sample_staff
+from adminduk.samples import issue_details, sample_actor, sample_staff, sample_visit
 from adminduk.workflows import Office, replay, workflow_for
 
 __all__ = ["RegistryMachine"]
@@ -148,8 +148,11 @@ class RegistryMachine(RuleBasedStateMachine):
             return multiple()
         flow = workflow_for(draft.document)
         delivery = data.draw(st.sampled_from(sorted(flow.deliveries, key=lambda d: d.value)))
-        draft = attrs.evolve(draft, delivery=delivery)
-        actor = data.draw(st.sampled_from([_STAFF[Role.SYSTEM], self._resident(draft)]))
+        visit = sample_visit() if delivery is Delivery.OUTREACH else None
+        draft = attrs.evolve(draft, delivery=delivery, outreach=visit)
+        # A form the office attested something on is filed at the counter; others online.
+        online = [_STAFF[Role.SYSTEM], self._resident(draft)]
+        actor = _STAFF[Role.FRONT_OFFICE] if draft.attested else data.draw(st.sampled_from(online))
         filed = self._attempt(
             None, lambda: self.office.submit(draft, actor=actor, at=self._tick())
         )
@@ -196,7 +199,7 @@ class RegistryMachine(RuleBasedStateMachine):
             ]
             if held:  # the certificate asked about is mostly one the resident holds
                 record = data.draw(st.sampled_from(held))
-                request = attrs.evolve(request, document=record.document, number=record.number)
+                request = attrs.evolve(request, certificate=record.document, number=record.number)
             route = "annulment"
         else:
             route = data.draw(st.sampled_from(["clerical", "change"]))
@@ -364,13 +367,14 @@ class RegistryMachine(RuleBasedStateMachine):
         if trigger is Trigger.SUBMIT:
             # Filing the same file again is refused (its number is taken).
             return lambda: office.submit(application.form, actor=actor, at=at, id=application.id)
-        simple = {
+        methods_now: dict[Trigger, Callable[..., Application]] = {
             Trigger.VERIFY: office.verify,
             Trigger.APPROVE: office.approve,
             Trigger.RECORD_BIOMETRICS: office.record_biometrics,
             Trigger.SHIP: office.ship,
             Trigger.ARRIVE: office.arrive,
-        }[trigger]
+        }
+        simple = methods_now[trigger]
         return lambda: simple(application, actor=actor, at=at)
 
     def _event(self, application: Application) -> Any:

@@ -29,8 +29,6 @@ def birth(**kwargs: object) -> Form:
     fields: dict[str, object] = {
         "subject": S.wife,
         "partner": S.head,
-        "child_name": "Bayu",
-        "child_sex": Sex.MALE,
         "event_date": D(2026, 1, 1),
         "evidence": {Evidence.FORM_F201, Evidence.BIRTH_LETTER},
     }
@@ -45,7 +43,7 @@ def test_birth_reported_on_day_60_and_61(registry: Registry) -> None:
     assert ("akta-lahir.late", "akta-lahir.late_decision") == late.codes
     assert FindingKind.LATE is late.findings[0].kind
     assert check(
-        birth().with_evidence(Evidence.HEAD_OF_OFFICE_DECISION), registry, on=D(2026, 3, 3)
+        birth().with_attested(Evidence.HEAD_OF_OFFICE_DECISION), registry, on=D(2026, 3, 3)
     ).ok
 
 
@@ -69,14 +67,16 @@ def test_birth_to_parents_not_registered_as_married(registry: Registry) -> None:
 
 
 def test_birth_in_the_future_is_a_finding(registry: Registry) -> None:
-    """A birth date after the check date is an INVALID finding; so is a missing date or child."""
+    """A birth date after the check date is an INVALID finding; so is a missing date or report."""
     assert ("akta-lahir.future",) == check(
         birth(event_date=D(2027, 1, 1)), registry, on=D(2026, 1, 5)
     ).codes
     assert ("akta-lahir.event_date",) == check(
         birth(event_date=None), registry, on=D(2026, 1, 5)
     ).codes
-    assert ("akta-lahir.child",) == check(birth(child_name=" "), registry, on=D(2026, 1, 5)).codes
+    unreported = check(birth(details=None), registry, on=D(2026, 1, 5))
+    assert ("akta-lahir.details",) == unreported.codes
+    assert "details" == unreported.findings[0].field
 
 
 def test_child_of_unknown_origin(registry: Registry) -> None:
@@ -85,8 +85,6 @@ def test_child_of_unknown_origin(registry: Registry) -> None:
         "AKTA-LAHIR",
         "unknown_origin",
         applicant=S.head,
-        child_name="X",
-        child_sex=Sex.FEMALE,
         event_date=D(2026, 1, 1),
         evidence={Evidence.FORM_F201, Evidence.KK},
     )

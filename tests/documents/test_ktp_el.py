@@ -29,8 +29,10 @@ class TestKTPEl(DocumentTypeContract):
 
 def test_ktp_el_at_17(registry: Registry) -> None:
     """Ani turns 17 on 1 January 2032: the day before she is not yet required, then she is."""
-    application = apply_for("KTP-el", "new", subject=S.child).with_evidence(
-        Evidence.FORM_F102, Evidence.BIOMETRICS
+    application = (
+        apply_for("KTP-el", "new", subject=S.child)
+        .with_evidence(Evidence.FORM_F102)
+        .with_attested(Evidence.BIOMETRICS)
     )
     assert ("ktp-el.eligible",) == check(application, registry, on=D(2031, 12, 31)).codes
     assert check(application, registry, on=D(2032, 1, 1)).ok
@@ -54,8 +56,10 @@ def test_ktp_el_married_young(registry: Registry) -> None:
             occurred_on=D(2031, 2, 1), recorded_on=D(2031, 2, 1), husband=dedi.nik, wife=S.child
         )
     )
-    application = apply_for("KTP-el", "new", subject=S.child).with_evidence(
-        Evidence.FORM_F102, Evidence.BIOMETRICS
+    application = (
+        apply_for("KTP-el", "new", subject=S.child)
+        .with_evidence(Evidence.FORM_F102)
+        .with_attested(Evidence.BIOMETRICS)
     )
     assert check(application, registry, on=D(2031, 3, 1)).ok  # 16, married
     assert check(application, registry, on=D(2033, 3, 1)).ok  # 18, married

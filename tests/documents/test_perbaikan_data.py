@@ -13,7 +13,7 @@ import pytest
 from adminduk import Registry
 from adminduk.documents import CorrectionRequest, Evidence, check, event_for
 from adminduk.documents.perbaikan_data import PerbaikanData
-from adminduk.errors import InvalidComponent, InvalidFormat
+from adminduk.errors import InvalidComponent, InvalidField, InvalidFormat
 from adminduk.register.events import DataCorrection, DocumentWithdrawn
 from adminduk.samples import SIAP_KELUARGA as S
 from tests.documents.contract import DocumentTypeContract
@@ -63,18 +63,20 @@ def test_a_change_of_name_needs_a_court_decision_and_other_data_their_proof(
 
 def test_an_annulment_names_a_certificate_in_force_and_needs_the_court(registry: Registry) -> None:
     """Pasal 72 UU 23/2006: a final court decision, and the certificate named must be in force."""
-    request = CorrectionRequest(document="AKTA-KAWIN", number="1808-KW-01012020-0001")
+    request = CorrectionRequest(certificate="AKTA-KAWIN", number="1808-KW-01012020-0001")
     assert {"perbaikan-data.annulment.court", "perbaikan-data.certificate"} == _codes(
         registry, "annulment", request
     )
-    with_changes = CorrectionRequest(changes={"name": "X Y"}, document="AKTA-KAWIN", number="1")
+    with_changes = CorrectionRequest(changes={"name": "X Y"}, certificate="AKTA-KAWIN", number="1")
     assert "perbaikan-data.request" in _codes(registry, "annulment", with_changes)
 
 
 def test_a_form_without_a_request_is_told_what_is_missing(registry: Registry) -> None:
     """No CorrectionRequest: the checker says what to fill in, not a crash."""
-    form = apply_for("PERBAIKAN-DATA", "clerical", subject=S.head)
-    assert "perbaikan-data.request" in check(form, registry, on=D(2026, 3, 2)).codes
+    form = apply_for("PERBAIKAN-DATA", "clerical", subject=S.head, details=None)
+    report = check(form, registry, on=D(2026, 3, 2))
+    assert "perbaikan-data.details" in report.codes
+    assert "F-1.02" in report.findings[report.codes.index("perbaikan-data.details")].message_en
     with pytest.raises(InvalidComponent, match="CorrectionRequest"):
         event_for(form, on=D(2026, 3, 2))
 
@@ -95,7 +97,7 @@ def test_the_events_a_correction_builds() -> None:
         "PERBAIKAN-DATA",
         "annulment",
         subject=S.head,
-        details=CorrectionRequest(document="AKTA-LAHIR", number="N-1", reason="Putusan 1"),
+        details=CorrectionRequest(certificate="AKTA-LAHIR", number="N-1", reason="Putusan 1"),
     )
     withdrawn = event_for(annul, on=on)
     assert isinstance(withdrawn, DocumentWithdrawn)
@@ -116,9 +118,9 @@ def test_the_events_a_correction_builds() -> None:
         ({"changes": "name=Budi"}, InvalidFormat),
         ({"changes": [("name",)]}, InvalidFormat),
         ({"changes": [("name", "A"), ("name", "B")]}, InvalidComponent),
-        ({"document": "KK", "number": "1"}, InvalidComponent),
-        ({"document": "AKTA-LAHIR"}, InvalidComponent),
-        ({"reason": 5}, InvalidFormat),
+        ({"certificate": "KK", "number": "1"}, InvalidField),
+        ({"certificate": "AKTA-LAHIR"}, InvalidField),
+        ({"reason": 5}, InvalidField),
     ],
 )
 def test_a_request_of_the_wrong_shape_is_refused_when_made(

@@ -288,14 +288,15 @@ def _action(
         }
         method = methods[trigger]
         return lambda: method(app, actor=actor, at=at, reason=reason)
-    simple = {
+    simple_methods: dict[Trigger, Callable[..., Application]] = {
         Trigger.VERIFY: office.verify,
         Trigger.APPROVE: office.approve,
         Trigger.RECORD_BIOMETRICS: office.record_biometrics,
         Trigger.ISSUE: office.issue,
         Trigger.SHIP: office.ship,
         Trigger.ARRIVE: office.arrive,
-    }[trigger]
+    }
+    simple = simple_methods[trigger]
     return lambda: simple(app, actor=actor, at=at)
 
 

@@ -213,13 +213,15 @@ def test_registration_timeliness() -> None:
     registry = sample_registry()
     office = Office("18.08", registry)
     on = datetime.date(2026, 3, 2)
-    from adminduk.documents import event_for
+    from adminduk.documents import BirthReport, event_for
 
     registry.apply(event_for(sample_form("AKTA-LAHIR", on=on), on=on, birth_place="Kasui"))
+    first = sample_form("AKTA-LAHIR", on=on)
+    assert isinstance(first.details, BirthReport)
     late_birth = attrs.evolve(
-        sample_form("AKTA-LAHIR", on=on),
+        first,
         event_date=datetime.date(2025, 6, 1),
-        child_name="Dewi",
+        details=attrs.evolve(first.details, child_name="Dewi", birth_order=3),
     )
     registry.apply(event_for(late_birth, on=on, birth_place="Kasui"))
     rows = {row.kind: row for row in registration_timeliness(registry)}

@@ -6,10 +6,10 @@ from typing import Any
 
 import pytest
 
-from tests.store.trust import TrustContract
+from tests.store.attachments import AttachmentContract
 
 
-class TestPostgresStore(TrustContract):
+class TestPostgresStore(AttachmentContract):
     """Every contract test on a fresh PostgreSQL database."""
 
     @pytest.fixture

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from tests.store.trust import TrustContract
+from tests.store.attachments import AttachmentContract
 
 
-class TestSQLiteStore(TrustContract):
+class TestSQLiteStore(AttachmentContract):
     """Every contract test on a fresh SQLite file."""
 
     @pytest.fixture

@@ -104,8 +104,10 @@ def test_a_clerical_error_on_a_birth_certificate_is_corrected_with_a_margin_note
     assert reprinted.number == akta.number
     assert reprinted.father_name == "Budi Santosa"
     assert reprinted.notes == (
-        "Pembetulan tanggal 02-03-2026: nama ayah semula Budi Santoso, dibetulkan menjadi "
-        "Budi Santosa (dasar: kutipan akta nikah orang tua).",
+        (
+            "Pembetulan tanggal 02-03-2026: nama ayah semula Budi Santoso, dibetulkan menjadi "
+            "Budi Santosa (dasar: kutipan akta nikah orang tua)."
+        ),
     )
     assert office.registry.printings("AKTA-LAHIR", akta.number) == (akta, reprinted)
     applied = [e for e in app.history[-1].events if isinstance(e, DataCorrection)]
@@ -194,7 +196,7 @@ def test_an_annulment_needs_a_final_court_decision_and_withdraws_the_certificate
         "annulment",
         SIAP_MENIKAH.groom,
         evidence=set(),
-        document="AKTA-KAWIN",
+        certificate="AKTA-KAWIN",
         number=akta.number,
         reason="Putusan PN Blambangan Umpu No. 12/Pdt.G/2026",
     )

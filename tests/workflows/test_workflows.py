@@ -18,6 +18,7 @@ from adminduk.documents import (
     DocumentCode,
     Evidence,
     Form,
+    MoveRequest,
     document_type,
     event_for,
 )
@@ -307,8 +308,14 @@ def test_only_a_collected_document_is_reprinted(office: Office) -> None:
 def test_ktp_el_is_printed_only_after_biometric_recording(office: Office) -> None:
     """KTP-el is printed only after biometric recording."""
     app = office.submit(sample_form("KTP-el", on=ON), actor=RESIDENT, at=at(0))
-    # the evidence says biometrics were taken, but the register does not show it yet
-    app = office.verify(app, actor=STAFF[Role.FRONT_OFFICE], at=at(1))
+    # a resident cannot say biometrics were taken: verifying finds them missing
+    with pytest.raises(GuardFailed, match=r"ktp-el\.new\.biometrics"):
+        office.verify(app, actor=STAFF[Role.FRONT_OFFICE], at=at(1))
+    # an officer attests them (taken on another visit), but the register does not show it yet
+    app = office.verify(
+        app, actor=STAFF[Role.FRONT_OFFICE], at=at(1), attest=(Evidence.BIOMETRICS,)
+    )
+    assert Evidence.BIOMETRICS in app.form.attested
     with pytest.raises(GuardFailed, match="biometrics are not recorded"):
         office.issue(app, actor=STAFF[Role.REGISTRAR], at=at(2))
     assert Status.VERIFIED is office.get(app.id).status
@@ -529,6 +536,7 @@ def test_moving_letter_origin_and_destination_sides() -> None:
         channel=Channel.COUNTER,
         subject=S.head,
         evidence={Evidence.SKPWNI},
+        details=MoveRequest(origin="18.08", letter_number=leaving.skpwni),
     )
     arrived = destination.submit(arrival, actor=RESIDENT, at=at(48))
     arrived = destination.verify(arrived, actor=STAFF[Role.FRONT_OFFICE], at=at(49))
@@ -601,8 +609,14 @@ def test_replay_refuses_a_history_no_workflow_allows(office: Office) -> None:
     by_courier = (*history[:2], attrs.evolve(history[2], actor=STAFF[Role.COURIER]), *history[3:])
     with pytest.raises(InvalidComponent, match="may not issue"):
         replay(by_courier, id=app.id)
-    with pytest.raises(InvalidComponent, match="only filing carries a form"):
-        attrs.evolve(history[1], form=history[0].form)
+    with pytest.raises(InvalidComponent, match="only filing and review carry a form"):
+        attrs.evolve(history[2], form=history[0].form)  # an issue carries no form
+    # A verification may carry the form as reviewed, but only what the office adds to it.
+    assert history[0].form is not None
+    changed = attrs.evolve(history[0].form, applicant=S.wife)
+    tampered = (history[0], attrs.evolve(history[1], form=changed), *history[2:])
+    with pytest.raises(InvalidComponent, match="review changes only"):
+        replay(tampered, id=app.id)
     with pytest.raises(InvalidFormat):
         replay([history[0], "verify"], id=app.id)  # type: ignore[list-item]
 
@@ -657,8 +671,12 @@ def test_event_for_refuses_what_the_application_cannot_say() -> None:
     no_partner = attrs.evolve(sample_form("AKTA-KAWIN", on=ON), partner=None)
     with pytest.raises(InvalidComponent, match="partner"):
         event_for(no_partner, on=ON)
-    with pytest.raises(InvalidComponent, match="birth_place"):
-        event_for(sample_form("AKTA-LAHIR", on=ON), on=ON)
+    with pytest.raises(InvalidComponent, match="birth report"):
+        event_for(attrs.evolve(sample_form("AKTA-LAHIR", on=ON), details=None), on=ON)
+    # The report says where the child was born, as the certificate and the register print it.
+    birth = event_for(sample_form("AKTA-LAHIR", on=ON), on=ON)
+    assert isinstance(birth, Birth)
+    assert "Blambangan Umpu" == birth.birth_place
 
 
 #: What can be lost or damaged: every document but a correction (which prints the others).

@@ -19,7 +19,13 @@ from adminduk.documents import (
     document_type,
 )
 from adminduk.errors import ForbiddenTransition, InvalidComponent, PermissionDenied
-from adminduk.samples import SIAP_KELUARGA, sample_form, sample_registry, sample_staff
+from adminduk.samples import (
+    SIAP_KELUARGA,
+    sample_form,
+    sample_registry,
+    sample_staff,
+    sample_visit,
+)
 from adminduk.workflows import (
     DRAFT,
     WORKFLOWS,
@@ -52,7 +58,14 @@ def test_the_fast_path_agrees_with_transitions_firing(code: DocumentCode) -> Non
     flow = WORKFLOWS[code]
     for trigger, source, delivery in itertools.product(Trigger, STATES, Delivery):
         variant = document_type(code).variants[0].code
-        app = Form(document=code, variant=variant, channel=Channel.COUNTER, delivery=delivery)
+        visit = sample_visit() if delivery is Delivery.OUTREACH else None
+        app = Form(
+            document=code,
+            variant=variant,
+            channel=Channel.COUNTER,
+            delivery=delivery,
+            outreach=visit,
+        )
         attempt = Attempt(
             form=app,
             trigger=trigger,

@@ -1,281 +1,42 @@
-"""What every document type shares: evidence kinds, requirement rows, applications, findings.
+"""What every document type shares: requirement rows, variants, parties, and the base class.
 
 A document type is a class whose attributes are data (names, legal basis, variants, accepted
-evidence, requirements, deadline, service level); :func:`check` reads those tables. Nothing here
-reads the clock: every date is passed in.
+evidence, requirements, deadline, service level); :func:`check` reads those tables. The words
+they are written in (evidence kinds, channels, findings) are in
+:mod:`adminduk.documents._vocabulary`. Nothing here reads the clock: every date is passed in.
 """
 
 from __future__ import annotations
 
 import datetime
-import enum
 import functools
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 import attrs
 
 from adminduk._fields import age_on
 from adminduk.codes import Sex
+from adminduk.documents._vocabulary import (
+    DocumentCode,
+    Evidence,
+    Finding,
+    FindingKind,
+    record_variants,
+)
+from adminduk.documents.form import DETAILS_OF, Form
 from adminduk.errors import InvalidComponent
 from adminduk.register import Registry, Resident
 from adminduk.register.events import Event
 
-if TYPE_CHECKING:
-    from adminduk.documents.form import Form
-
 __all__ = [
-    "DOCUMENT_CODES",
-    "Channel",
     "Context",
-    "DocumentCode",
     "DocumentType",
-    "Evidence",
-    "Finding",
-    "FindingKind",
     "Party",
     "RegisterChange",
-    "Report",
     "Requirement",
     "Variant",
 ]
-
-#: The code of each document type, as forms, workflows and files spell it. A user's type
-#: checker refuses any other string where a ``DocumentCode`` is expected.
-DocumentCode = Literal[
-    "KK",
-    "KTP-el",
-    "KIA",
-    "SKPWNI",
-    "AKTA-LAHIR",
-    "AKTA-MATI",
-    "AKTA-KAWIN",
-    "AKTA-CERAI",
-    "PERBAIKAN-DATA",
-]
-
-#: Every document code, in the catalogue's order.
-DOCUMENT_CODES: tuple[DocumentCode, ...] = (
-    "KK", "KTP-el", "KIA", "SKPWNI", "AKTA-LAHIR", "AKTA-MATI", "AKTA-KAWIN", "AKTA-CERAI",
-    "PERBAIKAN-DATA",
-)  # fmt: skip
-
-
-class Evidence(enum.Enum):
-    """Kinds of evidence an application can carry (scans of originals for online files)."""
-
-    __hash__ = object.__hash__  # members are singletons: identity hashing is exact, and fast
-
-    BIRTH_LETTER = "birth_letter"  #: surat keterangan kelahiran (hospital, midwife, village head)
-    SPTJM_BIRTH = "sptjm_f203"  #: SPTJM F-2.03: no birth letter, with two witnesses
-    SPTJM_PARENTS_MARRIAGE = "sptjm_f204"  #: SPTJM F-2.04: parents' marriage not proven
-    SPTJM_MARRIAGE = "sptjm_f105"  #: SPTJM F-1.05: an unregistered marriage, for a new KK
-    MARRIAGE_PROOF = "marriage_proof"  #: buku nikah or kutipan akta perkawinan
-    DIVORCE_PROOF = "divorce_proof"  #: kutipan akta perceraian
-    DEATH_CERTIFICATE = "death_certificate"  #: kutipan akta kematian
-    DEATH_LETTER = "death_letter"  #: surat keterangan kematian (doctor or village head)
-    POLICE_LETTER = "police_letter"  #: surat keterangan kehilangan from the police
-    POLICE_REPORT = "police_report"  #: police report on a child of unknown origin
-    COURT_DECISION = "court_decision"  #: a final (inkracht) court decision
-    COURT_DISPENSATION = "court_dispensation"  #: court dispensation to marry under 19
-    PARENTS_CONSENT = "parents_consent"  #: parents' consent to marry under 21
-    RELIGIOUS_STATEMENT = "religious_statement"  #: the religious leader's marriage statement
-    PHOTOS = "photos"  #: colour photos (2x3 for a KIA, side by side for a marriage)
-    WITNESSES = "witnesses"  #: two witnesses with their KTP-el
-    FORM_F101 = "form_f101"  #: biodata form F-1.01
-    FORM_F102 = "form_f102"  #: application form F-1.02
-    FORM_F201 = "form_f201"  #: civil registration form F-2.01
-    FORM_F212 = "form_f212"  #: marriage registration form F-2.12
-    KK = "kk"  #: the current family card
-    KTP_EL = "ktp_el"  #: the current KTP-el
-    BIRTH_CERTIFICATE = "birth_certificate"  #: kutipan akta kelahiran
-    PARENTS_KTP_EL = "parents_ktp_el"  #: both parents' KTP-el
-    OLD_KTP_EL = "old_ktp_el"  #: the old KTP-el
-    OLD_KIA = "old_kia"  #: the old child card
-    DAMAGED_DOCUMENT = "damaged_document"  #: the damaged document itself
-    PROOF_OF_CHANGE = "proof_of_change"  #: a document proving the changed data
-    ERRONEOUS_DOCUMENT = "erroneous_document"  #: the document with the error, handed in
-    SKPWNI = "skpwni"  #: surat keterangan pindah WNI
-    HEAD_OF_OFFICE_DECISION = "late_decision"  #: decision of the head of office, late reports
-    BIOMETRICS = "biometrics"  #: KTP-el biometric recording (in person or at home)
-
-    @property
-    def label(self) -> str:
-        """The Indonesian name of this kind of evidence."""
-        return _EVIDENCE_LABELS[self][0]
-
-    @property
-    def label_en(self) -> str:
-        """The English name of this kind of evidence."""
-        return _EVIDENCE_LABELS[self][1]
-
-
-_EVIDENCE_LABELS: dict[Evidence, tuple[str, str]] = {
-    Evidence.ERRONEOUS_DOCUMENT: (
-        "dokumen yang memuat kesalahan (asli)",
-        "the document with the error (the original)",
-    ),
-    Evidence.BIRTH_LETTER: ("surat keterangan kelahiran", "birth letter"),
-    Evidence.SPTJM_BIRTH: (
-        "SPTJM kebenaran data kelahiran (F-2.03) dengan dua saksi",
-        "statement of truth of birth data (F-2.03) with two witnesses",
-    ),
-    Evidence.SPTJM_PARENTS_MARRIAGE: (
-        "SPTJM kebenaran pasangan suami istri (F-2.04) dengan dua saksi",
-        "statement of truth of the parents' marriage (F-2.04) with two witnesses",
-    ),
-    Evidence.SPTJM_MARRIAGE: (
-        "SPTJM perkawinan belum tercatat (F-1.05)",
-        "statement of an unregistered marriage (F-1.05)",
-    ),
-    Evidence.MARRIAGE_PROOF: (
-        "buku nikah atau kutipan akta perkawinan",
-        "marriage book or marriage certificate",
-    ),
-    Evidence.DIVORCE_PROOF: ("kutipan akta perceraian", "divorce certificate"),
-    Evidence.DEATH_CERTIFICATE: ("kutipan akta kematian", "death certificate"),
-    Evidence.DEATH_LETTER: ("surat keterangan kematian", "death letter"),
-    Evidence.POLICE_LETTER: (
-        "surat keterangan kehilangan dari kepolisian",
-        "police letter on the loss",
-    ),
-    Evidence.POLICE_REPORT: ("berita acara dari kepolisian", "police report"),
-    Evidence.COURT_DECISION: (
-        "putusan pengadilan yang berkekuatan hukum tetap",
-        "final court decision",
-    ),
-    Evidence.COURT_DISPENSATION: (
-        "dispensasi kawin dari pengadilan",
-        "court dispensation to marry",
-    ),
-    Evidence.PARENTS_CONSENT: ("izin orang tua", "parents' consent"),
-    Evidence.RELIGIOUS_STATEMENT: (
-        "surat keterangan perkawinan dari pemuka agama",
-        "religious leader's marriage statement",
-    ),
-    Evidence.PHOTOS: ("pas foto berwarna", "colour photographs"),
-    Evidence.WITNESSES: ("dua orang saksi dengan KTP-el", "two witnesses with their KTP-el"),
-    Evidence.FORM_F101: ("formulir biodata F-1.01", "biodata form F-1.01"),
-    Evidence.FORM_F102: ("formulir pendaftaran F-1.02", "application form F-1.02"),
-    Evidence.FORM_F201: ("formulir pelaporan F-2.01", "civil registration form F-2.01"),
-    Evidence.FORM_F212: (
-        "formulir pencatatan perkawinan F-2.12",
-        "marriage registration form F-2.12",
-    ),
-    Evidence.KK: ("Kartu Keluarga (KK)", "family card (KK)"),
-    Evidence.KTP_EL: ("KTP-el", "electronic ID card (KTP-el)"),
-    Evidence.BIRTH_CERTIFICATE: ("kutipan akta kelahiran", "birth certificate"),
-    Evidence.PARENTS_KTP_EL: ("KTP-el kedua orang tua", "both parents' KTP-el"),
-    Evidence.OLD_KTP_EL: ("KTP-el lama", "old KTP-el"),
-    Evidence.OLD_KIA: ("KIA lama", "old child card"),
-    Evidence.DAMAGED_DOCUMENT: ("dokumen yang rusak", "the damaged document"),
-    Evidence.PROOF_OF_CHANGE: ("dokumen bukti perubahan data", "proof of the changed data"),
-    Evidence.SKPWNI: ("surat keterangan pindah (SKPWNI)", "moving letter (SKPWNI)"),
-    Evidence.HEAD_OF_OFFICE_DECISION: (
-        "keputusan kepala dinas untuk pelaporan terlambat",
-        "decision of the head of office for a late report",
-    ),
-    Evidence.BIOMETRICS: ("perekaman biometrik KTP-el", "KTP-el biometric recording"),
-}
-
-
-class Channel(enum.Enum):
-    """How the application reached the office."""
-
-    __hash__ = object.__hash__  # members are singletons: identity hashing is exact, and fast
-
-    COUNTER = "counter"  #: in person at the office
-    WEBSITE = "website"
-    WHATSAPP = "whatsapp"
-    OUTREACH = "outreach"  #: jemput bola: officers visit the resident
-
-    @property
-    def online(self) -> bool:
-        """Whether the channel is online (scans must be of the originals)."""
-        return self in (Channel.WEBSITE, Channel.WHATSAPP)
-
-    @property
-    def label(self) -> str:
-        """The Indonesian name of the channel."""
-        return _CHANNEL_LABELS[self][0]
-
-    @property
-    def label_en(self) -> str:
-        """The English name of the channel."""
-        return _CHANNEL_LABELS[self][1]
-
-
-_CHANNEL_LABELS: dict[Channel, tuple[str, str]] = {
-    Channel.COUNTER: ("loket kantor", "office counter"),
-    Channel.WEBSITE: ("situs web", "website"),
-    Channel.WHATSAPP: ("WhatsApp", "WhatsApp"),
-    Channel.OUTREACH: ("jemput bola", "outreach visit"),
-}
-
-
-class FindingKind(enum.Enum):
-    """What sort of problem a finding reports."""
-
-    __hash__ = object.__hash__  # members are singletons: identity hashing is exact, and fast
-
-    MISSING = "missing"  #: evidence is missing
-    INELIGIBLE = "ineligible"  #: the person cannot get this document (age, status)
-    INVALID = "invalid"  #: the application itself is impossible (a future date, no subject)
-    LATE = "late"  #: reported after the legal deadline; adds requirements, does not refuse
-
-    @property
-    def label(self) -> str:
-        """The Indonesian name."""
-        return _FINDING_KIND_LABELS[self][0]
-
-    @property
-    def label_en(self) -> str:
-        """The English name."""
-        return _FINDING_KIND_LABELS[self][1]
-
-
-_FINDING_KIND_LABELS: dict[FindingKind, tuple[str, str]] = {
-    FindingKind.MISSING: ("belum ada", "missing"),
-    FindingKind.INELIGIBLE: ("tidak memenuhi syarat", "not eligible"),
-    FindingKind.INVALID: ("isian tidak sesuai", "the form is wrong"),
-    FindingKind.LATE: ("terlambat dilaporkan", "reported late"),
-}
-
-
-@attrs.frozen
-class Finding:
-    """One unmet requirement, in Indonesian and English, with its basis and what would fix it."""
-
-    code: str
-    kind: FindingKind
-    message_id: str
-    message_en: str
-    basis: str
-    satisfy_with: tuple[Evidence, ...] = ()
-
-    @property
-    def blocking(self) -> bool:
-        """Whether the finding stops the application (lateness alone does not)."""
-        return self.kind is not FindingKind.LATE
-
-
-@attrs.frozen
-class Report:
-    """The checker's answer: every finding at once."""
-
-    document: DocumentCode
-    variant: str
-    findings: tuple[Finding, ...]
-
-    @property
-    def ok(self) -> bool:
-        """Whether nothing blocks the application."""
-        return not any(finding.blocking for finding in self.findings)
-
-    @property
-    def codes(self) -> tuple[str, ...]:
-        """The codes of the findings, in order."""
-        return tuple(finding.code for finding in self.findings)
 
 
 @attrs.frozen
@@ -285,6 +46,12 @@ class Context:
     form: Form
     registry: Registry
     on: datetime.date
+    #: Every evidence kind the form supplies: papers, scans not refused, office attestations.
+    supplied: frozenset[Evidence] = attrs.field(init=False)
+
+    @supplied.default
+    def _supplied(self) -> frozenset[Evidence]:
+        return self.form.supplied
 
     def person(self, number: str | None) -> Resident | None:
         """The resident with NIK ``number`` in the register, if any."""
@@ -307,8 +74,8 @@ class Context:
         return age_on(person.birth_date, self.form.event_date or self.on)
 
     def has(self, *kinds: Evidence) -> bool:
-        """Whether any of ``kinds`` is attached."""
-        return any(kind in self.form.evidence for kind in kinds)
+        """Whether any of ``kinds`` is supplied (attached, or attested by the office)."""
+        return any(kind in self.supplied for kind in kinds)
 
     def in_family(self, number: str | None) -> bool:
         """Whether the register places the resident in a family (its KK is on file)."""
@@ -343,13 +110,15 @@ class Requirement:
     #: What the catalogue says is required, when the evidence names alone do not say it.
     summary_id: str = ""
     summary_en: str = ""
+    #: The form's field an unmet requirement is about (``"subject"``, ``"details"``), if one.
+    field: str = ""
 
     def evaluate(self, context: Context) -> Finding | None:
         """Return a finding if the requirement applies and is unmet, else ``None``."""
         if self.applies is not always and not self.applies(context):
             return None
-        if self.satisfied_by and not context.form.evidence.isdisjoint(self.satisfied_by):
-            return None  # a paper that satisfies it is attached
+        if self.satisfied_by and not context.supplied.isdisjoint(self.satisfied_by):
+            return None  # a paper that satisfies it is attached (or the office attested it)
         if self.met is not None and self.met(context):
             return None
         return Finding(
@@ -359,6 +128,7 @@ class Requirement:
             message_en=self.message_en,
             basis=self.basis,
             satisfy_with=self.satisfied_by,
+            field=self.field,
         )
 
 
@@ -417,7 +187,8 @@ def _all_requirements(kind: type[DocumentType], variant: str) -> tuple[Requireme
         for party in kind.parties
         if not chosen.reissue and (party.variants is None or variant in party.variants)
     )
-    return (_applicant_requirement(kind.code), *roles, *own)
+    details = (_details_requirement(kind.code),) if kind.details_in.get(variant) else ()
+    return (_applicant_requirement(kind.code), *roles, *details, *own)
 
 
 @functools.cache
@@ -433,8 +204,24 @@ def _applicant_requirement(code: str) -> Requirement:
         basis="Perpres 96/2018; Pasal 63 UU 24/2013",
         met=_applicant_may_file,
         kind=FindingKind.INELIGIBLE,
+        field="applicant",
         summary_id="pemohon: yang bersangkutan atau anggota keluarga yang sudah dewasa",
         summary_en="the applicant: the person concerned, or an adult of their family",
+    )
+
+
+@functools.cache
+def _details_requirement(code: str) -> Requirement:
+    """The rule that a form carries its typed part, as a requirement row of type ``code``."""
+    part = DETAILS_OF[code]
+    return Requirement(
+        id=f"{code.lower()}.details",
+        message_id=f"Isian formulir {part.form_name} belum diisi.",
+        message_en=f"The {part.form_name} part of the form is not filled in.",
+        basis=f"{part.form_name} Permendagri 109/2019",
+        met=lambda context: context.form.details is not None,
+        kind=FindingKind.INVALID,
+        field="details",
     )
 
 
@@ -480,6 +267,7 @@ class Party:
             basis=self.basis,
             met=plays,
             kind=FindingKind.INVALID,
+            field=self.field,
             summary_id=f"{self.field}: {self.name_id}{sex_id}",
             summary_en=f"{self.field}: the {self.name_en}{sex_en}",
         )
@@ -513,6 +301,32 @@ class DocumentType:
     issued_with: ClassVar[tuple[DocumentCode, ...]] = ()
     #: Who the people named on the form are for this document (checked at filing).
     parties: ClassVar[tuple[Party, ...]] = ()
+    #: How a form of this type asks for its subject, in Indonesian and English.
+    subject_label: ClassVar[tuple[str, str]] = (
+        "NIK yang bersangkutan",
+        "NIK of the person concerned",
+    )
+    #: How it asks for the second person (``None``: the type names no second person).
+    partner_label: ClassVar[tuple[str, str] | None] = None
+    #: How it asks for who files or reports.
+    applicant_label: ClassVar[tuple[str, str]] = (
+        "NIK pemohon atau pelapor",
+        "NIK of the applicant or reporter",
+    )
+    #: The variants whose form names the second person (their NIK is required).
+    partner_in: ClassVar[frozenset[str]] = frozenset()
+    #: The variants whose form names no subject (a foundling, a body not identified).
+    unnamed: ClassVar[frozenset[str]] = frozenset()
+    #: How it asks for the day of the event its deadline runs from, if it has a deadline.
+    event_label: ClassVar[tuple[str, str]] = ("Tanggal peristiwa", "Date of the event")
+    #: The variants whose form carries the type's typed part (:data:`~adminduk.documents.
+    #: DETAILS_OF`), each with whether the part is required (a report) or only asked.
+    details_in: ClassVar[Mapping[str, bool]] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # A form checks its variant against these without importing the types.
+        record_variants(cls.code, tuple(variant.code for variant in cls.variants))
 
     @classmethod
     def event_for(cls, form: Form, *, on: datetime.date, **details: Any) -> Event:

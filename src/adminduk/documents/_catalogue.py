@@ -6,8 +6,9 @@ from typing import Any
 
 import attrs
 
-from adminduk.documents._base import Channel, DocumentType, FindingKind
+from adminduk.documents._base import DocumentType
 from adminduk.documents._types import DOCUMENT_TYPES
+from adminduk.documents._vocabulary import Channel, FindingKind
 from adminduk.documents.service_levels import ServiceLevels
 from adminduk.errors import InvalidComponent
 

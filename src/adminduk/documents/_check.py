@@ -7,19 +7,10 @@ from collections.abc import Sequence
 
 from adminduk._dates import require_day
 from adminduk._fields import replaced
-from adminduk.documents._base import (
-    Channel,
-    Context,
-    DocumentCode,
-    DocumentType,
-    Finding,
-    FindingKind,
-    Report,
-    Requirement,
-    Variant,
-)
+from adminduk.documents._base import Context, DocumentType, Requirement, Variant
 from adminduk.documents._common import late_decision
 from adminduk.documents._types import document_type
+from adminduk.documents._vocabulary import Channel, DocumentCode, Finding, FindingKind, Report
 from adminduk.documents.form import Form
 from adminduk.errors import InvalidFormat
 from adminduk.register import Registry, Resident
@@ -37,9 +28,10 @@ def _timing(kind: type[DocumentType], context: Context) -> list[Finding]:
             Finding(
                 code=f"{kind.code.lower()}.event_date",
                 kind=FindingKind.INVALID,
-                message_id="Tanggal peristiwa belum diisi.",
-                message_en="The date of the event is not given.",
+                message_id=f"{kind.event_label[0]} belum diisi.",
+                message_en=f"{kind.event_label[1]} is not given.",
                 basis=kind.legal_basis[0],
+                field="event_date",
             )
         ]
     if event_date > context.on:
@@ -50,6 +42,7 @@ def _timing(kind: type[DocumentType], context: Context) -> list[Finding]:
                 message_id=f"Tanggal peristiwa ({event_date:%d-%m-%Y}) belum terjadi.",
                 message_en=f"The event date ({event_date.isoformat()}) is in the future.",
                 basis=kind.legal_basis[0],
+                field="event_date",
             )
         ]
     # Pasal 27 and 44 UU 24/2013: the deadline runs from the event to the day it was reported.
@@ -111,6 +104,8 @@ def check(form: Form, registry: Registry, *, on: datetime.date, suggest: bool = 
     context = Context(form, registry, on)
     findings = [f for r in requirements if (f := r.evaluate(context)) is not None]
     findings += _timing(kind, context)
+    if form.attachments:
+        findings += _refusals(findings, form)
     if any(f.kind is FindingKind.INELIGIBLE and not f.satisfy_with for f in findings):
         # Refused (no paper can fix it): what would be missing does not matter (no form list
         # after a refusal); what is wrong on the form does, and so does the variant that fits.
@@ -118,6 +113,33 @@ def check(form: Form, registry: Registry, *, on: datetime.date, suggest: bool = 
         if suggest:
             findings += _suggestion(kind, context)
     return Report(document=kind.code, variant=form.variant, findings=tuple(findings))
+
+
+def _refusals(findings: list[Finding], form: Form) -> list[Finding]:
+    """A finding per refused file whose kind a finding still asks for: why, and what would do.
+
+    A clerk refuses a file with a reason the resident can act on (illegible, of someone else):
+    the resident reads it beside what is still missing.
+    """
+    wanted = {kind for finding in findings if finding.blocking for kind in finding.satisfy_with}
+    refused = []
+    for item in form.attachments:
+        if item.refused and item.kind in wanted and item.review is not None:
+            kind, reason = item.kind, item.review.reason.strip()
+            refused.append(
+                Finding(
+                    code="attachment.refused",
+                    kind=FindingKind.MISSING,
+                    message_id=f"Lampiran {kind.label} tidak dapat diterima: {reason}. "
+                    f"Lampirkan kembali {kind.label}.",
+                    message_en=f"The {kind.label_en} attached was not accepted: {reason}. "
+                    f"Attach the {kind.label_en} again.",
+                    basis="Perpres 96/2018",
+                    satisfy_with=(kind,),
+                    field="attachments",
+                )
+            )
+    return refused
 
 
 #: The findings reported alongside an ineligibility: the refusal and what is wrong on the form.

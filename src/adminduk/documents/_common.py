@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
-from adminduk.documents._base import Context, Evidence, FindingKind, Requirement, Variant
+from adminduk.documents._base import Context, Requirement, Variant
+from adminduk.documents._vocabulary import Evidence, FindingKind
+from adminduk.documents.form import Form
 from adminduk.errors import InvalidComponent
 from adminduk.register.events import Event
-
-if TYPE_CHECKING:
-    from adminduk.documents.form import Form
 
 __all__ = [
     "alive",
@@ -94,6 +93,7 @@ def subject_known(code: str, role_id: str, role_en: str, who: str = "subject") -
         basis="Pasal 13 UU 24/2013",
         met=met,
         kind=FindingKind.INVALID,
+        field=who,
     )
 
 

@@ -9,23 +9,22 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from adminduk.documents._base import DOCUMENT_CODES, DocumentCode, DocumentType
+from adminduk.documents._base import DocumentType
+from adminduk.documents._vocabulary import DOCUMENT_CODES, DocumentCode
 from adminduk.documents.akta_cerai import AktaCerai
 from adminduk.documents.akta_kawin import AktaKawin
 from adminduk.documents.akta_lahir import AktaLahir
 from adminduk.documents.akta_mati import AktaMati
+from adminduk.documents.form import Form
 from adminduk.documents.kia import KIA
 from adminduk.documents.kk import KK
 from adminduk.documents.ktp_el import KTPEl
 from adminduk.documents.perbaikan_data import PerbaikanData
 from adminduk.documents.skpwni import SKPWNI
 from adminduk.errors import InvalidComponent
-
-if TYPE_CHECKING:
-    from adminduk.documents.form import Form
-    from adminduk.register.events import Event
+from adminduk.register.events import Event
 
 __all__ = ["DOCUMENT_TYPES", "document_type", "event_for"]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 import attrs
 
@@ -16,8 +16,6 @@ from adminduk.codes import LifeStatus, Sex
 from adminduk.documents._base import (
     Context,
     DocumentType,
-    Evidence,
-    FindingKind,
     Party,
     RegisterChange,
     Requirement,
@@ -29,10 +27,9 @@ from adminduk.documents._common import (
     couple_event,
     couple_on_file,
 )
+from adminduk.documents._vocabulary import Evidence, FindingKind
+from adminduk.documents.form import Form
 from adminduk.register.events import Divorce, Event
-
-if TYPE_CHECKING:
-    from adminduk.documents.form import Form
 
 __all__ = ["AktaCerai"]
 
@@ -63,6 +60,16 @@ class AktaCerai(DocumentType):
     register_changes: ClassVar[Mapping[str, RegisterChange]] = {
         "standard": RegisterChange((Divorce,))
     }
+
+    subject_label = ("NIK suami", "Husband's NIK")
+    partner_label = ("NIK istri", "Wife's NIK")
+    event_label = (
+        "Tanggal putusan berkekuatan hukum tetap",
+        "Day the court decision became final",
+    )
+    partner_in = frozenset({"standard"})
+    # F-2.01: the divorce is reported with the court and its decision.
+    details_in: ClassVar[Mapping[str, bool]] = {"standard": True}
 
     @classmethod
     def event_for(cls, form: Form, *, on: datetime.date, **details: Any) -> Event:

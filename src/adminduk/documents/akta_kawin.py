@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from adminduk.codes import MaritalStatus, Religion, Sex
 from adminduk.documents._base import (
     Context,
     DocumentType,
-    Evidence,
-    FindingKind,
     Party,
     RegisterChange,
     Requirement,
@@ -29,10 +27,10 @@ from adminduk.documents._common import (
     couple_on_file,
     form,
 )
+from adminduk.documents._vocabulary import Evidence, FindingKind
+from adminduk.documents.form import Form
+from adminduk.documents.reports import MarriageReport
 from adminduk.register.events import Event, Marriage
-
-if TYPE_CHECKING:
-    from adminduk.documents.form import Form
 
 __all__ = ["MARRIAGE_AGE", "PARENTS_CONSENT_AGE", "AktaKawin"]
 
@@ -64,6 +62,11 @@ def _free_to_marry(context: Context) -> bool:
     )
 
 
+def _not_an_islamic_rite(context: Context) -> bool:
+    report = context.form.details
+    return not (isinstance(report, MarriageReport) and report.religion is Religion.ISLAM)
+
+
 def _not_both_muslim(context: Context) -> bool:
     people = [p for p in (context.subject, context.partner) if p is not None]
     return not (len(people) == 2 and all(p.religion is Religion.ISLAM for p in people))
@@ -83,6 +86,13 @@ class AktaKawin(DocumentType):
     register_changes: ClassVar[Mapping[str, RegisterChange]] = {
         "standard": RegisterChange((Marriage,))
     }
+
+    subject_label = ("NIK calon suami", "Groom's NIK")
+    partner_label = ("NIK calon istri", "Bride's NIK")
+    event_label = ("Tanggal perkawinan", "Date of the marriage")
+    partner_in = frozenset({"standard"})
+    # F-2.12: the marriage is reported with its place, rite, officiant and two witnesses.
+    details_in: ClassVar[Mapping[str, bool]] = {"standard": True}
 
     @classmethod
     def event_for(cls, form: Form, *, on: datetime.date, **details: Any) -> Event:
@@ -106,6 +116,16 @@ class AktaKawin(DocumentType):
             basis="Pasal 34 UU 23/2006",
             met=_not_both_muslim,
             kind=FindingKind.INVALID,
+        ),
+        # Pasal 34(4) UU 23/2006: the KUA registers a marriage by Islamic rite, whoever marries.
+        Requirement(
+            id="akta-kawin.rite",
+            message_id="Perkawinan secara agama Islam dicatat oleh KUA, bukan Disdukcapil.",
+            message_en="A marriage by Islamic rite is registered by the KUA, not this office.",
+            basis="Pasal 34 UU 23/2006",
+            met=_not_an_islamic_rite,
+            kind=FindingKind.INVALID,
+            field="details.religion",
         ),
         Requirement(
             id="akta-kawin.free",

@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from adminduk.codes import MaritalStatus, Sex
 from adminduk.documents._base import (
     Context,
     DocumentType,
-    Evidence,
-    FindingKind,
     Party,
     RegisterChange,
     Requirement,
@@ -32,10 +30,10 @@ from adminduk.documents._common import (
     given,
     kk_on_file,
 )
+from adminduk.documents._vocabulary import Evidence
+from adminduk.documents.form import Form
+from adminduk.documents.reports import BirthReport
 from adminduk.register.events import Birth, Event, FamilyRegistered
-
-if TYPE_CHECKING:
-    from adminduk.documents.form import Form
 
 __all__ = ["AktaLahir"]
 
@@ -47,14 +45,6 @@ def _parents_registered_married(context: Context) -> bool:
         and father is not None
         and context.registry.find_spouse(mother.nik) == father.nik
         and mother.marital_status is MaritalStatus.MARRIED
-    )
-
-
-def _child_described(context: Context) -> bool:
-    application = context.form
-    return (
-        bool(application.child_name and application.child_name.strip())
-        and application.child_sex is not None
     )
 
 
@@ -79,17 +69,29 @@ class AktaLahir(DocumentType):
         "unknown_origin": RegisterChange((FamilyRegistered,), required=False),
     }
 
+    subject_label = ("NIK ibu anak", "Mother's NIK")
+    partner_label = ("NIK ayah anak", "Father's NIK")
+    applicant_label = ("NIK pelapor", "Reporter's NIK")
+    event_label = ("Tanggal lahir anak", "Child's date of birth")
+    # A child of unknown origin has no parents on the form.
+    unnamed = frozenset({"unknown_origin"})
+    # F-2.01: the birth is reported with the child's data (a foundling's too, as found).
+    details_in: ClassVar[Mapping[str, bool]] = {"standard": True, "unknown_origin": True}
+
     @classmethod
     def event_for(cls, form: Form, *, on: datetime.date, **details: Any) -> Event:
-        """The ``Birth`` of the child the form describes (mother: subject; father: partner).
+        """The ``Birth`` the form's report describes (mother: subject; father: partner).
 
         A child of unknown origin is registered by the office (a new family), not from the form.
         """
         if form.variant == "unknown_origin":
             return super().event_for(form, on=on, **details)
+        report = given(form.details, "details (the birth report)")
+        assert isinstance(report, BirthReport)  # a Form checks its part's type
         values = {
-            "name": given(form.child_name, "child_name"),
-            "sex": given(form.child_sex, "child_sex"),
+            "name": report.child_name,
+            "sex": report.child_sex,
+            "birth_place": report.birth_place,
             "mother": form.subject,
             "father": form.partner,
         }
@@ -107,14 +109,6 @@ class AktaLahir(DocumentType):
     }
     requirements: ClassVar[tuple[Requirement, ...]] = (
         form("akta-lahir.form", Evidence.FORM_F201, "F-2.01"),
-        Requirement(
-            id="akta-lahir.child",
-            message_id="Nama dan jenis kelamin anak belum diisi.",
-            message_en="The child's name and sex are not given.",
-            basis="Perpres 96/2018",
-            met=_child_described,
-            kind=FindingKind.INVALID,
-        ),
         kk_on_file("akta-lahir.kk", who_id="ibu/orang tua", who_en="mother's"),
     )
     variants = (

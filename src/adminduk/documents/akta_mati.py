@@ -8,18 +8,10 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from adminduk.codes import LifeStatus
-from adminduk.documents._base import (
-    Context,
-    DocumentType,
-    Evidence,
-    FindingKind,
-    RegisterChange,
-    Requirement,
-    Variant,
-)
+from adminduk.documents._base import Context, DocumentType, RegisterChange, Requirement, Variant
 from adminduk.documents._common import (
     build_event,
     copy_variants,
@@ -29,10 +21,9 @@ from adminduk.documents._common import (
     ktp_el_on_file,
     subject_known,
 )
+from adminduk.documents._vocabulary import Evidence, FindingKind
+from adminduk.documents.form import Form
 from adminduk.register.events import Death, Event
-
-if TYPE_CHECKING:
-    from adminduk.documents.form import Form
 
 __all__ = ["AktaMati"]
 
@@ -56,6 +47,18 @@ class AktaMati(DocumentType):
     register_changes: ClassVar[Mapping[str, RegisterChange]] = {
         "standard": RegisterChange((Death,)),
         "missing_person": RegisterChange((Death,)),
+    }
+
+    subject_label = ("NIK yang meninggal", "NIK of the deceased")
+    applicant_label = ("NIK pelapor", "Reporter's NIK")
+    event_label = ("Tanggal meninggal", "Date of death")
+    # A body not identified has no NIK on the form.
+    unnamed = frozenset({"unknown_identity"})
+    # F-2.01: the death is reported with its place and cause (a missing person's may be unknown).
+    details_in: ClassVar[Mapping[str, bool]] = {
+        "standard": True,
+        "unknown_identity": True,
+        "missing_person": False,
     }
 
     @classmethod

@@ -24,9 +24,9 @@ from collections.abc import Mapping
 import attrs
 
 from adminduk._dates import require_day
-from adminduk.documents._base import DocumentCode
 from adminduk.documents._check import variants_for
 from adminduk.documents._types import document_type
+from adminduk.documents._vocabulary import DocumentCode
 from adminduk.errors import InvalidComponent, InvalidFormat
 from adminduk.register import Registry
 

@@ -25,10 +25,12 @@ import attrs
 
 from adminduk._fields import age_on, trusted
 from adminduk.codes import Sex
-from adminduk.documents._base import Evidence
 from adminduk.documents._types import document_type
+from adminduk.documents._vocabulary import Evidence
+from adminduk.documents.details import CorrectionRequest, MoveRequest
 from adminduk.documents.form import Form
 from adminduk.documents.kia import KIA, KIA_SMALL_CHILD_LIMIT
+from adminduk.documents.reports import BirthReport, DeathReport, DivorceReport, MarriageReport
 from adminduk.documents.reprinting import margin_note, reprints
 from adminduk.errors import InvalidComponent
 from adminduk.register.events import (
@@ -216,6 +218,7 @@ class _Printer:
         husband: str,
         wife: str,
         occurred_on: datetime.date | None,
+        **printed: Any,
     ) -> None:
         him, her = self.person(husband), self.person(wife)
         self.add(
@@ -227,6 +230,7 @@ class _Printer:
                 wife=wife,
                 wife_name=her.name,
                 occurred_on=occurred_on,
+                **printed,
             )
         )
 
@@ -307,7 +311,8 @@ def _skpwni(printer: _Printer, form: Form, applied: Sequence[Event]) -> None:
         number, origin, destination = move.skpwni, move.origin, printer.office
     else:  # a second copy: the subject's own letter
         subject = printer.person(form.subject).nik
-        movers, origin, destination = (subject,), printer.office, form.destination or ""
+        asked = form.details.destination if isinstance(form.details, MoveRequest) else None
+        movers, origin, destination = (subject,), printer.office, asked or ""
         number = printer.number("SKPWNI")
     printer.add(
         trusted(
@@ -316,6 +321,7 @@ def _skpwni(printer: _Printer, form: Form, applied: Sequence[Event]) -> None:
             movers=movers,
             origin=origin,
             destination=destination or "-",
+            reason=form.details.reason if isinstance(form.details, MoveRequest) else None,
         )
     )
 
@@ -337,6 +343,9 @@ def _akta_lahir(printer: _Printer, form: Form, applied: Sequence[Event]) -> None
             parents_marriage_registered=Evidence.MARRIAGE_PROOF in form.evidence
             or Evidence.SPTJM_PARENTS_MARRIAGE not in form.evidence,
             late=isinstance(birth, Birth) and reported - child.birth_date > deadline,
+            birth_order=form.details.birth_order
+            if isinstance(form.details, BirthReport)
+            else None,
         )
     )
 
@@ -353,6 +362,7 @@ def _akta_mati(printer: _Printer, form: Form, applied: Sequence[Event]) -> None:
             nik=person.nik,
             name=person.name,
             died_on=died_on,
+            place=form.details.death_place if isinstance(form.details, DeathReport) else "",
         )
     )
 
@@ -377,12 +387,24 @@ def _pair(printer: _Printer, husband: str, wife: str) -> tuple[str, str]:
 
 def _akta_kawin(printer: _Printer, form: Form, applied: Sequence[Event]) -> None:
     husband, wife, day = _couple_from(form, applied, Marriage)
-    printer.couple(IssuedAktaKawin, *_pair(printer, husband, wife), day)
+    report = form.details
+    printed: dict[str, Any] = {}
+    if isinstance(report, MarriageReport):  # F-2.12: where, by which rite, before whom
+        printed = {
+            "place": report.place,
+            "religion": report.religion,
+            "officiant": report.officiant,
+        }
+    printer.couple(IssuedAktaKawin, *_pair(printer, husband, wife), day, **printed)
 
 
 def _akta_cerai(printer: _Printer, form: Form, applied: Sequence[Event]) -> None:
     husband, wife, day = _couple_from(form, applied, Divorce)
-    printer.couple(IssuedAktaCerai, *_pair(printer, husband, wife), day)
+    report = form.details
+    printed: dict[str, Any] = {}
+    if isinstance(report, DivorceReport):  # the court and its decision
+        printed = {"court": report.court, "decision_number": report.decision_number}
+    printer.couple(IssuedAktaCerai, *_pair(printer, husband, wife), day, **printed)
 
 
 def _perbaikan_data(printer: _Printer, form: Form, applied: Sequence[Event]) -> None:
@@ -390,7 +412,7 @@ def _perbaikan_data(printer: _Printer, form: Form, applied: Sequence[Event]) -> 
     correction = _event(applied, DataCorrection)
     if not isinstance(correction, DataCorrection):
         return
-    reason = form.details.reason if form.details is not None else ""
+    reason = form.details.reason if isinstance(form.details, CorrectionRequest) else ""
     note = margin_note(correction, route=form.variant, reason=reason)
     for record in reprints(
         printer.view, correction.nik, on=printer.on, office=printer.office, note=note

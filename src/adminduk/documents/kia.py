@@ -10,15 +10,9 @@ import datetime
 from typing import ClassVar
 
 from adminduk._fields import age_on
-from adminduk.documents._base import (
-    Context,
-    DocumentType,
-    Evidence,
-    FindingKind,
-    Requirement,
-    Variant,
-)
+from adminduk.documents._base import Context, DocumentType, Requirement, Variant
 from adminduk.documents._common import alive, kk_on_file, police_letter, subject_known
+from adminduk.documents._vocabulary import Evidence, FindingKind
 from adminduk.errors import InvalidComponent
 from adminduk.register.issued import IssuedKIA
 

@@ -10,15 +10,7 @@ from typing import ClassVar
 
 import attrs
 
-from adminduk.documents._base import (
-    Context,
-    DocumentType,
-    Evidence,
-    FindingKind,
-    RegisterChange,
-    Requirement,
-    Variant,
-)
+from adminduk.documents._base import Context, DocumentType, RegisterChange, Requirement, Variant
 from adminduk.documents._common import (
     alive,
     form,
@@ -27,6 +19,7 @@ from adminduk.documents._common import (
     police_letter,
     subject_known,
 )
+from adminduk.documents._vocabulary import Evidence, FindingKind
 from adminduk.register.events import (
     DataCorrection,
     Death,
@@ -54,6 +47,9 @@ class KK(DocumentType):
     """The family card, reissued on every change of members or data."""
 
     code = "KK"
+    subject_label = ("NIK kepala keluarga atau anggota keluarga", "NIK of the head or a member")
+    # F-1.01: a new card's address and members are asked (the office records the change).
+    details_in: ClassVar[Mapping[str, bool]] = {"new": False, "split": False}
     register_changes: ClassVar[Mapping[str, RegisterChange]] = {
         "new": RegisterChange(
             (Marriage, MoveWithin, FamilyRegistered),

@@ -9,15 +9,7 @@ from collections.abc import Mapping
 from typing import ClassVar
 
 from adminduk.codes import KTPElStatus
-from adminduk.documents._base import (
-    Context,
-    DocumentType,
-    Evidence,
-    FindingKind,
-    RegisterChange,
-    Requirement,
-    Variant,
-)
+from adminduk.documents._base import Context, DocumentType, RegisterChange, Requirement, Variant
 from adminduk.documents._common import (
     alive,
     form,
@@ -25,6 +17,7 @@ from adminduk.documents._common import (
     police_letter,
     subject_known,
 )
+from adminduk.documents._vocabulary import Evidence, FindingKind
 from adminduk.register.events import DataCorrection
 from adminduk.register.issued import IssuedKTPEl
 

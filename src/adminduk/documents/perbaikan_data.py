@@ -23,24 +23,15 @@ from __future__ import annotations
 import datetime
 import difflib
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
-from adminduk.documents._base import (
-    Context,
-    DocumentType,
-    Evidence,
-    FindingKind,
-    RegisterChange,
-    Requirement,
-    Variant,
-)
+from adminduk.documents._base import Context, DocumentType, RegisterChange, Requirement, Variant
 from adminduk.documents._common import event_dates, form, given, subject_known
+from adminduk.documents._vocabulary import Evidence, FindingKind
 from adminduk.documents.details import CorrectionRequest
+from adminduk.documents.form import Form
 from adminduk.errors import InvalidComponent
 from adminduk.register.events import DataCorrection, DocumentWithdrawn, Event
-
-if TYPE_CHECKING:
-    from adminduk.documents.form import Form
 
 __all__ = ["CLERICAL_NAME_SIMILARITY", "PerbaikanData"]
 
@@ -57,11 +48,9 @@ def _request(context: Context) -> CorrectionRequest | None:
 
 def _well_formed(context: Context) -> bool:
     request = _request(context)
-    if request is None:
-        return False
-    if context.form.variant == "annulment":
-        return request.number is not None and not request.changes
-    return bool(request.changes)
+    # The part itself holds what each route needs (checked when the form is made); an
+    # annulment withdraws a certificate and changes no field besides.
+    return request is None or context.form.variant != "annulment" or not request.changes
 
 
 def _something_changes(context: Context) -> bool:
@@ -73,14 +62,14 @@ def _something_changes(context: Context) -> bool:
 
 def _certificate_in_force(context: Context) -> bool:
     request, person = _request(context), context.subject
-    if request is None or request.document is None or request.number is None or person is None:
+    if request is None or request.certificate is None or request.number is None or person is None:
         return True
     registry = context.registry
-    printed = registry.printings(request.document, request.number)
+    printed = registry.printings(request.certificate, request.number)
     return (
         bool(printed)
         and person.nik in printed[-1].holders
-        and registry.withdrawal(request.document, request.number) is None
+        and registry.withdrawal(request.certificate, request.number) is None
     )
 
 
@@ -124,6 +113,13 @@ class PerbaikanData(DocumentType):
         "change": RegisterChange((DataCorrection,)),
         "annulment": RegisterChange((DocumentWithdrawn,)),
     }
+    subject_label = ("NIK yang datanya diperbaiki", "NIK of the person whose data is corrected")
+    # F-1.02: every route names what it corrects (the part is required on each).
+    details_in: ClassVar[Mapping[str, bool]] = {
+        "clerical": True,
+        "change": True,
+        "annulment": True,
+    }
     # What a correction prints again, when it printed an old value (it prints nothing itself).
     issued_with = ("KK", "KTP-el", "KIA", "AKTA-LAHIR", "AKTA-MATI", "AKTA-KAWIN", "AKTA-CERAI")
 
@@ -139,7 +135,7 @@ class PerbaikanData(DocumentType):
         dates = {**event_dates(form, on), "occurred_on": on, "recorded_on": on}
         if form.variant == "annulment":
             values: dict[str, Any] = {
-                "document": given(request.document, "the certificate's document code"),
+                "document": given(request.certificate, "the certificate's document code"),
                 "number": given(request.number, "the certificate's number"),
                 "basis": request.reason or "putusan pengadilan",
                 **dates,
@@ -153,16 +149,17 @@ class PerbaikanData(DocumentType):
         Requirement(
             id="perbaikan-data.request",
             message_id=(
-                "Isi yang diperbaiki belum diisi: data yang benar (pembetulan, perubahan) atau "
-                "akta yang dibatalkan (pembatalan)."
+                "Pembatalan akta tidak mengubah isian data: hapus data yang diperbaiki, atau "
+                "ajukan pembetulan atau perubahan."
             ),
             message_en=(
-                "What to correct is not given: the right data (clerical error, change) or the "
-                "certificate to annul (annulment)."
+                "An annulment withdraws a certificate and corrects no field: leave the changes "
+                "out, or ask for a clerical correction or a change."
             ),
-            basis="Permendagri 108/2019",
+            basis="Pasal 72 UU 23/2006",
             met=_well_formed,
             kind=FindingKind.INVALID,
+            field="details.changes",
         ),
         Requirement(
             id="perbaikan-data.unchanged",

@@ -10,18 +10,10 @@ from __future__ import annotations
 import datetime
 import enum
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from adminduk import regions
-from adminduk.documents._base import (
-    Context,
-    DocumentType,
-    Evidence,
-    FindingKind,
-    RegisterChange,
-    Requirement,
-    Variant,
-)
+from adminduk.documents._base import Context, DocumentType, RegisterChange, Requirement, Variant
 from adminduk.documents._common import (
     alive,
     build_event,
@@ -30,11 +22,11 @@ from adminduk.documents._common import (
     kk_on_file,
     subject_known,
 )
+from adminduk.documents._vocabulary import Evidence, FindingKind
+from adminduk.documents.details import MoveRequest
+from adminduk.documents.form import Form
 from adminduk.errors import AdmindukError
 from adminduk.register.events import Event, MoveIn, MoveOut
-
-if TYPE_CHECKING:
-    from adminduk.documents.form import Form
 
 __all__ = ["SKPWNI", "MoveLevel", "move_level"]
 
@@ -82,26 +74,20 @@ def move_level(origin: str, destination: str) -> MoveLevel:
     return MoveLevel.VILLAGE
 
 
+def _destination(form: Form) -> str | None:
+    move = form.details
+    return move.destination if isinstance(move, MoveRequest) else None
+
+
 def _level(context: Context) -> MoveLevel | None:
     family = context.registry.find_family(context.registry.family_number_of(context.form.subject))
-    destination = context.form.destination
+    destination = _destination(context.form)
     if family is None or destination is None:
         return None
     try:
         return move_level(family.address.village_code, destination)
     except AdmindukError:
         return None
-
-
-def _known_destination(context: Context) -> bool:
-    destination = context.form.destination
-    if destination is None:
-        return False
-    try:
-        regions.get(destination)
-    except AdmindukError:
-        return False
-    return True
 
 
 def _needs_skpwni(context: Context) -> bool:
@@ -125,14 +111,21 @@ class SKPWNI(DocumentType):
         "arrival": RegisterChange((MoveIn,), note="destination side"),
     }
 
+    subject_label = ("NIK pemohon yang pindah", "NIK of the applicant who moves")
+    # F-1.03: a departure says where to and why; an arrival, from where and by which letter.
+    details_in: ClassVar[Mapping[str, bool]] = {"departure": True, "arrival": True}
+
     @classmethod
     def event_for(cls, form: Form, *, on: datetime.date, **details: Any) -> Event:
-        """The departure's ``MoveOut`` of the subject (pass ``niks`` for everyone moving)."""
+        """The departure's ``MoveOut`` of the subject and the members the move names."""
         if form.variant != "departure":
             return super().event_for(form, on=on, **details)
+        move = given(form.details, "details (the move)")
+        assert isinstance(move, MoveRequest)  # a Form checks its part's type
+        subject = given(form.subject, "subject")
         values: dict[str, Any] = {
-            "niks": (given(form.subject, "subject"),),
-            "destination": given(form.destination, "destination"),
+            "niks": (subject, *(nik for nik in move.movers if nik != subject)),
+            "destination": given(move.destination, "details.destination"),
         }
         return build_event(
             cls.code, MoveOut, {**values, "occurred_on": on, "recorded_on": on, **details}
@@ -150,14 +143,6 @@ class SKPWNI(DocumentType):
                 alive("skpwni.alive"),
                 kk_on_file("skpwni.kk"),
                 Requirement(
-                    id="skpwni.destination",
-                    message_id="Tujuan pindah belum diisi atau bukan kode wilayah yang dikenal.",
-                    message_en="The destination is not given, or is not a known region code.",
-                    basis="Pasal 25 Perpres 96/2018",
-                    met=_known_destination,
-                    kind=FindingKind.INVALID,
-                ),
-                Requirement(
                     id="skpwni.within_regency",
                     message_id="Pindah dalam satu kabupaten/kota tidak memerlukan SKPWNI: ajukan KK baru.",
                     message_en="A move within the regency needs no SKPWNI: apply for a new KK instead.",
@@ -165,6 +150,7 @@ class SKPWNI(DocumentType):
                     met=_needs_skpwni,
                     applies=lambda context: _level(context) is not None,
                     kind=FindingKind.INVALID,
+                    field="details.destination",
                 ),
             ),
         ),

@@ -45,6 +45,23 @@ _NIK_DAY_MONTHS = _DAY_MONTHS | _FEMALE_DAY_MONTHS
 _LEAP_DAYS = frozenset({"2902", "6902"})
 
 
+def pattern(*, female_days: bool) -> str:
+    """A regular expression matching exactly the 16-digit numbers the checks accept.
+
+    The region is not checked (as with ``allow_unknown_region``): no ``00`` part, a real day and
+    month (41-71 for women when ``female_days``), 29 February only in a year divisible by four,
+    serial from 0001. Written for both Python's ``re`` and JSON Schema's (ECMA 262) patterns,
+    built from the same tables as the checks.
+    """
+    part = "(?:0[1-9]|[1-9][0-9])"
+    serial = "(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})"
+    day_months = _NIK_DAY_MONTHS if female_days else _DAY_MONTHS
+    ordinary = "|".join(sorted(dm for dm in day_months if dm not in _LEAP_DAYS))
+    leap = "|".join(sorted(dm for dm in day_months if dm in _LEAP_DAYS))
+    years = "(?:[02468][048]|[13579][26])"
+    return f"^{part}{{3}}(?:(?:{ordinary})[0-9]{{2}}|(?:{leap}){years}){serial}$"
+
+
 def _p(label: str) -> str:
     """The code prefix of a number's errors: ``nik`` or ``kk``."""
     return "nik" if label == "NIK" else "kk"

@@ -58,6 +58,7 @@ from adminduk.regions import known_district_codes
 
 __all__ = [
     "FEMALE_DAY_OFFSET",
+    "PATTERN",
     "NIKInfo",
     "compact",
     "compose",
@@ -74,6 +75,10 @@ __all__ = [
 FEMALE_DAY_OFFSET = _common.FEMALE_DAY_OFFSET
 
 _LABEL = "NIK"
+
+#: A regular expression (Python and JSON Schema) matching exactly the compact NIKs
+#: :func:`validate` accepts with ``allow_unknown_region=True``.
+PATTERN = _common.pattern(female_days=True)
 
 
 class NIKInfo(NamedTuple):

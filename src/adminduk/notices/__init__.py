@@ -102,7 +102,11 @@ def _finding_line(finding: Finding, lang: Language) -> str:
     if finding.satisfy_with:
         names = [e.label if lang == "id" else e.label_en for e in finding.satisfy_with]
         joiner = " atau " if lang == "id" else " or "
-        fix = "lampirkan" if lang == "id" else "attach"
+        # What only the office does (biometrics, a decision) is not the resident's to attach.
+        if finding.by_office:
+            fix = "dilakukan petugas" if lang == "id" else "done by the office"
+        else:
+            fix = "lampirkan" if lang == "id" else "attach"
         return f"- {message} ({fix}: {joiner.join(names)})"
     return f"- {message}"
 

@@ -31,6 +31,7 @@ from adminduk._privacy import redacted_repr
 from adminduk.codes import (
     Citizenship,
     MaritalStatus,
+    MoveReason,
     Occupation,
     Relationship,
     Religion,
@@ -172,6 +173,8 @@ class IssuedSKPWNI(IssuedDocument):
     movers: tuple[str, ...] = attrs.field(repr=False)
     origin: str
     destination: str
+    #: Why they move, as the moving form gave it (F-1.03); ``None`` on a second copy.
+    reason: MoveReason | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -191,6 +194,8 @@ class IssuedAktaLahir(_PersonalDocument):
     father_name: str
     parents_marriage_registered: bool = True
     late: bool = False
+    #: Which child of the mother it is ("anak ke-"), from the birth report (F-2.01).
+    birth_order: int | None = None
 
     @property
     def remarks(self) -> tuple[str, ...]:
@@ -216,6 +221,8 @@ class IssuedAktaMati(IssuedDocument):
     nik: str = nik_field()
     name: str
     died_on: datetime.date
+    #: Where the death happened, from the death report (F-2.01); empty when not reported.
+    place: str = ""
 
 
 @attrs.frozen(kw_only=True)
@@ -231,20 +238,29 @@ class _Couple(IssuedDocument):
 
 @attrs.frozen(kw_only=True)
 class IssuedAktaKawin(_Couple):
-    """The marriage certificate: husband, wife and the day of the marriage."""
+    """The marriage certificate: husband, wife, the day, and where, by which rite, before whom."""
 
     document: ClassVar[str] = "AKTA-KAWIN"
     title_id: ClassVar[str] = "Kutipan Akta Perkawinan"
     title_en: ClassVar[str] = "Marriage certificate"
 
+    #: From the marriage report (F-2.12); empty (``None``) on a second copy.
+    place: str = ""
+    religion: Religion | None = None
+    officiant: str = ""
+
 
 @attrs.frozen(kw_only=True)
 class IssuedAktaCerai(_Couple):
-    """The divorce certificate: husband, wife and the day the decision became final."""
+    """The divorce certificate: husband, wife, the day the decision became final, and the court."""
 
     document: ClassVar[str] = "AKTA-CERAI"
     title_id: ClassVar[str] = "Kutipan Akta Perceraian"
     title_en: ClassVar[str] = "Divorce certificate"
+
+    #: From the divorce report (F-2.01); empty on a second copy.
+    court: str = ""
+    decision_number: str = ""
 
 
 #: Every record type, by document code.

@@ -36,6 +36,7 @@ from adminduk.documents import (
     Finding,
     FindingKind,
     Form,
+    Supplier,
     check,
     document_type,
     event_for,
@@ -44,26 +45,25 @@ from adminduk.errors import AdmindukError, GuardFailed
 from adminduk.register import Registry, Resident
 from adminduk.register.events import Event
 from adminduk.samples import issue_details, sample_actor, sample_staff
+from adminduk.simulation.filings import (
+    BIRTH_RATE,
+    DEATH_RATE,
+    EVERYDAY,
+    MARRIAGE_RATE,
+    REFERENCE_POPULATION,
+    birth_report,
+    death_report,
+    delay,
+    home_visit,
+    marriage_report,
+    move_request,
+    poisson,
+    village_of,
+)
 from adminduk.workflows import Office, workflow_for
 
 __all__ = ["OfficeDay", "OfficeSimulation", "simulate_office"]
 
-#: Way Kanan's population in the published 2020 table: the scale of the default rates.
-_REFERENCE_POPULATION = 480_000
-#: Per resident per year (Indonesian crude rates, rounded; assumptions).
-_BIRTH_RATE, _DEATH_RATE, _MARRIAGE_RATE = 0.017, 0.006, 0.007
-#: Everyday services (no life event), with weights.
-_EVERYDAY: tuple[tuple[tuple[DocumentCode, str], int], ...] = (
-    (("KK", "change"), 25),
-    (("KK", "lost"), 8),
-    (("KK", "damaged"), 6),
-    (("KTP-el", "lost"), 12),
-    (("KTP-el", "damaged"), 8),
-    (("KTP-el", "change"), 6),
-    (("KIA", "5_to_17"), 18),
-    (("KIA", "under_5"), 12),
-    (("SKPWNI", "departure"), 5),
-)
 _POST_DAYS = frozenset({0, 2, 4})  # Monday, Wednesday, Friday
 #: The roles the model acts in: every one but the resident's, who acts for themselves.
 _STAFF_ROLES = frozenset(Role) - {Role.RESIDENT}
@@ -191,7 +191,9 @@ class _Model:
         **fields: Any,
     ) -> Form | None:
         kind = document_type(document)
-        evidence = kind.evidence_for(variant) | {Evidence.HEAD_OF_OFFICE_DECISION}
+        # What a resident hands in; what only the office attests (a late report's decision,
+        # biometrics) the office does when it verifies.
+        evidence = {e for e in kind.evidence_for(variant) if e.supplier is Supplier.RESIDENT}
         flow = workflow_for(document)
         if channel is Channel.OUTREACH:
             delivery = Delivery.OUTREACH
@@ -208,6 +210,9 @@ class _Model:
             )
             if delivery not in flow.deliveries:
                 delivery = Delivery.POST
+        visit = None
+        if delivery is Delivery.OUTREACH:
+            visit = home_visit(self.rng, subject, village_of(self.registry, subject))
         app = Form(
             document=document,
             variant=variant,
@@ -216,9 +221,11 @@ class _Model:
             applicant=fields.pop("applicant", subject.nik),
             evidence=frozenset(evidence),
             delivery=delivery,
+            outreach=visit,
             **fields,
         )
-        if not check(app, self.registry, on=day).ok:
+        findings = check(app, self.registry, on=day).findings
+        if any(finding.blocking and not finding.by_office for finding in findings):
             return None  # not eligible (or nothing the papers could fix): not filed
         if self.rng.random() < self.incomplete_share:
             ordered = sorted(app.evidence, key=lambda e: e.value)
@@ -234,9 +241,9 @@ class _Model:
         self.counts["filed"] += 1
 
     def life_events(self, day: datetime.date, channel: Callable[[], Channel]) -> None:
-        rng, scale = self.rng, self.scale * _REFERENCE_POPULATION / 365
+        rng, scale = self.rng, self.scale * REFERENCE_POPULATION / 365
         system = self.staff[Role.SYSTEM]
-        for _ in range(_poisson(rng, _BIRTH_RATE * scale)):
+        for _ in range(poisson(rng, BIRTH_RATE * scale)):
             mother = self.someone(
                 lambda p: (
                     p.sex is Sex.FEMALE
@@ -246,7 +253,7 @@ class _Model:
             )
             father = None if mother is None else self.registry.spouse_of(mother.nik)
             if mother is not None and father is not None:
-                born = day - datetime.timedelta(days=_delay(rng))
+                born = day - datetime.timedelta(days=delay(rng))
                 app = self.draft(
                     "AKTA-LAHIR",
                     "standard",
@@ -255,16 +262,15 @@ class _Model:
                     channel(),
                     partner=father,
                     event_date=born,
-                    child_sex=rng.choice(list(Sex)),
-                    child_name="Anak " + mother.name.split()[0],
                     applicant=father,
+                    details=birth_report(rng, mother, self.registry),
                 )
                 self.file(app, system, day)
-        for _ in range(_poisson(rng, _DEATH_RATE * scale)):
+        for _ in range(poisson(rng, DEATH_RATE * scale)):
             person = self.someone(lambda p: p.age(day) >= 55 + int(rng.random() * 30))
             applicant = None if person is None else self._relative(person, day)
             if person is not None and applicant is not None:
-                died = day - datetime.timedelta(days=min(_delay(rng), 200))
+                died = day - datetime.timedelta(days=min(delay(rng), 200))
                 app = self.draft(
                     "AKTA-MATI",
                     "standard",
@@ -273,9 +279,10 @@ class _Model:
                     channel(),
                     event_date=died,
                     applicant=applicant,
+                    details=death_report(rng, village_of(self.registry, person)),
                 )
                 self.file(app, system, day)
-        for _ in range(_poisson(rng, _MARRIAGE_RATE * scale / 2)):
+        for _ in range(poisson(rng, MARRIAGE_RATE * scale / 2)):
             groom = self.someone(
                 lambda p: (
                     p.sex is Sex.MALE
@@ -292,13 +299,17 @@ class _Model:
             )
             if groom is None or bride is None:
                 continue
-            married = day - datetime.timedelta(days=min(_delay(rng), 50))
+            married = day - datetime.timedelta(days=min(delay(rng), 50))
             if groom.religion is Religion.ISLAM and bride.religion is Religion.ISLAM:
                 # Registered by the KUA; the civil registry issues the new family's KK.
                 app = self.draft(
                     "KK", "new", groom, day, channel(), partner=bride.nik, event_date=married
                 )
             else:
+                witnesses = self._witnesses({groom.nik, bride.nik}, day)
+                if witnesses is None:
+                    continue
+                place = village_of(self.registry, groom)
                 app = self.draft(
                     "AKTA-KAWIN",
                     "standard",
@@ -307,19 +318,20 @@ class _Model:
                     channel(),
                     partner=bride.nik,
                     event_date=married,
+                    details=marriage_report(groom, bride, witnesses, place),
                 )
             self.file(app, system, day)
 
     def everyday(
         self, count: int, day: datetime.date, channel: Callable[[], Channel], actor: Actor
     ) -> None:
-        services = [s for s, _ in _EVERYDAY]
-        weights = [w for _, w in _EVERYDAY]
+        services = [s for s, _ in EVERYDAY]
+        weights = [w for _, w in EVERYDAY]
         for _ in range(count):
             document, variant = self.rng.choices(services, weights)[0]
             extra: dict[str, Any] = {}
             if document == "SKPWNI":
-                extra["destination"] = self.rng.choice(("31.71", "16.71", "12.71"))
+                extra["details"] = move_request(self.rng)
             person = self.someone(self.eligible(document, variant, day, **extra))
             if person is None:
                 continue
@@ -334,6 +346,18 @@ class _Model:
             if person is not None:
                 app = self.draft("KTP-el", "new", person, day, Channel.OUTREACH)
                 self.file(app, officer, day)
+
+    def _witnesses(self, couple: set[str], day: datetime.date) -> tuple[str, str] | None:
+        """Two adults other than the couple, to witness a marriage (F-2.12)."""
+        found: list[str] = []
+        for _ in range(2):
+            person = self.someone(
+                lambda p: p.must_hold_ktp_el(day) and p.nik not in couple and p.nik not in found
+            )
+            if person is None:
+                return None
+            found.append(person.nik)
+        return found[0], found[1]
 
     def _relative(self, person: Resident, day: datetime.date) -> str | None:
         family = self.registry.family_of(person.nik)
@@ -352,7 +376,12 @@ class _Model:
         for what, app_id in self.due_today(day):
             app = office.get(app_id)
             if what == "resubmit" and app.status is Status.RETURNED:
-                missing = {e for f in app.history[-1].findings for e in f.satisfy_with[:1]}
+                missing = {
+                    e
+                    for f in app.history[-1].findings
+                    for e in f.satisfy_with[:1]
+                    if e.supplier is Supplier.RESIDENT
+                }
                 office.resubmit(
                     app,
                     actor=Actor.resident(app.form.applicant or app.form.subject or ""),
@@ -397,7 +426,13 @@ class _Model:
                 person = self.registry.find_resident(app.form.subject)
                 if person is not None and not person.ktp_el_status.is_recorded:
                     app = office.record_biometrics(app, actor=operator, at=self.tick())
-            office.verify(app, actor=staff[Role.FRONT_OFFICE], at=self.tick())
+            # Pasal 32 UU 24/2013: the head of office decides on a late report, as it is verified.
+            late = any(
+                Evidence.HEAD_OF_OFFICE_DECISION in finding.satisfy_with
+                for finding in check(app.form, self.registry, on=day).findings
+            )
+            attest = (Evidence.HEAD_OF_OFFICE_DECISION,) if late else ()
+            office.verify(app, actor=staff[Role.FRONT_OFFICE], at=self.tick(), attest=attest)
         except GuardFailed as refused:
             blocking = [f for f in refused.findings if isinstance(f, Finding) and f.blocking]
             if any(not finding.satisfy_with for finding in blocking):
@@ -471,24 +506,6 @@ class _Model:
         self.counts["collected"] += 1
 
 
-def _poisson(rng: random.Random, mean: float) -> int:
-    """A Poisson draw (Knuth's method; the means here are small)."""
-    if mean <= 0:
-        return 0
-    if mean > 30:
-        return max(0, round(rng.gauss(mean, mean**0.5)))
-    limit, count, product = pow(2.718281828459045, -mean), 0, rng.random()
-    while product > limit:
-        count += 1
-        product *= rng.random()
-    return count
-
-
-def _delay(rng: random.Random) -> int:
-    """Days between an event and its report: most within the deadline, some late."""
-    return int(rng.random() * 50) if rng.random() < 0.85 else 61 + int(rng.random() * 400)
-
-
 def simulate_office(
     registry: Registry,
     *,
@@ -527,7 +544,7 @@ def simulate_office(
     if isinstance(days, bool) or not isinstance(days, int) or days < 0:
         raise AdmindukError(f"days must be a whole number of days, not {days!r}")
     population = sum(1 for r in registry.residents() if r.is_alive)
-    scale = population / _REFERENCE_POPULATION
+    scale = population / REFERENCE_POPULATION
     rng = random.Random(seed)
     if office is None:
         office = Office(
@@ -559,15 +576,15 @@ def simulate_office(
         model.start_day(day)
         before = dict(model.counts)
         model.life_events(day, website_or_whatsapp)
-        everyday = _poisson(rng, online) - (model.counts["filed"] - before["filed"])
+        everyday = poisson(rng, online) - (model.counts["filed"] - before["filed"])
         model.everyday(max(0, everyday), day, website_or_whatsapp, office.staff_in(Role.SYSTEM)[0])
         if day.weekday() < 5:
             low, high = walk_ins
-            visitors = _poisson(rng, (low + high) / 2 * max(scale, 0.02))
+            visitors = poisson(rng, (low + high) / 2 * max(scale, 0.02))
             model.everyday(
                 visitors, day, lambda: Channel.COUNTER, office.staff_in(Role.FRONT_OFFICE)[0]
             )
-            model.outreach(_poisson(rng, outreach / 5), day)
+            model.outreach(poisson(rng, outreach / 5), day)
             model.serve(day)
         record.append(
             OfficeDay(

@@ -26,6 +26,7 @@ from adminduk.errors import (
     StoreError,
 )
 from adminduk.register import Registry
+from adminduk.store._attachments import Attachments, files_named
 from adminduk.store._indexes import application_row, index_people
 from adminduk.store._layout import SCHEMA, DuplicateKey, open_layout, require_key
 from adminduk.store._log import (
@@ -50,7 +51,7 @@ __all__ = ["SCHEMA", "DuplicateKey", "Store"]
 _PAGE = 2_000
 
 
-class Store(Questions, abc.ABC):
+class Store(Questions, Attachments, abc.ABC):
     """An office's state as one ordered, append-only log, with snapshots and indexes.
 
     Open one with :func:`adminduk.store.open_office` (or a backend's constructor); it is the
@@ -108,9 +109,9 @@ class Store(Questions, abc.ABC):
         for row in rows:
             self._execute(sql, row)
 
-    def _fetch_blob(self, sql: str) -> list[tuple[Any, ...]]:
+    def _fetch_blob(self, sql: str, parameters: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Rows holding bytes (a backend may read them in binary form)."""
-        return self._execute(sql)
+        return self._execute(sql, parameters)
 
     def _prepare(self) -> None:
         """Set the connection up, once the database is known to be an office store."""
@@ -255,6 +256,12 @@ class Store(Questions, abc.ABC):
         if self.head_in_transaction() != expected:
             raise StoreConflict(
                 f"the log is past position {expected}: another writer appended first"
+            )
+        missing = self.missing_files(files_named(changes))
+        if missing:
+            raise StoreError(
+                f"a form names {len(missing)} file(s) the store does not hold (first "
+                f"{missing[0][:12]}...): put each with put_attachment before filing"
             )
         seq, digest = expected, self.digest if expected == self.seq else self._digest_at(expected)
         rows: list[tuple[int, str, str | None, str, str]] = []
@@ -495,7 +502,8 @@ class Store(Questions, abc.ABC):
         The whole chain from row 1 (every column's type), the recorded head, every row applied
         to a fresh office (each action allowed by its workflow, each event by the register's
         rules), the snapshot equal to that office at its position, and both indexes equal to
-        what the log says. ``head`` (a :class:`HeadDigest` written down earlier) must still be
+        what the log says, and every attached file kept equal to its digest. ``head`` (a
+        :class:`HeadDigest` written down earlier) must still be
         in the log. The first damage found raises :class:`~adminduk.errors.StoreCorrupt`.
         """
         with self._lock, self._reading():

@@ -44,10 +44,10 @@ from adminduk._fields import (
     optional_nik,
     positional_builder,
 )
-from adminduk._hooks import structure_date, structure_datetime
+from adminduk._hooks import structure_date, structure_datetime, structure_time, unstructure_time
 from adminduk.applications import Action, Actor, Application
 from adminduk.codes import CodeTable
-from adminduk.documents import CorrectionRequest, Finding, Form
+from adminduk.documents import DETAILS_OF, Attachment, Details, Finding, Form, Outreach, Review
 from adminduk.errors import InvalidFormat
 from adminduk.register import Address, Family, Membership, Resident
 from adminduk.register.events import Event
@@ -68,14 +68,17 @@ RECORDS: tuple[type, ...] = (
     *EVENT_TYPES.values(),
     Finding,
     Actor,
-    CorrectionRequest,
+    *DETAILS_OF.values(),
+    Outreach,
+    Review,
+    Attachment,
     Form,
     Action,
     Application,
 )
 _BY_NAME: dict[str, type] = {kind.__name__: kind for kind in RECORDS}
 #: Field types naming a base class: the row's class is written beside its number.
-_BASES: tuple[type[Any], ...] = (Event, IssuedDocument)
+_BASES: tuple[type[Any], ...] = (Event, IssuedDocument, Details)
 
 
 class _Bad(Exception):
@@ -89,7 +92,7 @@ class _Bad(Exception):
 class _Plan:
     """How one field's value is written and read: ``kind`` and its parts."""
 
-    kind: str  # str int bool date datetime enum literal optional tuple pair frozenset record poly
+    kind: str  # str int bool date datetime time enum literal optional tuple pair frozenset ...
     inner: tuple[_Plan, ...] = ()
     target: Any = None  # the enum, the literal's values, the record class or the base class
 
@@ -102,6 +105,8 @@ def _plan(hint: Any) -> _Plan:
         return _Plan("datetime")
     if hint is datetime.date:
         return _Plan("date")
+    if hint is datetime.time:
+        return _Plan("time")
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return _Plan("enum", target=hint)
     if isinstance(hint, type) and hint in _BASES:
@@ -204,6 +209,8 @@ class ColumnWriter:
             return value
         if kind in ("date", "datetime"):
             return value.isoformat()
+        if kind == "time":
+            return unstructure_time(value)
         if kind == "enum":
             return value.code if isinstance(value, CodeTable) else value.value
         if kind == "optional":
@@ -265,6 +272,8 @@ def _converter(plan: _Plan, tables: dict[str, list[Any]]) -> Callable[[Any], Any
         return _read_date
     if kind == "datetime":
         return _read_datetime
+    if kind == "time":
+        return lambda value: structure_time(value, None)
     if kind == "literal":
         allowed = plan.target
 

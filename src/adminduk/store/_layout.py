@@ -2,8 +2,9 @@
 
 Opening never writes to a database that is not an office store: tables of the store's names
 without adminduk's ``meta``, a ``meta`` of another layout or office, an existing empty file, a
-wrong office key are all refused first. Layout 1 (pickled snapshots) is upgraded on a writable
-open: its snapshots are deleted unread, and the log (which it shares) rebuilds the office.
+wrong office key are all refused first. Older layouts are upgraded on a writable open: layout 1
+(pickled snapshots) has its snapshots deleted unread, and the log (which every layout shares)
+rebuilds the office; layouts 1 and 2 get the table of attached files (layout 3).
 """
 
 from __future__ import annotations
@@ -22,11 +23,16 @@ if TYPE_CHECKING:
 __all__ = ["SCHEMA", "TABLE_NAMES", "DuplicateKey", "key_check", "open_layout", "require_key"]
 
 #: The store layout this release writes (``meta.layout``).
-SCHEMA = "adminduk-store/2"
-_OLD_SCHEMA = "adminduk-store/1"
+SCHEMA = "adminduk-store/3"
+_PICKLED = "adminduk-store/1"
+_OLD_LAYOUTS = (_PICKLED, "adminduk-store/2")
+_FILES = (
+    "CREATE TABLE attachments (digest TEXT PRIMARY KEY, media_type TEXT NOT NULL, "
+    "size BIGINT NOT NULL, data {blob} NOT NULL)"
+)
 #: The tables a store owns: a database holding any of them without an adminduk ``meta`` is
 #: someone else's and is refused untouched.
-TABLE_NAMES = frozenset({"meta", "log", "snapshots", *INDEX_TABLES})
+TABLE_NAMES = frozenset({"meta", "log", "snapshots", "attachments", *INDEX_TABLES})
 _TABLES = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     (
@@ -37,6 +43,7 @@ _TABLES = (
         "CREATE TABLE snapshots (seq BIGINT PRIMARY KEY, digest TEXT NOT NULL, "
         "checksum TEXT NOT NULL, state {blob} NOT NULL)"
     ),
+    _FILES,
     *INDEX_TABLES.values(),
     "CREATE INDEX applications_status ON applications (status, district, channel)",
     "CREATE INDEX people_application ON people (application)",
@@ -81,14 +88,17 @@ def open_layout(store: Store, code: str, area: str | None, name: str) -> None:
         )
     found = store._meta()
     layout = found.get("layout")
-    if layout not in (SCHEMA, _OLD_SCHEMA):
+    if layout not in (SCHEMA, *_OLD_LAYOUTS):
         raise StoreError(f"the database is not an adminduk store of layout {SCHEMA}")
     store._prepare()
-    if layout == _OLD_SCHEMA and found.get("office") == code:
+    if layout in _OLD_LAYOUTS and found.get("office") == code:
         if store.read_only:
-            raise StoreError("the store is of layout 1: open it writable once to upgrade it")
-        store._transaction_of(lambda: _upgrade(store))
+            raise StoreError(
+                f"the store is of layout {layout}: open it writable once to upgrade it"
+            )
+        store._transaction_of(lambda: _upgrade(store, layout))
         found = store._meta()
+        tables = store._table_names()
     if found.get("office") != code:
         raise StoreError(f"the store holds office {found.get('office', '?')[:20]}, not {code}")
     if not TABLE_NAMES <= tables:
@@ -118,11 +128,16 @@ def _make_tables(store: Store, code: str, area: str | None, name: str) -> None:
     )
 
 
-def _upgrade(store: Store) -> None:
-    """Layout 1 to 2: pickled snapshots are deleted unread; the head is recorded."""
-    store._execute("DELETE FROM snapshots")
-    last = store._execute("SELECT seq, digest FROM log ORDER BY seq DESC LIMIT 1")
-    head = f"{last[0][0]}:{last[0][1]}" if last else f"0:{GENESIS}"
-    for key, value in (("layout", SCHEMA), ("key", ""), ("head", head)):
+def _upgrade(store: Store, layout: str) -> None:
+    """To layout 3: the table of files; from layout 1, pickled snapshots go, unread."""
+    settings = [("layout", SCHEMA)]
+    if layout == _PICKLED:
+        store._execute("DELETE FROM snapshots")
+        last = store._execute("SELECT seq, digest FROM log ORDER BY seq DESC LIMIT 1")
+        head = f"{last[0][0]}:{last[0][1]}" if last else f"0:{GENESIS}"
+        settings += [("key", ""), ("head", head)]
+    if "attachments" not in store._table_names():
+        store._execute(_FILES.format(blob=store.blob_type))
+    for key, value in settings:
         store._execute(store._sql("DELETE FROM meta WHERE key = ?"), (key,))
         store._execute(store._sql("INSERT INTO meta (key, value) VALUES (?, ?)"), (key, value))

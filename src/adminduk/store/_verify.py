@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from adminduk.applications import Application
 from adminduk.errors import AdmindukError, StoreCorrupt
 from adminduk.register import Registry
+from adminduk.store._attachments import files_named
 from adminduk.store._indexes import INDEX_TABLES, application_row, index_people
 from adminduk.store._log import HeadDigest, decode, seal
 from adminduk.store._snapshot import read_snapshot
@@ -47,6 +48,12 @@ def verify_store(store: Store, head: HeadDigest | None) -> int:
             raise StoreCorrupt(
                 f"log row {row.seq} does not apply: {exc}", position=row.seq
             ) from None
+        missing = store.missing_files(files_named((change,)))
+        if missing:
+            raise StoreCorrupt(
+                f"log row {row.seq} names a file the store does not hold ({missing[0][:12]}...)",
+                position=row.seq,
+            )
         people.extend(index_people(office, change, row.seq))
         found = application_row(office, change, row.seq)
         if found is not None:
@@ -74,6 +81,7 @@ def verify_store(store: Store, head: HeadDigest | None) -> int:
         sorted(applications.values(), key=lambda row: (row[6], row[0])),
         seq_column=6,
     )
+    store.check_files()  # every file kept is the file its digest names
     if head is not None:
         _check_written_head(store, head, last)
     return last

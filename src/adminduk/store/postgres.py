@@ -119,11 +119,11 @@ class PostgresStore(Store):
         except (self._psycopg.Error, UnicodeError) as exc:
             raise self._refusal(exc) from None
 
-    def _fetch_blob(self, sql: str) -> list[tuple[Any, ...]]:
+    def _fetch_blob(self, sql: str, parameters: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         # Binary results: a snapshot's bytes arrive as they are, not as hex text to decode.
         try:
             with self._connection.cursor(binary=True) as cursor:
-                cursor.execute(sql)
+                cursor.execute(sql, parameters)
                 return list(cursor.fetchall())
         except self._psycopg.Error as exc:
             raise self._refusal(exc) from None

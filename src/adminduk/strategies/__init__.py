@@ -8,14 +8,17 @@ only values that pass adminduk's own validation. By layer:
 - people, families and registers: :func:`names`, :func:`addresses`, :func:`residents`,
   :func:`family_registrations`, :func:`families`, :func:`registries`;
 - events: :func:`life_events`;
-- forms and applications: :func:`forms`, :func:`applications_in`, :func:`correction_requests`.
+- forms and applications: :func:`forms`, :func:`applications_in`, :func:`form_details` (a
+  form's typed part), :func:`correction_requests`, :func:`answers` (a resident's answers to a
+  described form), :func:`field_values`.
 
 >>> from hypothesis import find
 >>> find(niks(), lambda number: True)
 '1101010101000001'
 """
 
-from adminduk.strategies._applications import applications_in, correction_requests, forms
+from adminduk.strategies._applications import applications_in, forms
+from adminduk.strategies._details import answers, correction_requests, field_values, form_details
 from adminduk.strategies._events import life_events
 from adminduk.strategies._identifiers import kk_numbers, niks, region_codes
 from adminduk.strategies._people import (
@@ -29,10 +32,13 @@ from adminduk.strategies._people import (
 
 __all__ = [
     "addresses",
+    "answers",
     "applications_in",
     "correction_requests",
     "families",
     "family_registrations",
+    "field_values",
+    "form_details",
     "forms",
     "kk_numbers",
     "life_events",

@@ -13,7 +13,7 @@ from hypothesis.errors import InvalidArgument
 
 from adminduk._names import BIRTH_PLACES
 from adminduk.applications import Actor, Application, Role, Status, Trigger
-from adminduk.codes import CodeTable, Sex
+from adminduk.codes import Sex
 from adminduk.documents import (
     CERTIFICATES,
     DOCUMENT_TYPES,
@@ -23,6 +23,7 @@ from adminduk.documents import (
     DocumentCode,
     Evidence,
     Form,
+    Supplier,
     Variant,
     check,
     event_for,
@@ -30,15 +31,22 @@ from adminduk.documents import (
 from adminduk.documents import (
     document_type as type_of,
 )
-from adminduk.regions import RegionLevel
 from adminduk.register import Registry, Resident
-from adminduk.register.events import CORRECTABLE, as_text
-from adminduk.samples import issue_details, sample_actor, sample_registry, sample_staff
-from adminduk.strategies._identifiers import niks, region_codes
-from adminduk.strategies._people import _ON, names
+from adminduk.register.events import as_text
+from adminduk.samples import (
+    issue_details,
+    sample_actor,
+    sample_details,
+    sample_registry,
+    sample_staff,
+    sample_visit,
+)
+from adminduk.strategies._details import form_details
+from adminduk.strategies._identifiers import niks
+from adminduk.strategies._people import _ON
 from adminduk.workflows import Office, workflow_for
 
-__all__ = ["applications_in", "correction_requests", "forms"]
+__all__ = ["applications_in", "forms"]
 
 
 def forms(
@@ -102,11 +110,12 @@ def _templates(registry: Registry, kinds: list[Any], on: datetime.date) -> list[
         for variant in kind.variants:
             accepted = kind.evidence_for(variant.code)
             for person, partner in _people_for(registry, kind.code, variant, living, free):
-                details = None
+                details = sample_details(kind.code, variant.code)
                 if kind.code == "PERBAIKAN-DATA":
                     details = _correction_of(registry, person, variant.code)
                     if details is None:
                         continue
+                # What the office attests (biometrics, a decision) is attested at the counter.
                 draft = Form(
                     document=kind.code,
                     variant=variant.code,
@@ -114,16 +123,18 @@ def _templates(registry: Registry, kinds: list[Any], on: datetime.date) -> list[
                     subject=person,
                     partner=partner,
                     applicant=person,
-                    evidence=accepted,
+                    evidence=_supplied_by(accepted, Supplier.RESIDENT),
+                    attested=_supplied_by(accepted, Supplier.OFFICE),
                     event_date=on - datetime.timedelta(days=10),
-                    child_name="Bayu Pratama" if kind.code == "AKTA-LAHIR" else None,
-                    child_sex=Sex.MALE if kind.code == "AKTA-LAHIR" else None,
-                    destination="31.71" if kind.code == "SKPWNI" else None,
                     details=details,
                 )
                 if check(draft, registry, on=on).ok:
                     found.append(draft)
     return found
+
+
+def _supplied_by(kinds: frozenset[Evidence], supplier: Supplier) -> frozenset[Evidence]:
+    return frozenset(kind for kind in kinds if kind.supplier is supplier)
 
 
 def _correction_of(registry: Registry, nik: str, route: str) -> CorrectionRequest | None:
@@ -145,48 +156,9 @@ def _correction_of(registry: Registry, nik: str, route: str) -> CorrectionReques
             and registry.withdrawal(record.document, record.number) is None
         ):
             return CorrectionRequest(
-                document=record.document, number=record.number, reason="Putusan PN No. 1/2026"
+                certificate=record.document, number=record.number, reason="Putusan PN No. 1/2026"
             )
     return None
-
-
-def correction_requests() -> st.SearchStrategy[CorrectionRequest]:
-    """Generate what a correction may ask for: one to three corrected fields, or an annulment.
-
-    Values are of the right form for their field (a name, a place, a date, a code number), so
-    every draw is a valid request; whether the register takes it is the office's to say.
-    Shrinks toward a correction of the name.
-    """
-    return st.one_of(
-        st.lists(
-            st.sampled_from(sorted(CORRECTABLE)).flatmap(_corrected_value),
-            min_size=1,
-            max_size=3,
-            unique_by=lambda pair: pair[0],
-        ).map(lambda pairs: CorrectionRequest(changes=tuple(pairs))),
-        st.builds(
-            lambda document, number: CorrectionRequest(
-                document=document, number=number, reason="Putusan PN"
-            ),
-            st.sampled_from(sorted(CERTIFICATES)),
-            st.sampled_from(["1808-LU-02032026-0001", "1808-KW-02032026-0001"]),
-        ),
-    )
-
-
-def _corrected_value(field: str) -> st.SearchStrategy[tuple[str, str]]:
-    kind = CORRECTABLE[field]
-    if kind is datetime.date:
-        values: st.SearchStrategy[str] = st.dates(datetime.date(1930, 1, 1), _ON).map(
-            datetime.date.isoformat
-        )
-    elif isinstance(kind, type) and issubclass(kind, CodeTable):
-        values = st.sampled_from([as_text(member) for member in kind])
-    elif field == "birth_place":
-        values = st.sampled_from(BIRTH_PLACES)
-    else:
-        values = names()
-    return values.map(lambda value: (field, value))
 
 
 def _people_for(
@@ -337,8 +309,9 @@ def _applications_in(
         deliveries = [d for d in deliveries if d in (Delivery.POST, Delivery.DIGITAL)]
     if status is Status.ARRIVED:
         deliveries = [d for d in deliveries if d is Delivery.POST]
-    delivery = draw(st.sampled_from(deliveries))
-    draft = attrs.evolve(draft, delivery=Delivery(delivery))
+    delivery = Delivery(draw(st.sampled_from(deliveries)))
+    visit = sample_visit() if delivery is Delivery.OUTREACH else None
+    draft = attrs.evolve(draft, delivery=delivery, outreach=visit)
     office = Office(base.area or "18.08", Registry.replay(base.journal, area=base.area))
     staff = {actor.role: actor for actor in sample_staff()}
     clock = [datetime.datetime.combine(on, datetime.time(8))]
@@ -348,7 +321,9 @@ def _applications_in(
         return clock[0]
 
     resident = Actor.resident(draft.applicant or draft.subject or "")
-    app = office.submit(draft, actor=staff[Role.SYSTEM], at=at())
+    # Online, unless the office attested something: then at the counter.
+    filer = staff[Role.FRONT_OFFICE] if draft.attested else staff[Role.SYSTEM]
+    app = office.submit(draft, actor=filer, at=at())
     rounds = 0 if status is Status.RETURNED else draw(st.integers(0, 2))
     for _ in range(rounds):
         app = office.send_back(app, actor=staff[Role.FRONT_OFFICE], at=at(), reason="unclear scan")
@@ -405,9 +380,9 @@ def _forms(
 ) -> Form:
     kind = draw(st.sampled_from(kinds))
     variant = draw(st.sampled_from(kind.variants))
-    accepted = sorted(
-        kind.evidence_kinds() | {Evidence.HEAD_OF_OFFICE_DECISION}, key=lambda e: e.value
-    )
+    accepted = kind.evidence_kinds() | {Evidence.HEAD_OF_OFFICE_DECISION}
+    residents = sorted(_supplied_by(accepted, Supplier.RESIDENT), key=lambda e: e.value)
+    office = sorted(_supplied_by(accepted, Supplier.OFFICE), key=lambda e: e.value)
     return Form(
         document=kind.code,
         variant=variant.code,
@@ -415,13 +390,13 @@ def _forms(
         subject=draw(st.none() | people),
         partner=draw(st.none() | people),
         applicant=draw(st.none() | people),
-        evidence=draw(st.frozensets(st.sampled_from(accepted))),
+        evidence=draw(st.frozensets(st.sampled_from(residents))),
+        attested=draw(st.frozensets(st.sampled_from(office))),
         event_date=draw(
             st.none()
             | st.dates(on - datetime.timedelta(days=400), on + datetime.timedelta(days=5))
         ),
-        child_name=draw(st.none() | names()),
-        child_sex=draw(st.none() | st.sampled_from(Sex)),
-        destination=draw(st.none() | region_codes(level=RegionLevel.REGENCY)),
-        details=draw(st.none() | correction_requests()) if kind.code == "PERBAIKAN-DATA" else None,
+        details=draw(st.none() | form_details(kind.code, variant.code))
+        if variant.code in kind.details_in
+        else None,
     )

@@ -38,10 +38,12 @@ from adminduk.workflows.guards import (
     AUTHORISED_COLLECTOR,
     BIOMETRICS_RECORDED,
     COLLECTOR_IS_ACTOR,
+    OFFICE_ATTESTS,
     REASON_GIVEN,
     REASON_OR_FINDINGS,
     REISSUE_LINK,
     REQUIREMENTS_MET,
+    REVIEW_ONLY,
     SAME_FILE,
     WITHDRAWN_BY_FILER,
     Attempt,
@@ -218,28 +220,34 @@ def _steps(
     # Before issue the office may return, and the registrar reject or the resident withdraw.
     open_ = tuple(dict.fromkeys((Status.SUBMITTED, Status.VERIFIED, issued_from)))
     return (
-        Step(Trigger.SUBMIT, (None,), Status.SUBMITTED, intake, guards=(REISSUE_LINK,)),
+        Step(
+            Trigger.SUBMIT,
+            (None,),
+            Status.SUBMITTED,
+            intake,
+            guards=(OFFICE_ATTESTS, REISSUE_LINK),
+        ),
         *extra,
         Step(
             Trigger.VERIFY,
             (Status.SUBMITTED,),
             Status.VERIFIED,
             _OFFICE,
-            guards=(REQUIREMENTS_MET,),
+            guards=(REVIEW_ONLY, REQUIREMENTS_MET),
         ),
         Step(
             Trigger.SEND_BACK,
             open_,
             Status.RETURNED,
             _OFFICE,
-            guards=(REASON_OR_FINDINGS,),
+            guards=(REVIEW_ONLY, REASON_OR_FINDINGS),
         ),
         Step(
             Trigger.RESUBMIT,
             (Status.RETURNED,),
             Status.SUBMITTED,
             intake,
-            guards=(SAME_FILE, REISSUE_LINK),
+            guards=(OFFICE_ATTESTS, SAME_FILE, REISSUE_LINK),
         ),
         Step(
             Trigger.REJECT,

@@ -289,7 +289,9 @@ def fire(
 ) -> Application:
     """Take ``trigger`` on ``application`` and return the next version, or raise and change nothing.
 
-    ``form`` is the corrected form on resubmission; ``event`` the register change on issue;
+    ``form`` is the corrected form on resubmission, or on verification and sending back the form
+    as the officer's review leaves it (what they attested, their verdicts on the files);
+    ``event`` the register change on issue;
     ``collector`` the NIK of who receives the document; ``numbering`` the office's document
     numbers (default :meth:`Numbering.default`). ``service_levels`` set the due date on
     resubmission; ``workflows`` replaces the default table (an office's own policy). Most
@@ -359,13 +361,13 @@ def _advance(
                 f"{kind.code} cannot be delivered by {subject.delivery.value}: offered are "
                 + ", ".join(sorted(d.value for d in workflow.deliveries))
             )
-    elif filed is not None:
-        raise InvalidComponent(f"only filing carries a form, not {trigger.value}")
+    elif filed is not None and trigger not in _REVIEWS:
+        raise InvalidComponent(f"only filing and review carry a form, not {trigger.value}")
     if collector is not None:
         collector = compact_nik(collector)
     findings: tuple[Finding, ...] = ()
-    if trigger is Trigger.SEND_BACK or trigger is Trigger.VERIFY:
-        findings = check(current, registry, on=at.date()).findings
+    if trigger in _REVIEWS:
+        findings = check(filed or current, registry, on=at.date()).findings
     source = history[-1].status if history else None
     step = _step(
         workflow,
@@ -387,7 +389,7 @@ def _advance(
             reason,
             event,
             collector,
-            filed if trigger is Trigger.RESUBMIT else None,
+            filed if trigger is not Trigger.SUBMIT else None,
             findings,
             history[0].actor.nik if history else actor.nik,
             _holders(history) if trigger is Trigger.COLLECT else frozenset(),
@@ -435,6 +437,10 @@ _new_action: Callable[..., Action] = positional_builder(Action)
 #: corrected, findings, filer, holders, requester (Attempt checks none of them itself).
 _new_attempt: Callable[..., Attempt] = positional_builder(Attempt)
 _new_application: Callable[..., Application] = positional_builder(Application)
+
+
+#: The actions that review a form (and may carry it back, with the office's attestations).
+_REVIEWS = frozenset({Trigger.VERIFY, Trigger.SEND_BACK})
 
 
 def _holders(history: tuple[Action, ...]) -> frozenset[str]:
@@ -527,7 +533,7 @@ def extend(
         findings=action.findings,
         event=next(iter(action.events), None),
         collector=action.collector,
-        corrected=action.form if action.trigger is Trigger.RESUBMIT else None,
+        corrected=action.form if action.trigger is not Trigger.SUBMIT else None,
         filer=(history[0] if history else action).actor.nik,
         requester=(history[0] if history else action).actor,
     )
@@ -551,6 +557,6 @@ def extend(
             f"history step {index} says {action.status.value}; the workflow leads to "
             f"{expected.value if expected else 'a draft'}"
         )
-    if action.trigger is Trigger.RESUBMIT and action.form is not None:
+    if action.form is not None:  # filed again, or reviewed
         current = action.form
     return trusted(Application, id=id, form=current, history=(*history, action))

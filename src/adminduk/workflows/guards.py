@@ -14,7 +14,7 @@ import attrs
 
 from adminduk._privacy import mask
 from adminduk.applications import Actor, Role, Trigger
-from adminduk.documents import Finding, Form, document_type
+from adminduk.documents import Finding, Form, Supplier, document_type
 from adminduk.errors import GuardFailed, PermissionDenied
 from adminduk.register import Registry
 from adminduk.register.events import Event
@@ -24,10 +24,12 @@ __all__ = [
     "AUTHORISED_COLLECTOR",
     "BIOMETRICS_RECORDED",
     "COLLECTOR_IS_ACTOR",
+    "OFFICE_ATTESTS",
     "REASON_GIVEN",
     "REASON_OR_FINDINGS",
     "REISSUE_LINK",
     "REQUIREMENTS_MET",
+    "REVIEW_ONLY",
     "SAME_FILE",
     "WITHDRAWN_BY_FILER",
     "Attempt",
@@ -40,7 +42,8 @@ class Attempt:
     """An action being tried: on which form, by whom, when, and with which details.
 
     ``form`` is the form as it stands (for a submission, the form being filed); ``corrected`` the
-    form a resubmission files instead.
+    form a resubmission files instead, or the form as a review leaves it (with what the officer
+    attested and their verdicts on the files).
     """
 
     form: Form
@@ -129,6 +132,65 @@ def _same_file(attempt: Attempt) -> None:
         raise GuardFailed(
             "a resubmission is the same file: same document and reprint link",
             guard="same-file",
+        )
+
+
+#: The roles that act for the office in person and may attest (the post and the website may not).
+_ATTESTING = frozenset(
+    {Role.FRONT_OFFICE, Role.REGISTRAR, Role.OUTREACH_OFFICER, Role.DISTRICT_OFFICER}
+)
+
+
+# Pasal 64 UU 24/2013, Pasal 32 UU 24/2013, Perpres 96/2018: biometrics, a late-report decision,
+# originals seen and a witnessed signature are the office's acts; a resident (or the website
+# filing for one) cannot supply them, nor a clerk's verdict on a file.
+def _office_attests(attempt: Attempt) -> None:
+    if attempt.actor.role in _ATTESTING:
+        return
+    before = attempt.form if attempt.corrected is not None else None
+    filed = attempt.corrected or attempt.form
+    added = filed.attested - (before.attested if before is not None else frozenset())
+    if added:
+        names = ", ".join(sorted(kind.label_en for kind in added))
+        raise PermissionDenied(
+            f"only an officer attests {names}: a {attempt.actor.role.value} filing cannot",
+        )
+    earlier = {} if before is None else {item.sha256: item for item in before.attachments}
+    for item in filed.attachments:
+        old = earlier.get(item.sha256)
+        if item.given_by is Supplier.OFFICE and (
+            old is None or old.given_by is not Supplier.OFFICE
+        ):
+            raise PermissionDenied("a file given by the office is attached by an officer")
+        if item.review is not None and (old is None or old.review != item.review):
+            raise PermissionDenied("only an officer accepts or refuses an attached file")
+
+
+def _review_only(attempt: Attempt) -> None:
+    reviewed, current = attempt.corrected, attempt.form
+    if reviewed is None:
+        return
+    unreviewed = {item.sha256: attrs.evolve(item, review=None) for item in reviewed.attachments}
+    kept = all(
+        unreviewed.get(item.sha256) == attrs.evolve(item, review=None)
+        for item in current.attachments
+    )
+    added = [
+        item
+        for item in reviewed.attachments
+        if item.sha256 not in {old.sha256 for old in current.attachments}
+    ]
+    same = attrs.evolve(current, attested=reviewed.attested, attachments=reviewed.attachments)
+    if (
+        not kept
+        or any(item.given_by is not Supplier.OFFICE for item in added)
+        or same != reviewed
+        or not current.attested <= reviewed.attested
+    ):
+        raise GuardFailed(
+            "a review changes only what the office attests and its verdicts on the files (and "
+            "adds the office's own scans); the resident corrects the rest",
+            guard="review-only",
         )
 
 
@@ -222,6 +284,16 @@ REASON_OR_FINDINGS = Guard(
     "reason-or-findings", "the checker's findings or a reason", _reason_or_findings
 )
 SAME_FILE = Guard("same-file", "the resubmitted form is the same file", _same_file)
+OFFICE_ATTESTS = Guard(
+    "office-attests",
+    "what only the office attests, and its verdicts on files, come from an officer",
+    _office_attests,
+)
+REVIEW_ONLY = Guard(
+    "review-only",
+    "a review adds attestations and verdicts on the files, and changes nothing else",
+    _review_only,
+)
 REISSUE_LINK = Guard(
     "reissue-link", "a reprint is of a lost or damaged document variant", _reissue_link
 )

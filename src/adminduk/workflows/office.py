@@ -35,10 +35,23 @@ import threading
 from collections.abc import Iterable, Mapping
 from typing import TypeVar
 
+import attrs
+
 from adminduk import regions
 from adminduk._fields import replaced
 from adminduk.applications import Actor, Application, Role, Status, Trigger
-from adminduk.documents import Channel, Delivery, DocumentCode, Evidence, Form, ServiceLevels
+from adminduk.documents import (
+    Attachment,
+    Channel,
+    Delivery,
+    DocumentCode,
+    Evidence,
+    Form,
+    FormDescription,
+    Review,
+    ServiceLevels,
+    describe,
+)
 from adminduk.documents.issuing import Numbering
 from adminduk.errors import (
     DuplicateRecord,
@@ -52,7 +65,7 @@ from adminduk.register import Registry
 from adminduk.register.events import Event
 from adminduk.workflows._holdings import Holdings
 from adminduk.workflows.changes import Change, Recorder
-from adminduk.workflows.definitions import WORKFLOWS, Workflow
+from adminduk.workflows.definitions import WORKFLOWS, Workflow, workflow_for
 from adminduk.workflows.engine import fire, submit
 
 __all__ = ["Office"]
@@ -184,10 +197,23 @@ class Office(Holdings):
         return self._fire(self._current(application), Trigger.RECORD_BIOMETRICS, actor, at)
 
     def verify(
-        self, application: Application | str, *, actor: Actor, at: datetime.datetime
+        self,
+        application: Application | str,
+        *,
+        actor: Actor,
+        at: datetime.datetime,
+        attest: Iterable[Evidence] = (),
+        reviews: Mapping[str, Review] | None = None,
     ) -> Application:
-        """Mark the application complete; refused with the findings if the checker finds any."""
-        return self._fire(self._current(application), Trigger.VERIFY, actor, at)
+        """Mark the application complete; refused with the findings if the checker finds any.
+
+        ``attest`` adds what the officer attests (originals seen, a decision on a late report:
+        the office's kinds of evidence); ``reviews`` gives their verdict on attached files, by
+        digest. The application's form then carries both, and the checker reads it so.
+        """
+        current = self._current(application)
+        reviewed = self._reviewed(current, actor, attest, reviews)
+        return self._fire(current, Trigger.VERIFY, actor, at, form=reviewed)
 
     def approve(
         self,
@@ -207,9 +233,51 @@ class Office(Holdings):
         actor: Actor,
         at: datetime.datetime,
         reason: str = "",
+        attest: Iterable[Evidence] = (),
+        reviews: Mapping[str, Review] | None = None,
     ) -> Application:
-        """Return the application to the resident with the checker's findings (and ``reason``)."""
-        return self._fire(self._current(application), Trigger.SEND_BACK, actor, at, reason=reason)
+        """Return the application to the resident with the checker's findings (and ``reason``).
+
+        ``reviews`` refuses (or accepts) attached files by digest, each with the reason the
+        resident reads: a refused file is a finding of the return, with what would do instead.
+        """
+        current = self._current(application)
+        reviewed = self._reviewed(current, actor, attest, reviews)
+        return self._fire(current, Trigger.SEND_BACK, actor, at, reason=reason, form=reviewed)
+
+    def _reviewed(
+        self,
+        current: Application,
+        actor: Actor,
+        attest: Iterable[Evidence],
+        reviews: Mapping[str, Review] | None,
+    ) -> Form | None:
+        """The form with what ``actor`` attests and their verdicts on files (``None``: no change)."""
+        kinds = frozenset(attest)
+        verdicts = dict(reviews or {})
+        if not kinds and not verdicts:
+            return None
+        form = current.form
+        files = {item.sha256: item for item in form.attachments}
+        for digest, review in verdicts.items():
+            if digest not in files:
+                raise InvalidComponent(
+                    f"application {current.id} has no attached file {str(digest)[:16]!r}..."
+                )
+            if not isinstance(review, Review):
+                raise InvalidFormat(f"a verdict is a Review, not {type(review).__name__}")
+            if review.by != actor.id:
+                raise PermissionDenied(f"{actor.id} gives their own verdicts, not {review.by}'s")
+        judged = tuple(
+            item.reviewed(verdicts[item.sha256]) if item.sha256 in verdicts else item
+            for item in form.attachments
+        )
+        return attrs.evolve(form, attested=form.attested | kinds, attachments=judged)
+
+    def describe(self, document: DocumentCode, variant: str) -> FormDescription:
+        """The form of ``document`` (``variant``) as this office offers it (its deliveries)."""
+        workflow = self.workflows.get(document) or workflow_for(document)
+        return describe(document, variant, deliveries=workflow.deliveries)
 
     def resubmit(
         self,
@@ -220,10 +288,14 @@ class Office(Holdings):
         evidence: Iterable[Evidence] = (),
         form: Form | None = None,
         channel: Channel | None = None,
+        attachments: Iterable[Attachment] = (),
     ) -> Application:
-        """File a returned application again, with more ``evidence`` or a corrected ``form``."""
+        """File a returned application again, with more ``evidence`` or files, or a new ``form``."""
         current = self._current(application)
         corrected = (form or current.form).with_evidence(*evidence)
+        files = tuple(attachments)
+        if files:
+            corrected = corrected.with_attachments(*files)
         return self._fire(
             current,
             Trigger.RESUBMIT,
