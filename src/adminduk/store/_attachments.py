@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 from adminduk.documents import MAX_BYTES, MEDIA_TYPES, Attachment, Evidence, Supplier, sniff
 from adminduk.errors import InvalidFormat, StoreCorrupt, StoreError
+from adminduk.store._database import Database
 from adminduk.workflows import Change
 
 __all__ = ["Attachments", "files_named"]
@@ -36,36 +36,8 @@ def files_named(changes: Iterable[Change]) -> set[str]:
     }
 
 
-class Attachments:
+class Attachments(Database):
     """The attachment side of a :class:`~adminduk.store.Store` (its base)."""
-
-    mark = "?"
-    _lock: threading.RLock
-
-    def _usable(self, *, write: bool) -> None:  # pragma: no cover - the store's own
-        raise NotImplementedError
-
-    def _execute(
-        self, sql: str, parameters: Sequence[Any] = ()
-    ) -> list[tuple[Any, ...]]:  # pragma: no cover - the store's own
-        raise NotImplementedError
-
-    def _fetch_blob(
-        self, sql: str, parameters: Sequence[Any] = ()
-    ) -> list[tuple[Any, ...]]:  # pragma: no cover - the store's own
-        raise NotImplementedError
-
-    def _begin(self) -> None:  # pragma: no cover - the store's own
-        raise NotImplementedError
-
-    def _commit(self) -> None:  # pragma: no cover - the store's own
-        raise NotImplementedError
-
-    def _rollback(self) -> None:  # pragma: no cover - the store's own
-        raise NotImplementedError
-
-    def _sql(self, sql: str) -> str:
-        return sql.replace("?", self.mark)
 
     def put_attachment(
         self,

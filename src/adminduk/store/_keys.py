@@ -15,7 +15,7 @@ from pathlib import Path
 
 from adminduk.errors import InvalidFormat, StoreError
 
-__all__ = ["KEY_BYTES", "read_key", "write_key"]
+__all__ = ["KEY_BYTES", "read_key", "require_key", "write_key"]
 
 #: The length of a key this release makes.
 KEY_BYTES = 32
@@ -64,4 +64,15 @@ def read_key(path: str | os.PathLike[str]) -> bytes:
         raise InvalidFormat("the key file does not hold a key (hexadecimal digits)") from None
     if len(key) < 16:
         raise InvalidFormat("the key file holds fewer than 16 bytes")
+    return key
+
+
+def require_key(key: object) -> bytes | None:
+    """``key`` if it is an office key (bytes, at least 16) or ``None``; else refused."""
+    if key is None:
+        return None
+    if not isinstance(key, bytes) or len(key) < 16:
+        raise InvalidFormat(
+            "an office key is at least 16 bytes (adminduk store key FILE makes one)"
+        )
     return key

@@ -11,16 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from typing import TYPE_CHECKING
 
-from adminduk.errors import InvalidFormat, StoreCorrupt, StoreError
+from adminduk.errors import StoreCorrupt, StoreError
+from adminduk.store._database import Database
 from adminduk.store._indexes import INDEX_TABLES
 from adminduk.store._log import GENESIS
 
-if TYPE_CHECKING:
-    from adminduk.store._base import Store
-
-__all__ = ["SCHEMA", "TABLE_NAMES", "DuplicateKey", "key_check", "open_layout", "require_key"]
+__all__ = ["SCHEMA", "TABLE_NAMES", "DuplicateKey", "key_check", "open_layout"]
 
 #: The store layout this release writes (``meta.layout``).
 SCHEMA = "adminduk-store/3"
@@ -61,18 +58,7 @@ def key_check(key: bytes | None) -> str:
     return "" if key is None else hmac.new(key, _KEY_CHECK, hashlib.sha256).hexdigest()
 
 
-def require_key(key: object) -> bytes | None:
-    """``key`` if it is an office key (bytes, at least 16) or ``None``; else refused."""
-    if key is None:
-        return None
-    if not isinstance(key, bytes) or len(key) < 16:
-        raise InvalidFormat(
-            "an office key is at least 16 bytes (adminduk store key FILE makes one)"
-        )
-    return key
-
-
-def open_layout(store: Store, code: str, area: str | None, name: str) -> None:
+def open_layout(store: Database, code: str, area: str | None, name: str) -> None:
     """Open the store of office ``code`` on ``store``, making its tables if it has none."""
     tables = store._table_names()
     if not tables & TABLE_NAMES:
@@ -112,7 +98,7 @@ def open_layout(store: Store, code: str, area: str | None, name: str) -> None:
         raise StoreError("the office key does not fit this store (another office's key?)")
 
 
-def _make_tables(store: Store, code: str, area: str | None, name: str) -> None:
+def _make_tables(store: Database, code: str, area: str | None, name: str) -> None:
     for statement in _TABLES:
         store._execute(statement.format(blob=store.blob_type))
     wanted = {
@@ -128,7 +114,7 @@ def _make_tables(store: Store, code: str, area: str | None, name: str) -> None:
     )
 
 
-def _upgrade(store: Store, layout: str) -> None:
+def _upgrade(store: Database, layout: str) -> None:
     """To layout 3: the table of files; from layout 1, pickled snapshots go, unread."""
     settings = [("layout", SCHEMA)]
     if layout == _PICKLED:

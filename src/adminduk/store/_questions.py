@@ -8,13 +8,12 @@ arguments (a wrong kind of value is a typed refusal, never a database error).
 from __future__ import annotations
 
 import datetime
-import threading
-from collections.abc import Sequence
 from typing import Any
 
 from adminduk.applications import WITH_OFFICE, Status
 from adminduk.documents import Channel
 from adminduk.errors import InvalidComponent, InvalidFormat
+from adminduk.store._database import Database
 from adminduk.store._log import checked_row, decode
 from adminduk.workflows import Change
 
@@ -24,22 +23,8 @@ __all__ = ["Questions"]
 _OWED = ", ".join(f"'{status.value}'" for status in sorted(WITH_OFFICE, key=lambda s: s.value))
 
 
-class Questions:
+class Questions(Database):
     """The indexed questions of a :class:`~adminduk.store.Store` (its base)."""
-
-    mark = "?"
-    _lock: threading.RLock
-
-    def _usable(self, *, write: bool) -> None:  # pragma: no cover - the store's own
-        raise NotImplementedError
-
-    def _execute(
-        self, sql: str, parameters: Sequence[Any] = ()
-    ) -> list[tuple[Any, ...]]:  # pragma: no cover - the store's own
-        raise NotImplementedError
-
-    def _sql(self, sql: str) -> str:
-        return sql.replace("?", self.mark)
 
     def applications_of(self, nik: str) -> list[str]:
         """The applications naming resident ``nik``, oldest first.

@@ -10,24 +10,21 @@ the log gives (:mod:`adminduk.store._indexes`).
 from __future__ import annotations
 
 import hmac
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from adminduk.applications import Application
 from adminduk.errors import AdmindukError, StoreCorrupt
 from adminduk.register import Registry
-from adminduk.store._attachments import files_named
+from adminduk.store._attachments import Attachments, files_named
 from adminduk.store._indexes import INDEX_TABLES, application_row, index_people
 from adminduk.store._log import HeadDigest, decode, seal
 from adminduk.store._snapshot import read_snapshot
 from adminduk.workflows import Office
 
-if TYPE_CHECKING:
-    from adminduk.store._base import Store
-
 __all__ = ["check_applications", "check_head", "verify_store"]
 
 
-def verify_store(store: Store, head: HeadDigest | None) -> int:
+def verify_store(store: Attachments, head: HeadDigest | None) -> int:
     """Check ``store`` from its first row (see :meth:`Store.verify`); return its last position."""
     if head is not None and not isinstance(head, HeadDigest):
         raise StoreCorrupt("verify(head=...) takes a HeadDigest")  # pragma: no cover
@@ -87,7 +84,7 @@ def verify_store(store: Store, head: HeadDigest | None) -> int:
     return last
 
 
-def _recorded_head(store: Store) -> tuple[int, str]:
+def _recorded_head(store: Attachments) -> tuple[int, str]:
     """The head the store recorded with its last write (``meta.head``)."""
     text = store._meta().get("head", "")
     position, _, digest = text.partition(":")
@@ -96,7 +93,7 @@ def _recorded_head(store: Store) -> tuple[int, str]:
     return int(position), digest
 
 
-def check_head(store: Store) -> None:
+def check_head(store: Attachments) -> None:
     """The log ends where the store recorded its last write, and no index row is past it."""
     recorded, digest = _recorded_head(store)
     last, last_digest = store._last()
@@ -133,7 +130,7 @@ def _summary(application: Application) -> tuple[str, str, str, str | None]:
     )
 
 
-def check_applications(store: Store, office: Office) -> None:
+def check_applications(store: Attachments, office: Office) -> None:
     """The applications index says what the applications say (status, document, due)."""
     rows = store._execute("SELECT id, document, status, channel, due, seq FROM applications")
     if len(rows) != len(office.applications):
@@ -150,7 +147,9 @@ def check_applications(store: Store, office: Office) -> None:
             )
 
 
-def _compare_snapshot(store: Store, office: Office, snapshot: tuple[int, str, str, bytes]) -> None:
+def _compare_snapshot(
+    store: Attachments, office: Office, snapshot: tuple[int, str, str, bytes]
+) -> None:
     seq, digest, checksum, data = snapshot
     if not hmac.compare_digest(seal(data, store._key), checksum):
         raise StoreCorrupt(f"the snapshot at position {seq} is torn or edited", position=seq)
@@ -197,7 +196,7 @@ def _seq(row: tuple[Any, ...], column: int) -> int:
     return value if type(value) is int else 0
 
 
-def _check_written_head(store: Store, head: HeadDigest, last: int) -> None:
+def _check_written_head(store: Attachments, head: HeadDigest, last: int) -> None:
     if head.position > last:
         raise StoreCorrupt(
             f"the log ends at {last}, before the head written down ({head.position}): it was "
