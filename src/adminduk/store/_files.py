@@ -47,6 +47,9 @@ def write_atomically(path: str | os.PathLike[str], text: str) -> None:
 def export_office(office: Office, path: str | os.PathLike[str]) -> None:
     """Write the office's register and applications as one JSON document, atomically.
 
+    Forms name their attached files by digest; the files' bytes stay in the store's database
+    (copy it to keep them).
+
     >>> import pathlib, tempfile
     >>> from adminduk.samples import sample_issued
     >>> from adminduk.workflows import Office
