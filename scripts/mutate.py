@@ -9,7 +9,8 @@ per group, and the results go to ``docs/mutation.md``: each group's score (kille
 and survived) and every survivor with its place and change, to be read and either killed with
 a test or explained.
 
-    python scripts/mutate.py [--groups identifiers store] [--out docs/mutation.md]
+    python scripts/mutate.py [--groups identifiers register documents guards store]
+                             [--out docs/mutation.md]
 
 Slow by design (every mutant runs its tests): run it like ``make bench``, not in ``make test``.
 """
@@ -211,6 +212,10 @@ def main() -> int:
     parser.add_argument("--groups", nargs="*", default=None, help="group names (default: all)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "mutation.md")
     args = parser.parse_args()
+    known = {group.name.split()[0] for group in GROUPS}
+    unknown = sorted(set(args.groups or ()) - known)
+    if unknown:
+        parser.error(f"no group {', '.join(unknown)}; the groups are {', '.join(sorted(known))}")
     chosen = [g for g in GROUPS if args.groups is None or g.name.split()[0] in args.groups]
     with tempfile.TemporaryDirectory(prefix="adminduk-mutate-") as folder:
         work = Path(folder)
