@@ -69,7 +69,11 @@ GROUPS = (
     Group(
         "register rules",
         ("src/adminduk/register/rules.py", "src/adminduk/register/state.py"),
-        ("tests/register/test_registry.py", "tests/register/test_models.py"),
+        (
+            "tests/register/test_registry.py",
+            "tests/register/test_models.py",
+            "tests/register/test_state.py",
+        ),
     ),
     Group(
         "documents' checks",

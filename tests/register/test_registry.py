@@ -155,6 +155,27 @@ def test_a_child_older_than_its_mother_is_refused() -> None:
     assert_refused(registry, bad, errors.InvariantViolation, rule="child-younger")
 
 
+def test_a_child_born_on_its_mother_s_birthday_is_refused() -> None:
+    """A child is born after each parent on the card (KK form F-1.01): the same day is refused.
+
+    The mother is the younger parent, so only the same day (not an earlier one) is at stake.
+    """
+    registry = Registry()
+    event = family_event()
+    budi, siti, _ = event.residents
+    twin_day = make_resident("Ani Lestari", Sex.FEMALE, siti.birth_date, serial=3)
+    members = (
+        *event.family.members[:2],
+        Membership(nik=twin_day.nik, relationship=Relationship.CHILD, since=D(2020, 1, 1)),
+    )
+    bad = FamilyRegistered(
+        **day(2020),
+        family=attrs.evolve(event.family, members=members),
+        residents=(budi, siti, twin_day),
+    )
+    assert_refused(registry, bad, errors.InvariantViolation, rule="child-younger")
+
+
 def test_a_family_outside_the_area_is_refused(registry: Registry) -> None:
     """A register of Way Kanan takes no family living in Bandar Lampung."""
     away = Address(street="Jl. Kartini 1", rt="1", rw="1", village_code="18.71.01.1003")

@@ -11,7 +11,6 @@ first bad position.
 from __future__ import annotations
 
 import contextlib
-import hmac
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -32,6 +31,7 @@ from adminduk.store._log import (
     decode,
     encode,
     seal,
+    sealed,
 )
 from adminduk.store._questions import Questions
 from adminduk.store._snapshot import read_snapshot, write_snapshot
@@ -172,7 +172,7 @@ class Store(Questions, Attachments):
         if found is None:
             return None
         seq, digest, checksum, data = found
-        if not hmac.compare_digest(seal(data, self._key), checksum):
+        if not sealed(data, self._key, checksum):
             raise StoreCorrupt(f"the snapshot at position {seq} is torn or edited", position=seq)
         if seq > self._last()[0] or self._digest_at(seq) != digest:
             raise StoreCorrupt(

@@ -35,6 +35,7 @@ __all__ = [
     "encode",
     "people_of",
     "seal",
+    "sealed",
 ]
 
 #: The digest before the first row.
@@ -111,6 +112,14 @@ def seal(data: bytes, key: bytes | None) -> str:
     if key is None:
         return hashlib.sha256(data).hexdigest()
     return hmac.new(key, data, hashlib.sha256).hexdigest()
+
+
+def sealed(data: bytes, key: bytes | None, checksum: str) -> bool:
+    """Whether ``checksum`` (as read from the store) is the seal of ``data``, in constant time.
+
+    A checksum that is not ASCII (damage, or an edit) is no seal: it is never compared.
+    """
+    return checksum.isascii() and hmac.compare_digest(seal(data, key), checksum)
 
 
 @attrs.frozen

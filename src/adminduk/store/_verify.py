@@ -9,7 +9,6 @@ the log gives (:mod:`adminduk.store._indexes`).
 
 from __future__ import annotations
 
-import hmac
 from typing import Any
 
 from adminduk.applications import Application
@@ -17,7 +16,7 @@ from adminduk.errors import AdmindukError, StoreCorrupt
 from adminduk.register import Registry
 from adminduk.store._attachments import Attachments, files_named
 from adminduk.store._indexes import INDEX_TABLES, application_row, index_people
-from adminduk.store._log import HeadDigest, decode, seal
+from adminduk.store._log import HeadDigest, decode, sealed
 from adminduk.store._snapshot import read_snapshot
 from adminduk.workflows import Office
 
@@ -151,7 +150,7 @@ def _compare_snapshot(
     store: Attachments, office: Office, snapshot: tuple[int, str, str, bytes]
 ) -> None:
     seq, digest, checksum, data = snapshot
-    if not hmac.compare_digest(seal(data, store._key), checksum):
+    if not sealed(data, store._key, checksum):
         raise StoreCorrupt(f"the snapshot at position {seq} is torn or edited", position=seq)
     if digest != (office_digest := store._digest_at(seq)):
         raise StoreCorrupt(f"the snapshot at position {seq} does not match the log", position=seq)
