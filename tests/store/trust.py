@@ -25,6 +25,7 @@ from adminduk.errors import (
 from adminduk.register import Address
 from adminduk.register.events import Death, MoveWithin
 from adminduk.samples import SIAP_KELUARGA, sample_form, sample_issued, sample_registry
+from adminduk.store import HeadDigest
 from tests.store import tamper
 from tests.store.contract import AT, ON, STAFF, StoreContract, birth, busy_office, state, store_of
 
@@ -148,6 +149,40 @@ class TrustContract(StoreContract):
         with pytest.raises(StoreCorrupt, match="cut") as damaged:
             self.open(target)
         assert damaged.value.position == head - 1
+
+    def test_rows_past_the_recorded_head_are_refused_at_the_first(self, target: str) -> None:
+        """The store recorded an earlier end than the log has: opening names the first extra row."""
+        self._log(target)
+        first = tamper.rows(self._ask(target))[0]
+        self.sql(target, "UPDATE meta SET value = ? WHERE key = 'head'", f"1:{first[-1]}")
+        with pytest.raises(StoreCorrupt, match="after position 1") as damaged:
+            self.open(target)
+        assert damaged.value.position == 2
+
+    def test_a_head_written_down_is_held_exactly(self, target: str) -> None:
+        """A head past the log's end names the cut; a wrong digest names its row; an earlier
+        head that is still in the log passes.
+        """
+        self._log(target)
+        store = store_of(self.open(target))
+        head = store.head_digest()
+        past = HeadDigest(head.position + 3, head.digest)
+        with pytest.raises(StoreCorrupt, match="before the head written down") as cut:
+            store.verify(head=past)
+        assert cut.value.position == head.position + 1
+        with pytest.raises(StoreCorrupt, match="rewritten") as rewritten:
+            store.verify(head=HeadDigest(head.position, "0" * 64))
+        assert rewritten.value.position == head.position
+        earlier = HeadDigest(1, store.rows_digest(1))
+        assert store.verify(head=earlier) == head.position
+        store.close()
+
+    def test_a_deleted_applications_index_row_is_refused(self, target: str) -> None:
+        """One application's index row gone: opening counts rows against applications."""
+        self._log(target)
+        self.sql(target, "DELETE FROM applications WHERE id = (SELECT MIN(id) FROM applications)")
+        with pytest.raises(StoreCorrupt, match="applications index holds"):
+            self.open(target)
 
     def test_the_last_row_is_in_the_chain_too(self, target: str) -> None:
         """Editing only the newest row is refused (the check reaches the end of the log)."""
