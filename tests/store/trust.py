@@ -24,8 +24,15 @@ from adminduk.errors import (
 )
 from adminduk.register import Address
 from adminduk.register.events import Death, MoveWithin
-from adminduk.samples import SIAP_KELUARGA, sample_form, sample_issued, sample_registry
+from adminduk.samples import (
+    SIAP_KELUARGA,
+    sample_form,
+    sample_issued,
+    sample_registry,
+    sample_staff,
+)
 from adminduk.store import HeadDigest
+from adminduk.workflows import Office
 from tests.store import tamper
 from tests.store.contract import AT, ON, STAFF, StoreContract, birth, busy_office, state, store_of
 
@@ -176,6 +183,39 @@ class TrustContract(StoreContract):
         earlier = HeadDigest(1, store.rows_digest(1))
         assert store.verify(head=earlier) == head.position
         store.close()
+
+    def test_a_head_digest_reads_only_its_own_form(self, target: str) -> None:
+        """Position 0 is the empty log's head; a negative one, another prefix or a position that
+        is not digits is refused.
+        """
+        del target  # a value, the same on every backend
+        digest = "ab" * 32
+        assert HeadDigest(0, digest).position == 0
+        assert HeadDigest.parse(f"adminduk-head:7:{digest}") == HeadDigest(7, digest)
+        with pytest.raises(InvalidFormat):
+            HeadDigest(-1, digest)
+        for text in (f"adminduk-heax:7:{digest}", f"adminduk-headz:7:{digest}", f"x:7:{digest}"):
+            with pytest.raises(InvalidFormat):
+                HeadDigest.parse(text)
+
+    def test_an_adopted_application_is_kept_and_read_back(self, target: str) -> None:
+        """An application taken in with its history goes into the log as one adopt row and
+        comes back equal from the log and from a snapshot; verify() replays it.
+        """
+        donor = Office("18.08", sample_registry(), staff=sample_staff())
+        app = donor.submit(sample_form("KK", "lost", on=ON), actor=STAFF[Role.SYSTEM], at=AT)
+        office = self.open(target, registry=sample_registry())
+        office.adopt(app)
+        store = store_of(office)
+        kinds = [row[1] for row in tamper.rows(self._ask(target))]
+        assert kinds[-1] == "adopt"
+        assert store.verify() == len(kinds)
+        store.snapshot(office)
+        store.close()
+        for use_snapshot in (True, False):
+            again = self.open(target, use_snapshot=use_snapshot)
+            assert again.get(app.id) == app
+            store_of(again).close()
 
     def test_a_deleted_applications_index_row_is_refused(self, target: str) -> None:
         """One application's index row gone: opening counts rows against applications."""
