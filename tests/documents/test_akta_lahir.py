@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from adminduk import Registry, Sex
 from adminduk.documents import (
+    BirthReport,
+    Channel,
     Evidence,
     FindingKind,
     Form,
     check,
+    fill,
 )
 from adminduk.documents.akta_lahir import AktaLahir
 from adminduk.samples import SIAP_KELUARGA as S
@@ -89,3 +92,37 @@ def test_child_of_unknown_origin(registry: Registry) -> None:
         evidence={Evidence.FORM_F201, Evidence.KK},
     )
     assert ("akta-lahir.police_report",) == check(application, registry, on=D(2026, 1, 2)).codes
+
+
+def test_the_birth_report_filled_in_is_form_f201(registry: Registry) -> None:
+    """F-2.01 is met by its data: a form carrying the birth report needs no F-2.01 paper.
+
+    Permendagri 109/2019 makes F-2.01 the report's content, which an online form (the described
+    form, ``fill``) carries in ``details``; only a filing without those details still asks for
+    the paper form.
+    """
+    answers = {
+        "subject": S.wife,
+        "partner": S.head,
+        "event_date": "2026-01-01",
+        "details.child_name": "Putri Contoh",
+        "details.child_sex": 2,
+        "details.birth_place": "Way Kanan",
+        "details.place_kind": 1,
+        "details.birth_kind": 1,
+        "details.birth_order": 1,
+        "details.attendant": 2,
+    }
+    filled = fill(
+        "AKTA-LAHIR",
+        "standard",
+        answers,
+        channel=Channel.WEBSITE,
+        evidence={Evidence.BIRTH_LETTER},
+    )
+    assert filled.form is not None
+    assert isinstance(filled.form.details, BirthReport)
+    assert "akta-lahir.form" not in check(filled.form, registry, on=D(2026, 1, 5)).codes
+    bare = birth(evidence={Evidence.BIRTH_LETTER}, details=None)
+    assert bare.details is None
+    assert "akta-lahir.form" in check(bare, registry, on=D(2026, 1, 5)).codes

@@ -418,6 +418,21 @@ def test_officers_must_be_on_the_staff(office: Office) -> None:
     assert Status.VERIFIED is open_office.verify(app, actor=stranger, at=at(1)).status
 
 
+def test_a_new_staff_list_takes_effect_at_once(office: Office) -> None:
+    """A hire acts and a departed officer is refused from the moment the list is replaced."""
+    app = office.submit(sample_form("KK", "lost", on=ON), actor=RESIDENT, at=at(0))
+    hired = Actor(id="FO-77", role=Role.FRONT_OFFICE)
+    departed = STAFF[Role.FRONT_OFFICE]
+    office.set_staff([*(a for a in office.staff if a is not departed), hired])
+    with pytest.raises(PermissionDenied, match="not on the staff"):
+        office.verify(app, actor=departed, at=at(1))
+    assert Status.VERIFIED is office.verify(app, actor=hired, at=at(1)).status
+    assert office.get(app.id).history[-1].actor == hired
+    with pytest.raises(InvalidFormat):
+        office.set_staff(["FO-01"])  # type: ignore[list-item]
+    assert hired in office.staff
+
+
 @pytest.mark.parametrize(
     ("source", "trigger"),
     [

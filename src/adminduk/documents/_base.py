@@ -112,6 +112,11 @@ class Requirement:
     summary_en: str = ""
     #: The form's field an unmet requirement is about (``"subject"``, ``"details"``), if one.
     field: str = ""
+    #: What ``met`` reads instead of a paper: ``"register"`` (the population register) or
+    #: ``"form"`` (the filing's own typed answers, as a form's data filled in online).
+    met_from: str = attrs.field(
+        default="register", validator=attrs.validators.in_(("register", "form"))
+    )
 
     def evaluate(self, context: Context) -> Finding | None:
         """Return a finding if the requirement applies and is unmet, else ``None``."""

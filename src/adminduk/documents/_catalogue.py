@@ -27,6 +27,7 @@ _TEXT = {
         "basis": "Dasar hukum",
         "free": "Semua layanan gratis (Pasal 79A UU 24/2013).",
         "register": "dari data kependudukan jika sudah tercatat",
+        "form": "terisi dengan isian permohonan daring",
     },
     "en": {
         "who": "Who may apply",
@@ -40,6 +41,7 @@ _TEXT = {
         "basis": "Legal basis",
         "free": "All services are free (Pasal 79A UU 24/2013).",
         "register": "taken from the register when it is on file",
+        "form": "filled in by the online application's answers",
     },
 }
 
@@ -127,7 +129,7 @@ def _record(
         summary = requirement.summary_en if english else requirement.summary_id
         message = summary or f" {text['or']} ".join(options)
         if requirement.met is not None and options:
-            message += f" ({text['register']})"
+            message += f" ({text[requirement.met_from]})"
         requirements.append(
             {
                 "id": requirement.id,
@@ -135,7 +137,8 @@ def _record(
                 "text": message,
                 "evidence": [e.value for e in requirement.satisfied_by],
                 "evidence_names": options,
-                "from_register": requirement.met is not None,
+                "from_register": requirement.met is not None
+                and requirement.met_from == "register",
                 "basis": requirement.basis,
             }
         )

@@ -69,14 +69,24 @@ def ktp_el_on_file(
     )
 
 
-def form(code: str, evidence: Evidence, name: str) -> Requirement:
-    """A filled-in form."""
+def form(code: str, evidence: Evidence, name: str, *, carried: bool = False) -> Requirement:
+    """A filled-in form: its paper, or (``carried``) the form's ``details``, which are its data.
+
+    Permendagri 109/2019 publishes each form as its fields; a filing that carries those fields
+    typed (``Form.details``: a birth's F-2.01 report, a marriage's F-2.12) has filled it in.
+    """
+
+    def filled(context: Context) -> bool:
+        return context.form.details is not None
+
     return Requirement(
         id=code,
         message_id=f"Formulir {name} belum diisi.",
         message_en=f"Form {name} is not filled in.",
-        basis="Permendagri 108/2019",
+        basis="Permendagri 108/2019; Permendagri 109/2019" if carried else "Permendagri 108/2019",
         satisfied_by=(evidence,),
+        met=filled if carried else None,
+        met_from="form",
     )
 
 

@@ -195,7 +195,7 @@ class AktaKawin(DocumentType):
             summary_en="the divorce certificate, if divorced",
             applies=_status(MaritalStatus.DIVORCED),  # type: ignore[arg-type]
         ),
-        form("akta-kawin.form", Evidence.FORM_F212, "F-2.12"),
+        form("akta-kawin.form", Evidence.FORM_F212, "F-2.12", carried=True),
         Requirement(
             id="akta-kawin.witnesses",
             message_id="Dua orang saksi belum ada.",

@@ -108,8 +108,8 @@ class AktaLahir(DocumentType):
         Evidence.SPTJM_PARENTS_MARRIAGE: (Evidence.MARRIAGE_PROOF,),
     }
     requirements: ClassVar[tuple[Requirement, ...]] = (
-        form("akta-lahir.form", Evidence.FORM_F201, "F-2.01"),
-        kk_on_file("akta-lahir.kk", who_id="ibu/orang tua", who_en="mother's"),
+        form("akta-lahir.form", Evidence.FORM_F201, "F-2.01", carried=True),
+        kk_on_file("akta-lahir.kk", who_id="ibu/orang tua", who_en="mother"),
     )
     variants = (
         Variant(

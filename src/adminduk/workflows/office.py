@@ -123,6 +123,26 @@ class Office(Holdings):
     def __repr__(self) -> str:
         return f"Office({self.code!r}, {len(self._applications)} applications)"
 
+    def set_staff(self, staff: Iterable[Actor]) -> None:
+        """Replace the staff list (a hire, a departure); later actions are checked against it.
+
+        An empty list lifts the check, as an office made without one. Past actions keep the
+        officers who took them.
+
+        >>> from adminduk import Registry
+        >>> office = Office("18.08", Registry(area="18.08"))
+        >>> office.set_staff([Actor(id="FO-02", role=Role.FRONT_OFFICE)])
+        >>> [actor.id for actor in office.staff_in(Role.FRONT_OFFICE)]
+        ['FO-02']
+        """
+        actors = tuple(staff)
+        for actor in actors:
+            if not isinstance(actor, Actor):
+                raise InvalidFormat(f"expected an Actor, not {type(actor).__name__}")
+        with self._lock:
+            self.staff = actors
+            self._staff_ids = {(actor.id, actor.role) for actor in actors}
+
     def staff_in(self, role: Role) -> tuple[Actor, ...]:
         """The staff with ``role``."""
         return tuple(actor for actor in self.staff if actor.role is role)
