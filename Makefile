@@ -18,7 +18,7 @@ demo: $(STAMP)
 
 # The reference web office on http://127.0.0.1:8000 (examples/web_office/README.md).
 web-office: $(STAMP)
-	$(PY) -m web_office web-office.db
+	$(PY) -m web_office serve web-office.db
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

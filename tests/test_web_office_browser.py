@@ -1,25 +1,22 @@
 """The web office in a real browser: Playwright driving Debian's Chromium, headless.
 
-A resident files an incomplete KTP-el application, sees every missing item at once, attaches
-it and files; a clerk (another browser context) takes it down the post path to collection at
-the district office; the resident sees each notice. Screenshots go to the test's temporary
-folder. Chromium comes from apt (``/usr/bin/chromium``), never from Playwright's download:
-missing, it is installed when the run is root in CI, else the test skips (a failure under
-``CI=true``).
+A resident on a phone (390x844) files a birth certificate with photos of her papers, without
+any staff help; a clerk signed in with her own account returns it with findings; the resident
+opens it with NIK and tracking code, reads the findings and refiles; the file is verified,
+issued, printed, posted and handed over at the district office. Every page is scanned with
+axe-core (axe-playwright-python) for serious or critical violations, touch targets are measured,
+and screenshots are taken (``ADMINDUK_SCREENSHOTS=docs/img`` copies them to the docs).
+Chromium comes from apt (``/usr/bin/chromium``), never from Playwright's download: missing, it
+is installed when the run is root in CI, else the test skips (a failure under ``CI=true``).
 """
 
 from __future__ import annotations
 
-import datetime
 import os
 import shutil
-import socket
 import subprocess
-import threading
-import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,14 +24,16 @@ pytest.importorskip(
     "web_office", reason="the web office example is not installed (make test installs it)"
 )
 playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+axe_playwright = pytest.importorskip(
+    "axe_playwright_python.sync_playwright", reason="axe-playwright-python is not installed"
+)
 
-import uvicorn  # noqa: E402
-from web_office import create_app  # noqa: E402
-
+from adminduk.applications import Status  # noqa: E402
 from adminduk.samples import SIAP_KELUARGA  # noqa: E402
+from tests.web_office_helpers import PASSWORD, PDF, PNG, make_app, serving  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
-ON = datetime.date(2026, 3, 2)
+PHONE = {"width": 390, "height": 844}
 
 
 def _chromium() -> str | None:
@@ -62,89 +61,187 @@ def browser_path() -> str:
     return found
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[str]:
-    """The web office on 127.0.0.1, on a free port, for the test's length."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    config = uvicorn.Config(
-        create_app(str(tmp_path / "office.db"), on=ON),
-        host="127.0.0.1",
-        port=port,
-        log_level="warning",
+class Scanner:
+    """axe-core on every page visited: serious and critical violations are collected."""
+
+    def __init__(self) -> None:
+        self.axe = axe_playwright.Axe()
+        self.problems: list[str] = []
+        self.pages: set[str] = set()
+
+    def scan(self, page: Any) -> None:
+        results = self.axe.run(page)
+        self.pages.add(page.url.split("?")[0])
+        for violation in results.response["violations"]:
+            if violation["impact"] in ("serious", "critical"):
+                targets = [node["target"] for node in violation["nodes"]][:3]
+                self.problems.append(f"{page.url}: {violation['id']} {targets}")
+
+
+def small_targets(page: Any) -> list[str]:
+    """Visible controls under 44 px tall, and text inputs under 16 px (phones zoom those)."""
+    found: list[str] = page.evaluate(
+        """() => [...document.querySelectorAll(
+                    'main a, main button, main input, main select, main textarea, nav a, nav button')]
+            .filter(e => e.offsetParent !== null && e.type !== 'hidden')
+            .flatMap(e => {
+                const box = e.getBoundingClientRect(), style = getComputedStyle(e);
+                const small = (e.type === 'checkbox' ? box.height < 24 : box.height < 43.5);
+                const tiny = ['INPUT', 'SELECT', 'TEXTAREA'].includes(e.tagName)
+                             && parseFloat(style.fontSize) < 16;
+                return small || tiny ? [`${e.tagName}#${e.id || e.name} ${box.height}`] : [];
+            })"""
     )
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            with urllib.request.urlopen(f"{url}/health", timeout=1):
-                break
-        except OSError:
-            time.sleep(0.05)
-    yield url
-    running.should_exit = True
-    thread.join(timeout=10)
+    return found
 
 
-def test_a_resident_and_a_clerk_in_a_real_browser(
-    browser_path: str, server: str, tmp_path: Path
-) -> None:
-    """File, see everything missing, attach, file; the clerk hands it over; the notices show."""
+def sign_in(page: Any, server: str, username: str) -> None:
+    page.goto(f"{server}/login")
+    page.fill("#username", username)
+    page.fill("#password", PASSWORD)
+    page.click("#sign-in")
+    page.wait_for_url(f"{server}/desk")
+
+
+def clerk_acts(page: Any, server: str, number: str, trigger: str, **fields: str) -> None:
+    page.goto(f"{server}/desk/file/{number}")
+    form = page.locator(f"#act-{trigger}")
+    for name, value in fields.items():
+        form.locator(f"[name='{name}']").fill(value)
+    form.locator("button").click()
+    page.wait_for_selector("#message")
+
+
+def test_a_birth_certificate_on_a_phone_and_at_the_desk(browser_path: str, tmp_path: Path) -> None:
+    """File with photos on a phone, return, refile, issue, print, post, hand over; axe-clean."""
     shots = tmp_path / "screenshots"
     shots.mkdir()
-    with playwright_api.sync_playwright() as driver:
+    app = make_app(tmp_path / "office.db")
+    scanner = Scanner()
+    with serving(app) as server, playwright_api.sync_playwright() as driver:
         browser = driver.chromium.launch(
             executable_path=browser_path, headless=True, args=["--no-sandbox"]
         )
         try:
-            resident = browser.new_context().new_page()
+            phone = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+            resident = phone.new_page()
             resident.goto(f"{server}/")
-            resident.fill("#words", "KTP hilang")
-            resident.fill("#nik", SIAP_KELUARGA.head)
+            scanner.scan(resident)
+            assert small_targets(resident) == []
+            resident.fill("#words", "akta kelahiran anak")
+            resident.fill("#nik", SIAP_KELUARGA.wife)
             resident.click("#find")
-            resident.click("button.service >> nth=0")
-            resident.wait_for_selector("#missing")
-            assert "kepolisian" in resident.inner_text("#missing")
-            resident.screenshot(path=str(shots / "resident-missing.png"), full_page=True)
-            resident.check("input[value=police_letter]")
-            resident.click("#check")
-            resident.wait_for_selector("#complete")
+            resident.wait_for_selector("a.service")
+            scanner.scan(resident)
+            resident.click("a.service >> nth=0")
+            resident.wait_for_selector("#application")
+            assert resident.input_value("#f-subject") == SIAP_KELUARGA.wife
+            resident.click("#file")  # the browser asks for the required answers first
+            assert resident.url.endswith("/apply/AKTA-LAHIR/standard")
+            answers = {
+                "#f-partner": SIAP_KELUARGA.head,
+                "#f-event_date": "2026-02-20",
+                "#f-details-child_name": "Putri Contoh",
+                "#f-details-birth_place": "Way Kanan",
+                "#f-details-birth_order": "1",
+            }
+            for selector, value in answers.items():
+                resident.fill(selector, value)
+            for selector, value in {
+                "#f-details-child_sex": "2",
+                "#f-details-place_kind": "1",
+                "#f-details-birth_kind": "1",
+                "#f-details-attendant": "2",
+                "#f-delivery": "post",
+            }.items():
+                resident.select_option(selector, value)
             resident.click("#file")
-            number = resident.inner_text("#number", timeout=10_000)
-            resident.screenshot(path=str(shots / "resident-filed.png"), full_page=True)
+            resident.wait_for_selector("#missing")
+            assert "Surat keterangan kelahiran" in resident.inner_text("#missing")
+            scanner.scan(resident)
+            assert small_targets(resident) == []
+            resident.screenshot(path=str(shots / "resident-missing.png"), full_page=True)
+            letter = resident.locator("input[type=file] >> nth=0")
+            assert letter.get_attribute("name") == "paper:akta-lahir.kk"
+            resident.set_input_files(
+                "input[name='paper:akta-lahir.birth_letter']",
+                files=[{"name": "surat-lahir.png", "mimeType": "image/png", "buffer": PNG}],
+            )
+            resident.click("#file")
+            resident.wait_for_selector("#code")
+            number = resident.inner_text("#number")
+            code = resident.inner_text("#code")
+            scanner.scan(resident)
+            resident.screenshot(path=str(shots / "resident-receipt.png"), full_page=True)
 
-            clerk = browser.new_context().new_page()
-            for role, trigger in [  # the head's biometrics are on record: printed at once
-                ("front_office", "verify"),
-                ("registrar", "issue"),
-                ("courier", "ship"),
-                ("district_officer", "arrive"),
-                ("district_officer", "collect"),
+            desk = browser.new_context(viewport={"width": 1100, "height": 900}).new_page()
+            desk.goto(f"{server}/desk")
+            assert "/login" in desk.url or desk.locator("#sign-in").count() == 1
+            scanner.scan(desk)
+            sign_in(desk, server, "ani")
+            scanner.scan(desk)
+            desk.goto(f"{server}/desk/file/{number}")
+            scanner.scan(desk)
+            desk.screenshot(path=str(shots / "desk-file.png"), full_page=True)
+            returned = desk.locator("#act-send_back")
+            returned.locator("input[name=refuse]").check()
+            returned.locator("input[name^='why:']").fill("Foto buram, tidak terbaca.")
+            returned.locator("textarea[name=reason]").fill("Mohon foto surat lahir yang jelas.")
+            returned.locator("button").click()
+            desk.wait_for_selector("#message")
+            assert "Foto buram" in desk.inner_text("#message")
+
+            # the resident, later, on another phone: NIK and code
+            later = browser.new_context(viewport=PHONE, is_mobile=True).new_page()
+            later.goto(f"{server}/track")
+            scanner.scan(later)
+            later.fill("#track-nik", SIAP_KELUARGA.wife)
+            later.fill("#track-code", code.lower().replace("-", ""))
+            later.click("#track")
+            later.wait_for_selector("#app-1")
+            assert "Foto buram, tidak terbaca." in later.inner_text("#app-1")
+            scanner.scan(later)
+            later.click("a.refile")
+            later.wait_for_selector("#application")
+            assert later.input_value("#f-details-child_name") == "Putri Contoh"
+            scanner.scan(later)
+            later.set_input_files(
+                "input[name='paper:akta-lahir.birth_letter']",
+                files=[{"name": "surat.pdf", "mimeType": "application/pdf", "buffer": PDF}],
+            )
+            later.click("#file")
+            later.wait_for_selector("#app-1")
+            later.screenshot(path=str(shots / "resident-track.png"), full_page=True)
+
+            clerk_acts(desk, server, number, "verify")
+            for username, trigger, fields in [
+                ("rudi", "issue", {}),
+                ("pos", "ship", {}),
+                ("dewi", "arrive", {}),
+                ("dewi", "collect", {"collector": SIAP_KELUARGA.head}),
             ]:
-                clerk.goto(f"{server}/desk?role={role}")
-                clerk.click(f"button.act-{trigger} >> nth=0")
-                clerk.wait_for_selector("#message")
+                staff = browser.new_context().new_page()
+                sign_in(staff, server, username)
+                clerk_acts(staff, server, number, trigger, **fields)
+                if trigger == "issue":
+                    staff.click("#print")
+                    staff.wait_for_selector("article.printed")
+                    assert "Putri Contoh" in staff.inner_text("main")
+                    scanner.scan(staff)
                 if trigger == "arrive":
-                    assert "Blambangan Umpu" in clerk.inner_text("#message")
-                    clerk.screenshot(path=str(shots / "desk-arrived.png"), full_page=True)
-
-            resident.goto(f"{server}/track?nik={SIAP_KELUARGA.head}")
-            section = resident.inner_text("#app-1")
-            assert number in section
-            assert "Diterima pemohon" in section
-            assert resident.locator(".notice").count() == 6
-            resident.screenshot(path=str(shots / "resident-track.png"), full_page=True)
-            dashboard = browser.new_context().new_page()
-            dashboard.goto(f"{server}/dashboard?lang=en")
-            assert dashboard.locator("#coverage rect").count() == 15
-            dashboard.screenshot(path=str(shots / "dashboard.png"), full_page=True)
+                    scanner.scan(staff)
+                staff.context.close()
+            board = desk
+            board.goto(f"{server}/dashboard")
+            assert board.locator("#coverage rect").count() == 15
+            scanner.scan(board)
+            board.screenshot(path=str(shots / "dashboard.png"), full_page=True)
         finally:
             browser.close()
-    assert len(list(shots.glob("*.png"))) == 5
+    assert app.state.web.office.get(number).status is Status.COLLECTED
+    assert scanner.problems == []
+    assert len(scanner.pages) >= 9
     if os.environ.get("ADMINDUK_SCREENSHOTS"):
         target = Path(os.environ["ADMINDUK_SCREENSHOTS"])
-        for name in ("resident-missing.png", "resident-track.png"):
+        for name in ("resident-missing.png", "resident-track.png", "desk-file.png"):
             shutil.copy(shots / name, target / f"web-office-{name}")
