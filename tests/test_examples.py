@@ -52,7 +52,8 @@ def test_region_tree() -> None:
 
 
 def test_whatsapp_bot() -> None:
-    """The WhatsApp adapter answers its built-in payload with what is missing, in Indonesian."""
+    """The WhatsApp line starts a birth certificate from words and asks its questions in turn."""
     out = run("whatsapp_bot.py")
-    assert "Layanan: Kartu Tanda Penduduk elektronik: Hilang." in out
-    assert "kepolisian" in out
+    assert "Layanan: Kutipan Akta Kelahiran: Kelahiran." in out
+    assert "NIK ibu anak?" in out
+    assert "Tanggal lahir anak?" in out
