@@ -24,7 +24,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"applications"}),
     frozenset({"workflows"}),
     frozenset({"samples", "serialization", "statistics", "notices"}),
-    frozenset({"store", "simulation"}),
+    frozenset({"store", "simulation", "printing"}),
     frozenset({"scale"}),
     frozenset({"cli", "strategies"}),
     frozenset({"testing", "pytest_plugin", "_hypothesis"}),

@@ -26,7 +26,7 @@ TESTING_ONLY = {
     "adminduk.testing",
 }
 # Modules of an optional extra (the scale extra: Dask, PyArrow, DuckDB).
-EXTRA_ONLY = {"adminduk.scale"}
+EXTRA_ONLY = {"adminduk.scale", "adminduk.printing"}
 
 
 def test_all_is_sorted_and_importable() -> None:
@@ -77,6 +77,24 @@ def test_core_imports_only_runtime_dependencies_and_the_standard_library() -> No
     foreign = {name for name in foreign if not name.startswith(("_", "__editable__"))}
     assert set() == foreign
     assert "hypothesis" not in top_level
+
+
+def test_the_printing_package_names_its_extra_when_it_is_missing() -> None:
+    """Without the print extra, importing adminduk.printing says what to install."""
+    code = (
+        "import sys\n"
+        "sys.modules['fpdf'] = None\n"
+        "from adminduk.errors import MissingExtra\n"
+        "try:\n"
+        "    import adminduk.printing\n"
+        "except MissingExtra as error:\n"
+        "    print(error.code, '|', error)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert "missing-extra | " in result.stdout
+    assert "adminduk[print]" in result.stdout
 
 
 @pytest.mark.parametrize("missing", ["duckdb", "pyarrow", "distributed"])

@@ -73,13 +73,14 @@ def test_a_birth_certificate_filed_returned_refiled_and_handed_over(app: object)
     assert re.search(r'href="[^"]*\d{16}', found.text) is None  # no NIK in an address
     form = resident.get("/apply/AKTA-LAHIR/standard")
     assert f'value="{SIAP_KELUARGA.wife}"' in form.text  # carried in the session
-    assert "F-2.01" not in form.text  # plain words, no form codes, for residents
+    assert re.search(r"F-\d\.\d\d", form.text) is None  # plain words, no form codes
     bare = resident.post("/apply/AKTA-LAHIR/standard", {"f:subject": SIAP_KELUARGA.wife})
     assert bare.status_code == 422
     missing = re.findall(r'class="finding">([^<]+)<', bare.text)
     assert len(missing) >= 8  # every answer still owed, at once
     incomplete = resident.post("/apply/AKTA-LAHIR/standard", BIRTH)
     assert "Surat keterangan kelahiran" in incomplete.text
+    assert re.search(r"F-\d\.\d\d", incomplete.text) is None
     receipt = file_birth(resident)
     number, code = number_of(receipt), code_of(receipt)
     assert re.fullmatch(r"[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}", code)
@@ -288,3 +289,47 @@ def test_the_desk_searches_by_number_or_nik_and_shows_names(app: object) -> None
     view = clerk.get(f"/desk/file/{number}").text
     assert "Perempuan" in view  # the child's sex by its label, not its code
     assert "Blambangan Umpu" in view
+
+
+def test_a_bad_answer_is_named_not_an_empty_box(app: object) -> None:
+    """'helicopter' as the delivery and a path as a paper kind: each said plainly, nothing filed."""
+    resident = visitor(app)
+    resident.get("/apply/AKTA-LAHIR/standard")
+    files = {"paper:akta-lahir.birth_letter": ("surat.png", PNG, "image/png")}
+    answer = resident.post(
+        "/apply/AKTA-LAHIR/standard",
+        {**BIRTH, "f:delivery": "helicopter", "kind:akta-lahir.birth_letter": "../../etc/passwd"},
+        files=files,
+    )
+    assert answer.status_code == 422
+    findings = re.findall(r'class="finding">([^<]+)<', answer.text)
+    assert any("Cara menerima dokumen" in text for text in findings), findings
+    assert app.state.web.store.open_applications() == []  # type: ignore[attr-defined]
+
+
+def test_a_printed_pdf_verifies_on_the_verification_page(app: object) -> None:
+    """The desk's PDF carries a QR whose text the public page finds genuine and valid."""
+    pytest.importorskip("zxingcpp", reason="zxing-cpp decodes the QR codes (the dev extra)")
+    from tests.printing.helpers import qr_codes
+
+    number = number_of(file_birth(visitor(app)))
+    for username, trigger in [("ani", "verify"), ("rudi", "issue")]:
+        staff = visitor(app)
+        staff.login(username)
+        act(staff, number, trigger)
+    clerk = visitor(app)
+    clerk.login("rudi")
+    pdf = clerk.get(f"/desk/pdf/{number}")
+    assert pdf.headers["content-type"] == "application/pdf"
+    codes = [code for page in qr_codes(pdf.content) for code in page]
+    assert len(codes) == 3  # the certificate, the new family card, the child's card
+    verifier = visitor(app)  # no account
+    verifier.get("/verify")
+    answer = verifier.post("/verify", {"payload": codes[0]})
+    assert 'id="standing">Asli dan berlaku<' in answer.text
+    assert "Kutipan Akta Kelahiran" in answer.text
+    assert re.search(r"\d{16}", answer.text) is None
+    forged = verifier.post("/verify", {"payload": codes[0][:-4] + "AAAA"})
+    assert 'id="standing">Tidak asli<' in forged.text
+    assert "Putri" not in forged.text
+    assert visitor(app).get(f"/desk/pdf/{number}").status_code == 401

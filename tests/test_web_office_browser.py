@@ -236,6 +236,8 @@ def test_a_birth_certificate_on_a_phone_and_at_the_desk(browser_path: str, tmp_p
             assert board.locator("#coverage rect").count() == 15
             scanner.scan(board)
             board.screenshot(path=str(shots / "dashboard.png"), full_page=True)
+            board.goto(f"{server}/verify")
+            scanner.scan(board)
         finally:
             browser.close()
     assert app.state.web.office.get(number).status is Status.COLLECTED

@@ -40,6 +40,7 @@ from tests.web_office_helpers import (
 )
 
 STAFF_GETS = [
+    "/desk/pdf/{n}",
     "/desk",
     "/dashboard",
     "/desk/file/{n}",
@@ -300,6 +301,7 @@ def test_no_input_of_a_seeded_fuzz_run_gets_a_500(app: Any) -> None:
         "/dashboard",
         "/desk/file/18.08%2F000001",
         "/static/../app.py",
+        "/verify",
     ]
     fields = [
         "words",

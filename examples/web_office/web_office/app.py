@@ -29,7 +29,7 @@ from starlette.staticfiles import StaticFiles
 
 from adminduk.documents import MAX_BYTES
 from adminduk.errors import AdmindukError
-from web_office import desk, residents
+from web_office import desk, residents, verifying
 from web_office.office import HERE, WebOffice, secret_for, wall_clock
 from web_office.security import MAX_FILES, BodyLimit, Refusal, SecurityHeaders
 
@@ -91,6 +91,7 @@ def create_app(
     routes = [
         *residents.routes(),
         *desk.routes(),
+        *verifying.routes(),
         Route("/health", health),
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]

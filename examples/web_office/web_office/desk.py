@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-import attrs
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
@@ -28,6 +27,8 @@ from adminduk.documents import (
 )
 from adminduk.errors import AdmindukError
 from adminduk.notices import notice_for, notices_of
+from adminduk.printing import lines_of, member_rows, render_batch
+from adminduk.printing.layout import MEMBER_COLUMNS
 from adminduk.register.events import DocumentIssued
 from adminduk.register.issued import IssuedDocument
 from adminduk.samples import issue_details
@@ -199,15 +200,21 @@ async def attachment(request: Request) -> Response:
     )
 
 
-async def printable(request: Request) -> Response:
+async def _issued(request: Request) -> tuple[WebOffice, Application, list[IssuedDocument]]:
+    """The office, the file at the path (seen by this account) and the records it issued."""
     web = office_of(request)
-    account = staff(request)
-    app = file_of(request, account)
+    app = file_of(request, staff(request))
     records = await web.run(_records, web, app)
     if not records:
         raise Refusal(404, "Dokumen belum diterbitkan.", "The document is not issued yet.")
-    rows = [[(f.name, _shown(getattr(r, f.name))) for f in attrs.fields(type(r))] for r in records]
-    return web.page(request, "print.html", app=app, records=list(zip(records, rows, strict=True)))
+    return web, app, records
+
+
+async def printable(request: Request) -> Response:
+    """Each issued record as its page prints it (the layout of adminduk.printing)."""
+    web, app, records = await _issued(request)
+    pages = [(record, lines_of(record), member_rows(record)) for record in records]
+    return web.page(request, "print.html", app=app, pages=pages, columns=MEMBER_COLUMNS)
 
 
 async def dashboard(request: Request) -> Response:
@@ -216,6 +223,18 @@ async def dashboard(request: Request) -> Response:
     lang = web.lang(request)
     board = await web.run(_dashboard, web, lang)
     return web.page(request, "dashboard.html", **board)
+
+
+async def pdf(request: Request) -> Response:
+    """The issued records of a file as one PDF, each page with its signed QR code."""
+    web, app, records = await _issued(request)
+    data = await web.run(render_batch, records, web.print_key)
+    name = app.id.replace("/", "-")
+    return Response(
+        data,
+        media_type="application/pdf",
+        headers={"content-disposition": f'inline; filename="{name}.pdf"'},
+    )
 
 
 def routes() -> list[Route]:
@@ -230,21 +249,9 @@ def routes() -> list[Route]:
         Route("/desk/act/{number:path}", act, methods=["POST"]),
         Route("/desk/attachment/{digest}/{number:path}", attachment, methods=["GET"]),
         Route("/desk/print/{number:path}", printable, methods=["GET"]),
+        Route("/desk/pdf/{number:path}", pdf, methods=["GET"]),
         Route("/dashboard", dashboard, methods=["GET"]),
     ]
-
-
-def _shown(value: object) -> str:
-    """A printed field as text: parts joined, codes by their labels, nothing as '-'."""
-    if isinstance(value, tuple):
-        return "; ".join(_shown(v) for v in value)
-    if attrs.has(type(value)):
-        names = [f.name for f in attrs.fields(type(value))]  # type: ignore[arg-type]
-        return ", ".join(f"{name}: {_shown(getattr(value, name))}" for name in names)
-    label = getattr(value, "label", None)
-    if isinstance(label, str):
-        return label
-    return "-" if value is None else str(value)
 
 
 def _records(web: WebOffice, app: Application) -> list[IssuedDocument]:

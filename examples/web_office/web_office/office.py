@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import functools
 import os
+import re
 import secrets
 from collections.abc import Callable
 from pathlib import Path
@@ -24,6 +25,7 @@ from starlette.templating import Jinja2Templates
 from adminduk import regions
 from adminduk.applications import Application
 from adminduk.documents import DocumentCode, document_type
+from adminduk.printing import OfficeKey
 from adminduk.store import Store, open_office
 from adminduk.workflows import Office
 from web_office.accounts import Account, Accounts, RateLimit
@@ -52,6 +54,14 @@ def secret_for(store: str) -> bytes:
         with os.fdopen(fd, "w") as out:
             out.write(secrets.token_urlsafe(48))
     return path.read_text().strip().encode()
+
+
+def print_key_for(store: str, code: str) -> OfficeKey:
+    """The office's signing key: ``<store>.print.key``, made (mode 0600) when missing."""
+    path = Path(f"{store.removesuffix('.db')}.print.key")
+    if not path.exists():
+        OfficeKey.generate(code).save(path)
+    return OfficeKey.load(path)
 
 
 class WebOffice:
@@ -88,10 +98,16 @@ class WebOffice:
         #: Twenty tracking lookups per address in 10 minutes (a NIK and code pair is guessed
         #: nowhere near that fast).
         self.tracking = RateLimit(20, 600, **timing)
+        #: The key printed documents are signed with (made beside the store on first start;
+        #: ``adminduk print key`` makes one for an office's signing machine).
+        self.print_key = print_key_for(path, code)
+        #: Verifiers' keys: this office's; add the public keys of offices it accepts.
+        self.public_keys = [self.print_key.public]
         self.templates = Jinja2Templates(directory=str(HERE / "templates"))
         self.templates.env.filters["region"] = region_name
         self.templates.env.filters["percent"] = percent_id
         self.templates.env.filters["document_name"] = document_name
+        self.templates.env.filters["plain"] = plain
         self._staff_seen = self.accounts.all()
 
     def _actors(self) -> tuple[Any, ...]:
@@ -172,6 +188,14 @@ def region_name(code: object) -> str:
         return regions.get(code).name
     except Exception:
         return code
+
+
+_FORM_CODE = re.compile(r"\s*\(F-\d\.\d{2}\)|\s?\bF-\d\.\d{2}\b")
+
+
+def plain(text: object) -> str:
+    """``text`` for residents: without the regulation's form numbers (``(F-2.03)``)."""
+    return _FORM_CODE.sub("", str(text))
 
 
 def document_name(code: DocumentCode, lang: str = "id") -> str:

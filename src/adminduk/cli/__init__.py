@@ -6,10 +6,11 @@ NIKs), ``catalogue`` (the service catalogue, Markdown or JSON), ``region`` (desc
 code and list what lies below it), ``diagram`` (a document type's workflow as a Mermaid diagram),
 ``table`` (the population table of a register file), ``national`` (a synthetic country as a
 Dask job writing Parquet, and its tables by DuckDB; the ``scale`` extra) and ``store`` (an office
-key, the head digest to write down, a whole check of a store). Bad input gives one
+key, the head digest to write down, a whole check of a store) and ``print`` (the signing key
+pair of printed documents; the ``print`` extra). Bad input gives one
 clear line on standard error and exit status 1, never a traceback. One function per command, in
-:mod:`adminduk.cli._commands`, :mod:`adminduk.cli._demo`, :mod:`adminduk.cli._national` and
-:mod:`adminduk.cli._store`.
+:mod:`adminduk.cli._commands`, :mod:`adminduk.cli._demo`, :mod:`adminduk.cli._national`,
+:mod:`adminduk.cli._store` and :mod:`adminduk.cli._print`.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from adminduk.cli._commands import (
 )
 from adminduk.cli._demo import demo_command
 from adminduk.cli._national import add_national_parser, national_command
+from adminduk.cli._print import add_print_parser, print_command
 from adminduk.cli._store import add_store_parser, store_command
 from adminduk.errors import AdmindukError
 
@@ -47,6 +49,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Emit], int]] = {
     "diagram": diagram_command,
     "national": national_command,
     "store": store_command,
+    "print": print_command,
 }
 
 
@@ -91,6 +94,7 @@ def _parser() -> argparse.ArgumentParser:
     drawing.add_argument("--markdown", action="store_true", help="Markdown sections with fences")
     add_national_parser(commands)
     add_store_parser(commands)
+    add_print_parser(commands)
     for sub in (demo, check):
         sub.add_argument(
             "--on",

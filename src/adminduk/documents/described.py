@@ -371,7 +371,8 @@ def _papers(kind: type[DocumentType], variant: str) -> tuple[Paper, ...]:
             basis=row.basis,
         )
         for row in kind.all_requirements(variant)
-        if row.satisfied_by
+        # a form whose fields the description asks (met_from "form") is filled, not attached
+        if row.satisfied_by and row.met_from != "form"
     )
 
 
