@@ -40,7 +40,7 @@ from adminduk.register.events import FamilyRegistered
 from adminduk.register.family import Family, Membership
 from adminduk.register.registry import Registry
 from adminduk.register.resident import Resident
-from adminduk.simulation.tables import AGE_BANDS, district_shares
+from adminduk.simulation.tables import AGE_BANDS, district_shares, sex_ratio
 
 __all__ = ["district_weights", "synthesize_population"]
 
@@ -95,9 +95,12 @@ class _Builder:
         self.adult_education = list(Education)[2:]
         self.blood_types = list(BloodType)
         self.bands = [(band.low, band.high, band.share / 100.0) for band in AGE_BANDS]
-        self.band_counts = [0] * len(self.bands)
-        self.drawn = 0
-        self.overlaps: dict[tuple[int, int], list[tuple[int, float, float, int, int]]] = {}
+        # Each sex keeps its own age structure: the census shares split by the band's sex ratio
+        # (tables.SEX_RATIOS), so men and women are alike in every band below 60.
+        self.shares = {sex: _sex_shares(sex) for sex in Sex}
+        self.band_counts = {sex: [0] * len(self.bands) for sex in Sex}
+        self.drawn = dict.fromkeys(Sex, 0)
+        self.overlaps: dict[tuple[int, int, Sex], list[tuple[int, float, float, int, int]]] = {}
 
     # random.Random's choice() and randint() run in Python and were a fifth of the time; these
     # use random() (in C) directly.
@@ -110,18 +113,21 @@ class _Builder:
     def weighted(self, items: Sequence[_T], cumulative: Sequence[float]) -> _T:
         return items[bisect.bisect(cumulative, self.random() * cumulative[-1])]
 
-    def age(self, low: int, high: int) -> int:
-        """An age from ``low`` to ``high`` that keeps the register on the census age structure.
+    def age(self, low: int, high: int, sex: Sex) -> int:
+        """An age from ``low`` to ``high`` that keeps ``sex`` on the census age structure.
 
-        Each five-year band is weighted by its census share, its overlap with the allowed range,
-        and how many people it still lacks for that share: the families' own constraints (a
-        child born after the mother turned 18) are kept, and the totals still follow
-        :data:`~adminduk.simulation.tables.AGE_BANDS`.
+        Each five-year band is weighted by its census share for that sex, its overlap with the
+        allowed range, and how many people of that sex it still lacks for that share: the
+        families' own constraints (a child born after the mother turned 18, a husband over 22)
+        are kept, and the totals of each sex still follow
+        :data:`~adminduk.simulation.tables.AGE_BANDS` and
+        :data:`~adminduk.simulation.tables.SEX_RATIOS`.
         """
-        options = self.overlaps.get((low, high))
+        key = (low, high, sex)
+        options = self.overlaps.get(key)
         if options is None:
-            options = self.overlaps[(low, high)] = self._overlaps(low, high)
-        counts, drawn = self.band_counts, self.drawn + 1
+            options = self.overlaps[key] = self._overlaps(low, high, self.shares[sex])
+        counts, drawn = self.band_counts[sex], self.drawn[sex] + 1
         # How many of each band are missing so far (a band at or over its share keeps a small
         # chance): the totals settle on the shares whatever the families demand.
         weights = list(
@@ -135,26 +141,29 @@ class _Builder:
         )
         index, _, _, first, last = options[bisect.bisect(weights, self.random() * weights[-1])]
         counts[index] += 1
-        self.drawn = drawn
+        self.drawn[sex] = drawn
         if last - first > 5:  # the open band (65+): fewer people at each older age
             return first + int((last - first + 1) * (1.0 - self.random() ** 0.5))
         return self.between(first, last)
 
-    def _overlaps(self, low: int, high: int) -> list[tuple[int, float, float, int, int]]:
+    def _overlaps(
+        self, low: int, high: int, shares: Sequence[float]
+    ) -> list[tuple[int, float, float, int, int]]:
         """The bands ``low``-``high`` overlaps: index, share, weight by overlap, overlap ends."""
         found = []
-        for index, (band_low, band_high, share) in enumerate(self.bands):
+        for index, (band_low, band_high, _) in enumerate(self.bands):
             first, last = max(band_low, low), min(band_high, high)
             if first <= last:
+                share = shares[index]
                 base = share * (last - first + 1) / (band_high - band_low + 1)
                 found.append((index, share, base, first, last))
         if not found:  # pragma: no cover - every caller's range overlaps some band
             raise InvalidComponent(f"no census age band overlaps ages {low}-{high}")
         return found
 
-    def birth_date(self, min_age: int, max_age: int) -> datetime.date:
-        """A birth date of someone aged ``min_age`` to ``max_age`` on the register's day."""
-        age = self.age(min_age, max_age)
+    def birth_date(self, min_age: int, max_age: int, sex: Sex) -> datetime.date:
+        """A birth date of someone of ``sex`` aged ``min_age`` to ``max_age`` on the day."""
+        age = self.age(min_age, max_age, sex)
         span = self.spans.get(age)
         if span is None:  # the days on which someone aged exactly ``age`` was born
             youngest = _years_before(self.on, age).toordinal()
@@ -257,12 +266,12 @@ class _Builder:
             status = (
                 MaritalStatus.MARRIED if rng.random() < 0.9 else MaritalStatus.MARRIED_UNREGISTERED
             )
-            head = self.person(district, Sex.MALE, self.birth_date(22, 75), status)
+            head = self.person(district, Sex.MALE, self.birth_date(22, 75, Sex.MALE), status)
             wife_age_max = min(70, max(20, self.on.year - head.birth_date.year + 2))
             wife = self.person(
                 district,
                 Sex.FEMALE,
-                self.birth_date(19, wife_age_max),
+                self.birth_date(19, wife_age_max, Sex.FEMALE),
                 status,
                 religion=head.religion,
             )
@@ -272,7 +281,7 @@ class _Builder:
         else:
             sex = Sex.MALE if rng.random() < males / left else Sex.FEMALE
             age_min = KTP_EL_AGE if size == 1 else 30
-            born = self.birth_date(age_min, 85)
+            born = self.birth_date(age_min, 85, sex)
             age = self.on.year - born.year
             marital = (
                 MaritalStatus.SINGLE
@@ -291,7 +300,7 @@ class _Builder:
                 sex = Sex.FEMALE if sex is Sex.MALE else Sex.MALE
             # The age comes first (so the register keeps the census age structure); it says
             # whether the member can be the couple's child, an elder or another relative.
-            born = self.birth_date(0, 85)
+            born = self.birth_date(0, 85, sex)
             if first_child < born:
                 father = next((p.name for p in parents if p.sex is Sex.MALE), "")
                 mother = next((p.name for p in parents if p.sex is Sex.FEMALE), "")
@@ -327,6 +336,16 @@ class _Builder:
         )
         family = _new_family(number, address, members)
         return _new_registration(self.on, self.on, family, tuple(p for p, _ in people))
+
+
+def _sex_shares(sex: Sex) -> list[float]:
+    """The share of ``sex``'s people in each census age band (summing to one)."""
+    weights = []
+    for band in AGE_BANDS:
+        ratio = sex_ratio(band.low)
+        weights.append(band.share * (ratio if sex is Sex.MALE else 1.0) / (1.0 + ratio))
+    total = sum(weights)
+    return [weight / total for weight in weights]
 
 
 def district_weights(regency_code: str) -> dict[str, tuple[float, float]]:

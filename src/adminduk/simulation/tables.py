@@ -40,7 +40,15 @@ import attrs
 
 from adminduk import regions
 
-__all__ = ["AGE_BANDS", "DISTRICT_SHARES", "AgeBand", "DistrictShares", "district_shares"]
+__all__ = [
+    "AGE_BANDS",
+    "DISTRICT_SHARES",
+    "SEX_RATIOS",
+    "AgeBand",
+    "DistrictShares",
+    "district_shares",
+    "sex_ratio",
+]
 
 
 @attrs.frozen
@@ -86,6 +94,25 @@ def _age_bands() -> tuple[AgeBand, ...]:
 
 #: Indonesia's 2020 census age structure by five-year group (see the module's sources).
 AGE_BANDS: tuple[AgeBand, ...] = _age_bands()
+
+#: Men per woman by the lower age of each band: SP2020 counts about 102 men per 100 women, close
+#: to one in every five-year band below 60 and more women above (DOMAIN.md, third round). The
+#: band figures are an approximation of that description, **unconfirmed** against BPS's table:
+#: replace them with the published ones where you have them.
+SEX_RATIOS: Mapping[int, float] = {
+    **{band.low: 1.02 for band in AGE_BANDS if band.high < 60},
+    60: 0.97,
+    65: 0.85,
+}
+
+
+def sex_ratio(low: int) -> float:
+    """Men per woman in the age band starting at ``low`` (:data:`SEX_RATIOS`).
+
+    >>> sex_ratio(20), sex_ratio(65)
+    (1.02, 0.85)
+    """
+    return SEX_RATIOS[low]
 
 
 @attrs.frozen
