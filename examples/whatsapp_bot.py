@@ -129,6 +129,8 @@ class Conversation:
     variant: str | None = None
     answers: dict[str, object] = attrs.Factory(dict)
     files: list[Attachment] = attrs.Factory(list)
+    #: Photos sent before their paper was asked for, kept for it (the message that brought them).
+    spare: list[Incoming] = attrs.Factory(list)
     #: Filed, or refused for good: the next message starts afresh.
     done: bool = False
 
@@ -277,18 +279,18 @@ class WhatsAppLine:
         best = matches[0]
         talk.document, talk.variant = best.document, best.variant
         name = best.name_id if talk.lang == "id" else best.name_en
-        first = self._next(talk)
         intro = _WORDS[talk.lang]["service"].format(name=name)
         if message.media_id is not None:  # a photo with the first words: kept for its question
-            self._attach(talk, message, first)
-        return f"{intro} {self._ask(talk, first)}"
+            talk.spare.append(message)
+        return f"{intro} {self._ask(talk, self._next(talk))}"
 
     def _continue(self, talk: Conversation, message: Incoming) -> str:
         question = self._next(talk)
         if question is None:
             return self._file(talk)
         if message.media_id is not None:
-            if question.paper is None:
+            if question.paper is None:  # kept until its paper is asked for
+                talk.spare = [*talk.spare, message][-8:]
                 return _WORDS[talk.lang]["photo_unasked"] + question.prompt(talk.lang)
             kept = self._attach(talk, message, question)
             if kept:
@@ -300,6 +302,10 @@ class WhatsAppLine:
             paper = question.paper.label_id if talk.lang == "id" else question.paper.label_en
             return _WORDS[talk.lang]["send_photo"].format(paper=paper)
         following = self._next(talk)
+        while following is not None and following.paper is not None and talk.spare:
+            if self._attach(talk, talk.spare.pop(0), following):
+                continue  # a spare photo that is no usable file: the next one, or ask
+            following = self._next(talk)
         if following is None:
             return self._file(talk)
         return self._ask(talk, following)

@@ -103,6 +103,18 @@ def test_a_birth_certificate_by_conversation_with_a_captioned_photo(tmp_path: Pa
     office.close()
 
 
+def test_a_photo_sent_early_is_kept_for_its_paper() -> None:
+    """The first message is a photo captioned with the service: kept, then used when asked."""
+    bot = line(media={"m1": PNG, "m2": PDF})
+    said = say(bot, BOT.media_payload("m1", "akta kelahiran, ini surat lahirnya"))
+    assert said[0].startswith("Layanan: Kutipan Akta Kelahiran")
+    for answer in ANSWERS:
+        said = say(bot, BOT.text_payload(answer))
+    assert "perkawinan" in said[-1]  # the birth letter was taken from the early photo
+    filed = say(bot, BOT.media_payload("m2", "buku nikah", kind="document"))
+    assert "18.08/000001" in filed[0]
+
+
 def test_english_is_answered_in_english() -> None:
     """A resident writing English reads English questions and help."""
     bot = line()
