@@ -27,9 +27,16 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(PY) -m mypy --strict src tests examples benchmarks
 
-# coverage starts before pytest: pytest imports adminduk's plugin (and so adminduk) at start-up.
+# The suite runs on every core (pytest-xdist, a test file per worker). Coverage starts in every
+# process before anything is imported (pytest imports adminduk's plugin, and so adminduk, at
+# start-up): a .pth file in the venv starts it when COVERAGE_PROCESS_START is set, and the data
+# files of the workers (and of the CLI runs and notebooks the tests start) are combined.
+COVERAGE_PTH = import os; os.environ.get("COVERAGE_PROCESS_START") and __import__("coverage").process_startup()
 unit: $(STAMP)
-	$(PY) -m coverage run -m pytest
+	@$(PY) -c 'import pathlib, site, sys; pathlib.Path(site.getsitepackages()[0], "adminduk-coverage.pth").write_text(sys.argv[1] + "\n")' '$(COVERAGE_PTH)'
+	$(PY) -m coverage erase
+	COVERAGE_PROCESS_START=$(CURDIR)/pyproject.toml $(PY) -m pytest -n auto --dist loadfile
+	$(PY) -m coverage combine --quiet
 	$(PY) -m coverage report
 
 test: lint typecheck unit docs
