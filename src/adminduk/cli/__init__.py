@@ -6,11 +6,13 @@ NIKs), ``catalogue`` (the service catalogue, Markdown or JSON), ``region`` (desc
 code and list what lies below it), ``diagram`` (a document type's workflow as a Mermaid diagram),
 ``table`` (the population table of a register file), ``national`` (a synthetic country as a
 Dask job writing Parquet, and its tables by DuckDB; the ``scale`` extra) and ``store`` (an office
-key, the head digest to write down, a whole check of a store) and ``print`` (the signing key
-pair of printed documents; the ``print`` extra). Bad input gives one
+key, the head digest to write down, a whole check of a store) ``print`` (the signing key
+pair of printed documents; the ``print`` extra), ``balance`` (monthly population balances that
+add up) and ``coverage`` (KTP-el coverage growth between two days). Bad input gives one
 clear line on standard error and exit status 1, never a traceback. One function per command, in
 :mod:`adminduk.cli._commands`, :mod:`adminduk.cli._demo`, :mod:`adminduk.cli._national`,
-:mod:`adminduk.cli._store` and :mod:`adminduk.cli._print`.
+:mod:`adminduk.cli._store`, :mod:`adminduk.cli._print` and
+:mod:`adminduk.cli._history`.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from adminduk.cli._commands import (
     table_command,
 )
 from adminduk.cli._demo import demo_command
+from adminduk.cli._history import add_history_parsers, balance_command, coverage_command
 from adminduk.cli._national import add_national_parser, national_command
 from adminduk.cli._print import add_print_parser, print_command
 from adminduk.cli._store import add_store_parser, store_command
@@ -50,6 +53,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Emit], int]] = {
     "national": national_command,
     "store": store_command,
     "print": print_command,
+    "balance": balance_command,
+    "coverage": coverage_command,
 }
 
 
@@ -95,6 +100,7 @@ def _parser() -> argparse.ArgumentParser:
     add_national_parser(commands)
     add_store_parser(commands)
     add_print_parser(commands)
+    add_history_parsers(commands, _date)
     for sub in (demo, check):
         sub.add_argument(
             "--on",

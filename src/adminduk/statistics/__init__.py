@@ -18,6 +18,13 @@ and its audit, KTP-el coverage (with families and ages), and service metrics.
 """
 
 from adminduk.statistics._audit import Discrepancy, audit_table
+from adminduk.statistics._balance import (
+    BalanceRow,
+    CoverageGrowth,
+    coverage_growth,
+    monthly_balances,
+    replayed_to,
+)
 from adminduk.statistics._common import (
     Level,
     format_number,
@@ -45,6 +52,8 @@ from adminduk.statistics._service import (
 __all__ = [
     "WAY_KANAN_2020_PRINTED_TOTAL",
     "AgeBand",
+    "BalanceRow",
+    "CoverageGrowth",
     "CoverageRow",
     "Discrepancy",
     "FamilyRow",
@@ -55,14 +64,17 @@ __all__ = [
     "Timeliness",
     "age_pyramid",
     "audit_table",
+    "coverage_growth",
     "family_table",
     "format_number",
     "ktp_el_coverage",
+    "monthly_balances",
     "percentage",
     "population_table",
     "published_way_kanan_2020",
     "region_name",
     "regions_of",
     "registration_timeliness",
+    "replayed_to",
     "service_metrics",
 ]

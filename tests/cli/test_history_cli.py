@@ -1,0 +1,77 @@
+"""``adminduk balance`` and ``adminduk coverage``, and ``adminduk print key|public``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from adminduk import serialization
+from adminduk.cli import main
+from adminduk.simulation import simulate_office, synthesize_population
+
+
+@pytest.fixture(scope="module")
+def history(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small synthetic register after three weeks of its office, as a register file."""
+    registry = synthesize_population("18.08.15", seed=5, scale=0.05)
+    simulate_office(registry, days=21, seed=5)
+    path = tmp_path_factory.mktemp("history") / "register.json"
+    path.write_text(serialization.dumps(registry), encoding="utf-8")
+    return path
+
+
+def test_balance_prints_rows_that_add_up(
+    history: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The JSON records balance; the table has a row per month, district and sex."""
+    assert 0 == main(["balance", str(history), "--json"])
+    records = json.loads(capsys.readouterr().out)
+    assert records
+    for row in records:
+        flows = row["births"] - row["deaths"] + row["moves_in"] - row["moves_out"]
+        assert row["start"] + flows + row["registered"] + row["other"] == row["end"]
+    assert 0 == main(["balance", str(history), "--basis", "event"])
+    table = capsys.readouterr().out.splitlines()
+    assert table[0].startswith("| month | district | sex |")
+    assert any("Umpu Semenguk" in line for line in table)
+
+
+def test_coverage_prints_both_days_and_refuses_reversed_dates(
+    history: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Coverage per district on both days, Indonesian decimals; reversed dates: one line, 1."""
+    assert 0 == main(["coverage", str(history), "--from", "2026-01-01", "--to", "2026-01-25"])
+    out = capsys.readouterr().out
+    assert "Umpu Semenguk" in out
+    assert "," in out.splitlines()[2]
+    assert 1 == main(["coverage", str(history), "--from", "2026-02-01", "--to", "2026-01-01"])
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "second date comes before the first" in captured.err
+
+
+def test_a_register_file_that_is_not_one_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A missing file or one of another kind: exit 1 and one line."""
+    assert 1 == main(["balance", str(tmp_path / "missing.json")])
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"schema": "adminduk/form"}', encoding="utf-8")
+    assert 1 == main(["coverage", str(bad), "--from", "2026-01-01", "--to", "2026-01-02"])
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_print_key_and_public(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """print key makes the pair (0600, .pub beside it); public prints the same line."""
+    pytest.importorskip("cryptography", reason="the print extra is not installed")
+    path = tmp_path / "office.key"
+    assert 0 == main(["print", "key", str(path), "--code", "18.08"])
+    assert 0o600 == path.stat().st_mode & 0o777
+    published = (tmp_path / "office.key.pub").read_text(encoding="utf-8").strip()
+    capsys.readouterr()
+    assert 0 == main(["print", "public", str(path)])
+    assert capsys.readouterr().out.strip() == published
+    assert 1 == main(["print", "key", str(path), "--code", "18.08"])  # never overwritten
+    assert 1 == main(["print", "key", str(tmp_path / "x.key"), "--code", "99.99"])
