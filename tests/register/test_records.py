@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
 import re
 
 from hypothesis import given
-from hypothesis import strategies as st
 
 from adminduk import regions
 from adminduk.codes import LifeStatus
-from adminduk.errors import AdmindukError
 from adminduk.register import RECORD_FIELDS, RECORD_SCHEMA_VERSION, Registry, ResidentRecord
-from adminduk.strategies import life_events, registries
+from tests.register.histories import lived_registers
 
 SIXTEEN_DIGITS = re.compile(r"\d{16}")
-
-
-@st.composite
-def lived_registers(draw: st.DrawFn) -> Registry:
-    """A register after a few life events (deaths and moves out included, when drawn)."""
-    registry = draw(registries(max_families=4))
-    for _ in range(draw(st.integers(0, 4))):
-        with contextlib.suppress(AdmindukError):  # a refused event changes nothing
-            registry.apply(draw(life_events(registry)))
-    return registry
 
 
 @given(lived_registers())

@@ -15,7 +15,7 @@ from adminduk.errors import InvalidComponent
 from adminduk.register import Registry
 from adminduk.simulation import Partition, plan_partitions, synthesize_partition
 from adminduk.statistics import Level
-from tests.register.test_records import lived_registers
+from tests.register.histories import lived_registers
 
 
 def in_memory(parts: tuple[Partition, ...]) -> Registry:

@@ -8,7 +8,6 @@ at the register as it is; the coverage on a date is the coverage of the register
 from __future__ import annotations
 
 import calendar
-import contextlib
 import datetime
 from collections import Counter
 
@@ -17,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from adminduk.codes import LifeStatus, Sex
-from adminduk.errors import AdmindukError, InvalidFormat
+from adminduk.errors import InvalidFormat
 from adminduk.register import Registry
 from adminduk.statistics import (
     coverage_growth,
@@ -25,17 +24,12 @@ from adminduk.statistics import (
     monthly_balances,
     replayed_to,
 )
-from adminduk.strategies import life_events, registries
+from tests.register.histories import lived_registers
 
 
-@st.composite
-def histories(draw: st.DrawFn) -> Registry:
+def histories() -> st.SearchStrategy[Registry]:
     """A register with a history: families, then up to twelve life events over months."""
-    registry = draw(registries(max_families=4))
-    for _ in range(draw(st.integers(1, 12))):
-        with contextlib.suppress(AdmindukError):  # a refused event changes nothing
-            registry.apply(draw(life_events(registry)))
-    return registry
+    return lived_registers(events=12, min_events=1)
 
 
 def living(registry: Registry) -> Counter[tuple[str, Sex]]:
