@@ -13,7 +13,8 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 @pytest.mark.parametrize(
-    "name", ["rebuild_2020_table.ipynb", "office_year.ipynb", "national.ipynb"]
+    "name",
+    ["rebuild_2020_table.ipynb", "office_year.ipynb", "national.ipynb", "office_history.ipynb"],
 )
 def test_notebook_runs(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Notebook runs."""
@@ -35,6 +36,9 @@ def test_notebook_runs(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         expected = ["age-structure.png", "applications-per-week.png", "ktp-el-coverage.png"]
         assert [*expected, "lead-times.png"] == charts
         assert "ADMINDUK_CHARTS" in os.environ
+    if name == "office_history.ipynb":
+        charts = sorted(path.name for path in tmp_path.glob("*.png"))
+        assert ["ktp-el-coverage-growth.png"] == charts
     if name == "national.ipynb":
         charts = sorted(path.name for path in tmp_path.glob("*.png"))
         assert ["ktp-el-coverage-by-province.png"] == charts
