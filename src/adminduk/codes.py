@@ -49,6 +49,7 @@ __all__ = [
     "CodeTable",
     "DeathCause",
     "DeathCertifier",
+    "Disability",
     "Education",
     "KTPElStatus",
     "LifeStatus",
@@ -478,3 +479,21 @@ class MoveReason(CodeTable):
     HOUSING = 5, "Perumahan", "Housing"
     FAMILY = 6, "Keluarga", "Family"
     OTHER = 7, "Lainnya", "Other"
+
+
+class Disability(CodeTable):
+    """A resident's disability (jenis disabilitas), as the family card form F-1.01 records it.
+
+    The kinds are UU 8/2016 Pasal 4's (physical, intellectual, mental, sensory; several at once),
+    the sensory kind split as the older form's "penyandang cacat" choices did (blind, deaf or
+    mute). The numbering is adminduk's own, **unconfirmed** against the annex of Permendagri
+    109/2019 and SIAK: a code table to correct, not a rule.
+    """
+
+    PHYSICAL = 1, "Disabilitas fisik", "Physical disability"
+    INTELLECTUAL = 2, "Disabilitas intelektual", "Intellectual disability"
+    MENTAL = 3, "Disabilitas mental", "Mental disability"
+    BLIND = 4, "Disabilitas sensorik netra", "Blind or low vision"
+    DEAF = 5, "Disabilitas sensorik rungu", "Deaf or hard of hearing"
+    MUTE = 6, "Disabilitas sensorik wicara", "Speech impairment"
+    MULTIPLE = 7, "Disabilitas ganda/multi", "Multiple disabilities"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -75,3 +77,21 @@ def test_print_key_and_public(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert capsys.readouterr().out.strip() == published
     assert 1 == main(["print", "key", str(path), "--code", "18.08"])  # never overwritten
     assert 1 == main(["print", "key", str(tmp_path / "x.key"), "--code", "99.99"])
+
+
+def test_outreach_counts_and_days(history: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Per village counts that add up, visit days on weekdays, no names and no NIKs."""
+    assert 0 == main(["outreach", str(history), "--on", "2026-01-25", "--capacity", "3"])
+    out = capsys.readouterr().out
+    rows = [
+        line.split("|")
+        for line in out.splitlines()
+        if line.startswith("| ") and "village" not in line
+    ]
+    assert rows
+    for row in rows:
+        assert int(row[3]) == int(row[4]) + int(row[5])
+    days = [line.split(":")[0] for line in out.splitlines() if line[:4].isdigit()]
+    for day in days:
+        assert datetime.date.fromisoformat(day).weekday() < 5
+    assert re.search(r"\d{16}", out) is None

@@ -38,6 +38,7 @@ from adminduk._privacy import mask, redacted_repr
 from adminduk.codes import (
     BloodType,
     Citizenship,
+    Disability,
     Education,
     KTPElStatus,
     LifeStatus,
@@ -134,6 +135,8 @@ class Resident:
     #: for life (Pasal 13 UU 24/2013), so it keeps encoding what was registered first.
     nik_birth_date: datetime.date | None = None
     nik_sex: Sex | None = None
+    #: The disability F-1.01 records (jenis disabilitas), if any: outreach visits the resident.
+    disability: Disability | None = None
 
     def __attrs_post_init__(self) -> None:
         # The common case in one expression (every value of its exact type); anything else,
@@ -171,6 +174,8 @@ class Resident:
             require_date(self.nik_birth_date, "nik_birth_date")
         if self.nik_sex is not None:
             require_member(self.nik_sex, Sex, "nik_sex")
+        if self.disability is not None:
+            require_member(self.disability, Disability, "disability")
         if (self.death_date is None) is (self.life_status is LifeStatus.DEAD):
             raise InvalidComponent("a death date is given exactly when the resident is dead")
         if self.death_date is not None:

@@ -41,6 +41,13 @@ from adminduk.statistics._coverage import (
     ktp_el_coverage,
 )
 from adminduk.statistics._data import WAY_KANAN_2020_PRINTED_TOTAL, published_way_kanan_2020
+from adminduk.statistics._outreach import (
+    OutreachCase,
+    VillageList,
+    Visit,
+    outreach_list,
+    plan_visits,
+)
 from adminduk.statistics._population import PopulationRow, PopulationTable, population_table
 from adminduk.statistics._service import (
     ServiceMetrics,
@@ -58,10 +65,13 @@ __all__ = [
     "Discrepancy",
     "FamilyRow",
     "Level",
+    "OutreachCase",
     "PopulationRow",
     "PopulationTable",
     "ServiceMetrics",
     "Timeliness",
+    "VillageList",
+    "Visit",
     "age_pyramid",
     "audit_table",
     "coverage_growth",
@@ -69,7 +79,9 @@ __all__ = [
     "format_number",
     "ktp_el_coverage",
     "monthly_balances",
+    "outreach_list",
     "percentage",
+    "plan_visits",
     "population_table",
     "published_way_kanan_2020",
     "region_name",

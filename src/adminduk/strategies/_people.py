@@ -12,6 +12,7 @@ from hypothesis.errors import InvalidArgument
 from adminduk._names import BIRTH_PLACES, FEMALE_NAMES, MALE_NAMES, SECOND_NAMES, STREETS
 from adminduk.codes import (
     BloodType,
+    Disability,
     Education,
     MaritalStatus,
     Occupation,
@@ -92,6 +93,8 @@ def _resident(
         "occupation": draw(st.sampled_from(Occupation)),
         "blood_type": draw(st.sampled_from(BloodType)),
         "birth_place": draw(st.sampled_from(BIRTH_PLACES)),
+        # drawn last, so existing examples keep their shape; None shrinks first
+        "disability": draw(st.none() | st.sampled_from(Disability)),
     }
     values.update(fields)
     return Resident(
