@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from adminduk.codes import Disability, KTPElStatus, LifeStatus
 from adminduk.errors import InvalidFormat
 from adminduk.register import Registry
-from adminduk.statistics import outreach_list, plan_visits
+from adminduk.statistics import ktp_el_coverage, outreach_list, plan_visits, visits_effect
 from adminduk.strategies import registries
 
 ON = datetime.date(2026, 3, 2)
@@ -78,6 +78,24 @@ def test_a_disability_on_the_card_makes_a_visit() -> None:
     with pytest.raises(InvalidFormat):
         attrs.evolve(people[0], disability="buta")  # type: ignore[arg-type]
     assert KTPElStatus.NOT_REQUIRED in {p.ktp_el_status for p in people}  # never recorded
+
+
+@settings(max_examples=30, deadline=None)
+@given(registries(max_families=6), st.integers(1, 5))
+def test_carrying_out_the_plan_records_every_visit(registry: Registry, capacity: int) -> None:
+    """After the last day, recorded residents grew by the visits; the register is unchanged."""
+    villages = outreach_list(registry, "18", on=ON, visit_age=0)  # everyone is visited
+    plan = plan_visits(villages, start=ON, capacity=capacity)
+    before = sum(row.recorded for row in ktp_el_coverage(registry, "18", on=ON))
+    journal = len(registry.journal)
+    effect = visits_effect(registry, plan, "18")
+    assert [day for day, _ in effect] == [visit.day for visit in plan]
+    if effect:
+        after = sum(row.recorded for row in effect[-1][1])
+        assert after == before + sum(visit.residents for visit in plan)
+        recorded = [sum(row.recorded for row in rows) for _, rows in effect]
+        assert recorded == sorted(recorded)  # coverage never falls while visiting
+    assert len(registry.journal) == journal
 
 
 def test_plans_refuse_nonsense() -> None:

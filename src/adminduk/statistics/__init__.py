@@ -47,6 +47,7 @@ from adminduk.statistics._outreach import (
     Visit,
     outreach_list,
     plan_visits,
+    visits_effect,
 )
 from adminduk.statistics._population import PopulationRow, PopulationTable, population_table
 from adminduk.statistics._service import (
@@ -89,4 +90,5 @@ __all__ = [
     "registration_timeliness",
     "replayed_to",
     "service_metrics",
+    "visits_effect",
 ]

@@ -6,7 +6,8 @@ every living resident who must hold a KTP-el (Pasal 63 UU 24/2013) and has not r
 flagging who needs a visit rather than a summons: a disability recorded on the family card
 (F-1.01, :class:`~adminduk.codes.Disability`) or an age of ``visit_age`` (70 by default) or more.
 :func:`plan_visits` groups the visits into days of a team's capacity, village by village in code
-order (neighbouring codes lie near each other), on working days.
+order (neighbouring codes lie near each other), on working days; :func:`visits_effect` says
+what coverage each district would reach, day by day, if the plan were carried out.
 
 >>> import datetime
 >>> from adminduk.samples import sample_registry
@@ -17,6 +18,7 @@ order (neighbouring codes lie near each other), on working days.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 from collections.abc import Iterable
 
@@ -26,7 +28,9 @@ from adminduk import regions
 from adminduk._fields import masked_repr
 from adminduk.codes import LifeStatus
 from adminduk.errors import AdmindukError, InvalidFormat
+from adminduk.register.events import KTPElRecorded
 from adminduk.register.registry import Registry
+from adminduk.statistics._coverage import CoverageRow, ktp_el_coverage
 
 __all__ = ["OutreachCase", "VillageList", "Visit", "outreach_list", "plan_visits"]
 
@@ -176,3 +180,27 @@ def plan_visits(
                 close_day()
     close_day()
     return plan
+
+
+def visits_effect(
+    registry: Registry, plan: Iterable[Visit], region_code: str
+) -> list[tuple[datetime.date, list[CoverageRow]]]:
+    """KTP-el coverage per district after each day of ``plan``, on a copy of the register.
+
+    Each visit records the resident's biometrics that day (a :class:`KTPElRecorded` event);
+    ``registry`` itself is not changed. A resident the register refuses (died, moved away
+    since the list was made) is skipped.
+    """
+    if not isinstance(registry, Registry):
+        raise InvalidFormat(f"expected a Registry, not {type(registry).__name__}")
+    copy = Registry.replay(registry.journal, area=registry.area)
+    effect = []
+    for visit in plan:
+        for _, cases in visit.stops:
+            for case in cases:
+                with contextlib.suppress(AdmindukError):
+                    copy.apply(
+                        KTPElRecorded(occurred_on=visit.day, recorded_on=visit.day, nik=case.nik)
+                    )
+        effect.append((visit.day, ktp_el_coverage(copy, region_code, on=visit.day)))
+    return effect
