@@ -9,18 +9,25 @@
   seed, together one consistent register (``partitions``; the national job of
   :mod:`adminduk.scale` runs them).
 - :func:`simulate_office`: applications driven by life events and everyday needs, served by an
-  office with limited staff, posted to district offices and collected (``office``).
+  office with limited staff, posted to district offices and collected (``office``);
+  :func:`plan_staff`: the smallest staffing of its desks that meets a service level
+  (``staffing``).
 """
 
 from adminduk.simulation.office import OfficeDay, OfficeSimulation, simulate_office
 from adminduk.simulation.partitions import Partition, plan_partitions, synthesize_partition
 from adminduk.simulation.population import synthesize_population
+from adminduk.simulation.staffing import Staffing, StaffPlan, plan_staff, service_level
 
 __all__ = [
     "OfficeDay",
     "OfficeSimulation",
     "Partition",
+    "StaffPlan",
+    "Staffing",
     "plan_partitions",
+    "plan_staff",
+    "service_level",
     "simulate_office",
     "synthesize_partition",
     "synthesize_population",

@@ -1,17 +1,14 @@
 """A day-by-day model of a regency office, seeded and reproducible.
 
-Residents file applications online (WhatsApp, website), at the counter or through outreach;
-life events (births, deaths, weddings, seventeenth birthdays) and everyday needs (a lost card, a
-change of data, a child card) drive them. Staff of each role handle a limited number a day; a
-share of files is incomplete and goes back to the resident, who returns some days later with
-what was missing. Registrars print with the register change; the post office takes batches to
-the district offices on post days, where residents collect them some days later. Everything is
-drawn from one seeded generator and every action goes through :class:`adminduk.workflows.Office`,
-so the histories replay and the register keeps its rules.
+Residents file applications online (WhatsApp, website), at the counter or through outreach,
+driven by life events (births, deaths, weddings, seventeenth birthdays) and everyday needs.
+Staff handle a limited number a day; incomplete files go back to the resident, who returns
+later; registrars print with the register change; the post takes batches to the district
+offices, where residents collect. One seeded generator draws everything and every action goes
+through :class:`adminduk.workflows.Office`: the histories replay and the register keeps its rules.
 
-The rates are **assumptions** for a synthetic office (Way Kanan's 300 online files a day, 5-10
-walk-ins, Indonesian birth, death and marriage rates), scaled to the register's size; pass your
-own to model another office.
+The rates are **assumptions** (Way Kanan's 300 online files a day, 5-10 walk-ins, Indonesian
+birth, death and marriage rates) scaled to the register's size; pass your own for another office.
 """
 
 from __future__ import annotations
@@ -19,7 +16,7 @@ from __future__ import annotations
 import datetime
 import heapq
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
@@ -106,14 +103,16 @@ class _Model:
         *,
         scale: float,
         incomplete_share: float,
-        capacity: int,
+        capacity: int | Mapping[Role, int],
     ) -> None:
         self.registry = registry
         self.office = office
         self.rng = rng
         self.scale = scale
         self.incomplete_share = incomplete_share
-        self.capacity = capacity
+        # Files a day at each desk: verification (front office), signature (registrar).
+        given = capacity if isinstance(capacity, Mapping) else dict.fromkeys(Role, capacity)
+        self.verify_capacity, self.issue_capacity = given[Role.FRONT_OFFICE], given[Role.REGISTRAR]
         self.staff = {actor.role: actor for actor in office.staff}
         self.agenda: list[tuple[datetime.date, int, str, str]] = []
         self.serial = 0
@@ -173,9 +172,9 @@ class _Model:
         )
 
         def test(person: Resident) -> bool:
-            # The same form for each person tried; their NIK comes checked from the register.
+            # The same form for each person tried (their NIK comes checked from the register);
+            # only whether it is refused matters: no suggestion of the variants that fit.
             form = replaced(first, subject=person.nik, applicant=person.nik)
-            # Only whether it is refused matters here: no suggestion of the variants that fit.
             findings = check(form, self.registry, on=day, suggest=False).findings
             return not any(finding.kind in refusals for finding in findings)
 
@@ -397,7 +396,7 @@ class _Model:
         verified = 0
         waiting, self.queue_verify = self.queue_verify, []
         for app_id in waiting:
-            if verified >= self.capacity:
+            if verified >= self.verify_capacity:
                 self.queue_verify.append(app_id)
                 continue
             verified += 1
@@ -405,7 +404,7 @@ class _Model:
         issued = 0
         waiting, self.queue_issue = self.queue_issue, []
         for app_id in waiting:
-            if issued >= self.capacity:
+            if issued >= self.issue_capacity:
                 self.queue_issue.append(app_id)
                 continue
             issued += 1
@@ -515,7 +514,7 @@ def simulate_office(
     online_per_day: int | None = None,
     walk_ins: tuple[int, int] = (5, 10),
     outreach_per_week: int | None = None,
-    capacity: int | None = None,
+    capacity: int | Mapping[Role, int] | None = None,
     incomplete_share: float = 0.3,
     progress: Callable[[int, int], None] | None = None,
     office: Office | None = None,
@@ -527,7 +526,8 @@ def simulate_office(
     the original. Defaults scale with the register's size: 300 online files a day and
     ``walk_ins`` counter visitors on weekdays for Way Kanan's 480,000 people, outreach visits,
     and a daily ``capacity`` per desk (front office verification, registrar signatures) of 600
-    files. ``incomplete_share`` of files lack some papers and come back 1-7 days later.
+    files, or a mapping by role (``{Role.FRONT_OFFICE: 40, Role.REGISTRAR: 90}``).
+    ``incomplete_share`` of files lack papers and come back 1-7 days later;
     ``progress(day_index, days)`` is called after each day (for a progress bar).
 
     ``office`` runs the simulation through an office of your own over ``registry`` (one backed
