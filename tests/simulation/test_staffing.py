@@ -97,3 +97,19 @@ def test_refusals() -> None:
         )
     with pytest.raises(InvalidFormat):
         Staffing(-1, 2)
+
+
+def test_throughput_is_read_from_the_histories() -> None:
+    """A simulated month's verifications and signatures per person-day at each desk."""
+    from adminduk.simulation import estimate_throughput, simulate_office
+
+    registry = synthesize_population("18.08.15", seed=4, scale=0.3)
+    capacity = {Role.FRONT_OFFICE: 3, Role.REGISTRAR: 5}
+    run = simulate_office(registry, days=30, seed=4, capacity=capacity)
+    estimated = estimate_throughput(run.applications)
+    # one person at each desk in the sample staff: at most the day's capacity, and busy
+    assert 1 <= estimated[Role.FRONT_OFFICE] <= capacity[Role.FRONT_OFFICE]
+    assert 1 <= estimated[Role.REGISTRAR] <= capacity[Role.REGISTRAR]
+    assert estimate_throughput([]) == {Role.FRONT_OFFICE: 1, Role.REGISTRAR: 1}
+    with pytest.raises(InvalidFormat):
+        estimate_throughput(["18.08/000001"])  # type: ignore[list-item]

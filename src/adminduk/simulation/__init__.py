@@ -17,7 +17,13 @@
 from adminduk.simulation.office import OfficeDay, OfficeSimulation, simulate_office
 from adminduk.simulation.partitions import Partition, plan_partitions, synthesize_partition
 from adminduk.simulation.population import synthesize_population
-from adminduk.simulation.staffing import Staffing, StaffPlan, plan_staff, service_level
+from adminduk.simulation.staffing import (
+    Staffing,
+    StaffPlan,
+    estimate_throughput,
+    plan_staff,
+    service_level,
+)
 
 __all__ = [
     "OfficeDay",
@@ -25,6 +31,7 @@ __all__ = [
     "Partition",
     "StaffPlan",
     "Staffing",
+    "estimate_throughput",
     "plan_partitions",
     "plan_staff",
     "service_level",

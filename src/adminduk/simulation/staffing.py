@@ -3,7 +3,8 @@
 The office model (:func:`~adminduk.simulation.simulate_office`) serves its files through two
 desks that limit it: verification (front office operators) and signature (registrars). A
 :class:`Staffing` says how many people sit at each; ``throughput`` how many files one person
-gets through a day (office data: estimate it from the office's own histories). A run's
+gets through a day (office data: :func:`estimate_throughput` reads it from the office's own
+histories, a store's applications). A run's
 **service level** is the share of files due within the run that were printed by their due date
 (a file still waiting past its due date counts as late; one returned to the resident, rejected
 or cancelled is not the desks' to print and is left out).
@@ -24,19 +25,31 @@ which caps the level (about 0.85 in synthetic Way Kanan).
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import attrs
 
-from adminduk.applications import Application, Role, Status
+from adminduk.applications import Application, Role, Status, Trigger
 from adminduk.errors import InvalidFormat
 from adminduk.register import Registry
 from adminduk.simulation.office import simulate_office
 
-__all__ = ["DESKS", "StaffPlan", "Staffing", "plan_staff", "service_level"]
+__all__ = [
+    "DESKS",
+    "StaffPlan",
+    "Staffing",
+    "estimate_throughput",
+    "plan_staff",
+    "service_level",
+]
 
 #: The desks that limit the office, by the role of who sits there.
 DESKS = (Role.FRONT_OFFICE, Role.REGISTRAR)
+#: What each desk does to a file: verify (or return) it at the front office, sign it.
+_DESK_WORK = {
+    Role.FRONT_OFFICE: frozenset({Trigger.VERIFY, Trigger.SEND_BACK}),
+    Role.REGISTRAR: frozenset({Trigger.ISSUE}),
+}
 
 
 @attrs.frozen(order=True)
@@ -65,6 +78,26 @@ class Staffing:
     def people(self) -> int:
         """Everyone at the two desks."""
         return self.front_office + self.registrar
+
+
+def estimate_throughput(applications: Iterable[Application]) -> dict[Role, int]:
+    """Files one person gets through a working day at each desk, from the office's histories.
+
+    For each desk, the files its staff handled (front office: verified or returned; registrar:
+    signed) per person-day worked (a day on which that person handled at least one), rounded
+    down, at least 1: what the office's own people did, as :func:`plan_staff`'s throughput.
+    """
+    handled: dict[Role, int] = dict.fromkeys(DESKS, 0)
+    worked: dict[Role, set[tuple[str, datetime.date]]] = {role: set() for role in DESKS}
+    for app in applications:
+        if not isinstance(app, Application):
+            raise InvalidFormat(f"expected Applications, not {type(app).__name__}")
+        for action in app.history:
+            for role, triggers in _DESK_WORK.items():
+                if action.trigger in triggers and action.actor.role is role:
+                    handled[role] += 1
+                    worked[role].add((action.actor.id, action.at.date()))
+    return {role: max(1, handled[role] // max(1, len(worked[role]))) for role in DESKS}
 
 
 def service_level(applications: tuple[Application, ...], at: datetime.datetime) -> float:
