@@ -95,3 +95,13 @@ def test_outreach_counts_and_days(history: Path, capsys: pytest.CaptureFixture[s
     for day in days:
         assert datetime.date.fromisoformat(day).weekday() < 5
     assert re.search(r"\d{16}", out) is None
+
+
+def test_staff_plans_a_synthetic_office(capsys: pytest.CaptureFixture[str]) -> None:
+    """staff: the plan's line, labelled synthetic, and every staffing tried; a bad target is 1."""
+    assert 0 == main(["staff", "--days", "20", "--target", "0.7"])
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("SYNTHETIC 18.08.15")
+    tried = [line for line in out if re.fullmatch(r"\| \d+ \| \d+ \| \d+% \|", line)]
+    assert len(tried) >= 2
+    assert 1 == main(["staff", "--target", "2"])

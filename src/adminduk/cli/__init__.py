@@ -9,7 +9,7 @@ Dask job writing Parquet, and its tables by DuckDB; the ``scale`` extra) and ``s
 key, the head digest to write down, a whole check of a store) ``print`` (the signing key
 pair of printed documents; the ``print`` extra), ``balance`` (monthly population balances that
 add up) ``coverage`` (KTP-el coverage growth between two days) and ``outreach`` (whom to record, and a
-team's visit days). Bad input gives one
+team's visit days) and ``staff`` (the smallest staffing meeting a service level). Bad input gives one
 clear line on standard error and exit status 1, never a traceback. One function per command, in
 :mod:`adminduk.cli._commands`, :mod:`adminduk.cli._demo`, :mod:`adminduk.cli._national`,
 :mod:`adminduk.cli._store`, :mod:`adminduk.cli._print`,
@@ -36,7 +36,12 @@ from adminduk.cli._commands import (
 from adminduk.cli._demo import demo_command
 from adminduk.cli._history import add_history_parsers, balance_command, coverage_command
 from adminduk.cli._national import add_national_parser, national_command
-from adminduk.cli._outreach import add_outreach_parser, outreach_command
+from adminduk.cli._outreach import (
+    add_outreach_parser,
+    add_staff_parser,
+    outreach_command,
+    staff_command,
+)
 from adminduk.cli._print import add_print_parser, print_command
 from adminduk.cli._store import add_store_parser, store_command
 from adminduk.errors import AdmindukError
@@ -58,6 +63,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Emit], int]] = {
     "balance": balance_command,
     "coverage": coverage_command,
     "outreach": outreach_command,
+    "staff": staff_command,
 }
 
 
@@ -105,6 +111,7 @@ def _parser() -> argparse.ArgumentParser:
     add_print_parser(commands)
     add_history_parsers(commands, _date)
     add_outreach_parser(commands, _date)
+    add_staff_parser(commands)
     for sub in (demo, check):
         sub.add_argument(
             "--on",
