@@ -9,6 +9,7 @@ refusal that says what is wrong and changes nothing, and none gets a 500 or a tr
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import random
 import re
 import threading
@@ -27,6 +28,7 @@ from starlette.routing import Route
 from starlette.testclient import TestClient
 
 from adminduk.applications import Status
+from adminduk.errors import AdmindukError
 from adminduk.samples import SIAP_KELUARGA
 from tests.web_office_helpers import (
     BIRTH,
@@ -228,6 +230,24 @@ def test_hostile_uploads_are_refused_with_a_message(app: Any) -> None:
             assert answer.status_code == 422, name
             assert 'id="error"' in answer.text
     assert app.state.web.store.open_applications() == []
+
+
+def test_uploads_are_rate_limited_per_address(app: Any) -> None:
+    """The 41st file from one address in an hour is refused (429); nothing more is kept."""
+    resident = Visitor(TestClient(app))
+    resident.get("/apply/AKTA-LAHIR/standard")
+    answers = {**BIRTH, "f:details.child_name": ""}  # incomplete: nothing is filed
+    for index in range(40):
+        photo = PNG + str(index).encode()
+        files = {"paper:akta-lahir.birth_letter": ("surat.png", photo, "image/png")}
+        assert resident.post("/apply/AKTA-LAHIR/standard", answers, files=files).status_code == 422
+    files = {"paper:akta-lahir.birth_letter": ("surat.png", PNG + b"41", "image/png")}
+    refused = resident.post("/apply/AKTA-LAHIR/standard", answers, files=files)
+    assert refused.status_code == 429
+    store = app.state.web.store
+    assert store.attachment(hashlib.sha256(PNG + b"39").hexdigest()) == PNG + b"39"
+    with pytest.raises(AdmindukError):
+        store.attachment(hashlib.sha256(PNG + b"41").hexdigest())
 
 
 def test_a_large_body_is_refused_quickly_while_others_are_served(app: Any) -> None:

@@ -98,6 +98,8 @@ class WebOffice:
         #: Twenty tracking lookups per address in 10 minutes (a NIK and code pair is guessed
         #: nowhere near that fast).
         self.tracking = RateLimit(20, 600, **timing)
+        #: Forty files per address an hour: what a family files, not what fills the disk.
+        self.uploads = RateLimit(40, 3600, **timing)
         #: The key printed documents are signed with (made beside the store on first start;
         #: ``adminduk print key`` makes one for an office's signing machine).
         self.print_key = print_key_for(path, code)

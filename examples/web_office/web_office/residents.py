@@ -304,6 +304,12 @@ async def _take_files(
         upload = values.get(f"paper:{code}")
         if not isinstance(upload, Upload) or not upload.data:
             continue
+        if not web.uploads.allow(client_key(request)):
+            raise Refusal(
+                429,
+                "Terlalu banyak berkas dikirim. Coba lagi nanti.",
+                "Too many files sent. Please try again later.",
+            )
         data = upload.data
         chosen = values.get(f"kind:{code}")
         kind = next((k for k in paper.kinds if k.value == chosen), paper.kinds[0])
