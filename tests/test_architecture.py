@@ -20,7 +20,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"codes", "regions"}),
     frozenset({"identifiers", "_fields", "_hooks"}),
     frozenset({"register"}),
-    frozenset({"documents"}),
+    frozenset({"matching", "documents"}),
     frozenset({"applications"}),
     frozenset({"workflows"}),
     frozenset({"samples", "serialization", "statistics", "notices"}),

@@ -303,6 +303,9 @@ class LifeStatus(CodeTable):
     DEAD = 2, "Mati", "Dead"
     MOVED_OUT = 3, "Pindah", "Moved out"
     MISSING = 4, "Hilang", "Missing"
+    #: A second record of a person already in the register, merged into the first (NIK ganda):
+    #: kept for its history, never again a living resident. The number is adminduk's own.
+    DUPLICATE = 9, "Tidak valid (ganda)", "Not valid (duplicate)"
 
 
 class Occupation(CodeTable):

@@ -91,6 +91,7 @@ from adminduk.register.events import (
     Relationships,
 )
 from adminduk.register.issued import ISSUED_TYPES, IssuedDocument, PrintedMember
+from adminduk.register.merges import DuplicateMerged
 from adminduk.workflows import replay
 
 __all__ = [
@@ -123,6 +124,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
     "ktp_el_card_updated": KTPElCardUpdated,
     "document_issued": DocumentIssued,
     "document_withdrawn": DocumentWithdrawn,
+    "duplicate_merged": DuplicateMerged,
 }
 _TAGS = {kind: tag for tag, kind in EVENT_TYPES.items()}
 AnyEvent = Union[  # noqa: UP007 - cattrs needs a typing.Union to configure the tagged union
@@ -140,6 +142,7 @@ AnyEvent = Union[  # noqa: UP007 - cattrs needs a typing.Union to configure the 
     KTPElCardUpdated,
     DocumentIssued,
     DocumentWithdrawn,
+    DuplicateMerged,
 ]
 
 _T = TypeVar("_T")

@@ -60,6 +60,7 @@ __all__ = [
     "FEMALE_DAY_OFFSET",
     "PATTERN",
     "NIKInfo",
+    "birth_part",
     "compact",
     "compose",
     "format",
@@ -257,6 +258,16 @@ def compose(
         female_days=True,
         allow_unknown_region=allow_unknown_region,
     )
+
+
+def birth_part(birth_date: datetime.date, sex: Sex) -> str:
+    """The six digits a NIK gives a birth date and sex: day (plus 40 for a woman), month, year.
+
+    >>> birth_part(datetime.date(2005, 1, 1), Sex.FEMALE)
+    '410105'
+    """
+    offset = _common.FEMALE_DAY_OFFSET if sex is Sex.FEMALE else 0
+    return f"{birth_date.day + offset:02d}{birth_date.month:02d}{birth_date.year % 100:02d}"
 
 
 def get_birth_date(number: str, *, on: datetime.date) -> datetime.date:

@@ -46,6 +46,7 @@ from adminduk.register.events import (
     as_text,
 )
 from adminduk.register.family import Family
+from adminduk.register.merges import DuplicateMerged
 from adminduk.register.resident import Resident
 
 __all__ = ["HANDLERS"]
@@ -466,6 +467,56 @@ def _document_issued(stage: Stage, event: DocumentIssued) -> Event:
     return event
 
 
+def _merge_families(stage: Stage, kept: Resident, retired: Resident) -> Resident:
+    """Take ``retired`` off its card; ``kept``, if on none (moved out), takes its place there."""
+    theirs = stage.family_number_of(retired.nik)
+    if theirs is None:
+        return kept
+    family = stage.family(theirs)
+    ours = stage.family_number_of(kept.nik)
+    if ours is None:  # the record entered anew on arrival: the person keeps the old NIK
+        members = tuple(
+            attrs.evolve(m, nik=kept.nik) if m.nik == retired.nik else m for m in family.members
+        )
+        stage.put_family(attrs.evolve(family, members=members))
+        return attrs.evolve(kept, life_status=LifeStatus.ALIVE)
+    if family.head == retired.nik and len(family.members) > 1:
+        raise ImpossibleEvent(
+            f"{mask(retired.nik)} heads family {mask(theirs)} and {mask(kept.nik)} is on "
+            f"family {mask(ours)}: merged, one person would head one family and sit on another; "
+            "name a new head for that family (or split the families) first"
+        )
+    stage.leave(family, [retired.nik], new_head=None, relationships=())
+    return kept
+
+
+def _duplicate_merged(stage: Stage, event: DuplicateMerged) -> Event:
+    kept, retired = stage.resident(event.kept), stage.resident(event.retired)
+    for role, person in (("kept", kept), ("retired", retired)):
+        if person.life_status not in (LifeStatus.ALIVE, LifeStatus.MOVED_OUT):
+            raise ImpossibleEvent(
+                f"the {role} record {mask(person.nik)} is "
+                f"{person.life_status.label_en.lower()}; only living records are merged"
+            )
+    if LifeStatus.ALIVE not in (kept.life_status, retired.life_status):
+        raise ImpossibleEvent("both records have moved out: merge them where the person lives")
+    ours, theirs = stage.spouse_of(kept.nik), stage.spouse_of(retired.nik)
+    if ours is not None and theirs is not None and ours != theirs:
+        raise ImpossibleEvent(
+            f"{mask(kept.nik)} is married to {mask(ours)} and {mask(retired.nik)} to "
+            f"{mask(theirs)}: merged, one person would have two living spouses; register the "
+            "divorce or correct the marriage first"
+        )
+    kept = _merge_families(stage, kept, retired)
+    if theirs is not None:  # the marriage recorded on the second record passes to the first
+        stage.unlink(retired.nik)
+        stage.link(kept.nik, theirs)
+        kept = attrs.evolve(kept, marital_status=retired.marital_status)
+    stage.put_resident(kept)
+    stage.put_resident(attrs.evolve(retired, life_status=LifeStatus.DUPLICATE))
+    return event
+
+
 HANDLERS: dict[type[Event], Callable[[Stage, Any], Event]] = {
     FamilyRegistered: _family_registered,
     Birth: _birth,
@@ -481,4 +532,5 @@ HANDLERS: dict[type[Event], Callable[[Stage, Any], Event]] = {
     KTPElCardUpdated: _ktp_el_card,
     DocumentIssued: _document_issued,
     DocumentWithdrawn: _document_withdrawn,
+    DuplicateMerged: _duplicate_merged,
 }

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from adminduk._privacy import mask
-from adminduk.codes import LifeStatus, Relationship, Sex
+from adminduk.codes import Relationship, Sex
 from adminduk.errors import DuplicateRecord, ImpossibleEvent, UnknownFamily, UnknownResident
 from adminduk.identifiers import nik, nkk
 from adminduk.register import rules
@@ -28,7 +28,7 @@ from adminduk.register.resident import Resident
 if TYPE_CHECKING:
     from adminduk.register.registry import Registry
 
-GONE = (LifeStatus.DEAD, LifeStatus.MOVED_OUT)
+GONE = rules.GONE
 SPOUSE_ROLES = (Relationship.HUSBAND, Relationship.WIFE)
 _SERIALS = range(1, 10000)
 

@@ -550,6 +550,10 @@ class DocumentIssued(Event):
             )
 
 
+#: The fields of events that hold one NIK.
+_NUMBERS = frozenset({"nik", "mother", "father", "husband", "wife", "kept", "retired"})
+
+
 def involved(event: Event) -> frozenset[str]:
     """Every NIK an event names (the people it changes).
 
@@ -563,7 +567,7 @@ def involved(event: Event) -> frozenset[str]:
     found: set[str] = set()
     for field in attrs.fields(type(event)):
         value = getattr(event, field.name)
-        if field.name in ("nik", "mother", "father", "husband", "wife") and value is not None:
+        if field.name in _NUMBERS and value is not None:
             found.add(value)
         elif field.name in ("niks", "children"):
             found.update(value)

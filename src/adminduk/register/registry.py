@@ -44,6 +44,7 @@ from adminduk.register._stage import Stage, StagedView
 from adminduk.register.events import DocumentWithdrawn, Event
 from adminduk.register.family import Family
 from adminduk.register.issued import IssuedDocument
+from adminduk.register.merges import DuplicateMerged
 from adminduk.register.records import ResidentRecord, resident_records
 from adminduk.register.resident import Resident
 from adminduk.register.view import RegisterView
@@ -195,6 +196,17 @@ class Registry:
     def __len__(self) -> int:
         """The number of residents ever registered (the dead and moved-out included)."""
         return len(self._residents)
+
+    def merged_into(self, number: str) -> str | None:
+        """The NIK a duplicate record was merged into, if ``number`` was retired by a merge.
+
+        Read from the journal (:class:`~adminduk.register.events.DuplicateMerged`): merges are
+        rare, and the journal is their history.
+        """
+        for event in reversed(self._journal):
+            if isinstance(event, DuplicateMerged) and event.retired == number:
+                return event.kept
+        return None
 
     def retired_numbers(self) -> frozenset[str]:
         """KK numbers of families that no longer exist; they are never given out again."""

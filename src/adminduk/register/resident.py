@@ -48,7 +48,7 @@ from adminduk.codes import (
     Sex,
 )
 from adminduk.errors import InvalidComponent
-from adminduk.identifiers.nik import FEMALE_DAY_OFFSET
+from adminduk.identifiers.nik import FEMALE_DAY_OFFSET, birth_part
 
 __all__ = ["KTP_EL_AGE", "Resident", "ktp_el_birth_limit"]
 
@@ -95,8 +95,7 @@ _BIRTH_PARTS: dict[tuple[datetime.date, bool], str] = {}
 def _birth_part(born: datetime.date, female: bool) -> str:
     found = _BIRTH_PARTS.get((born, female))
     if found is None:
-        offset = FEMALE_DAY_OFFSET if female else 0
-        found = f"{born.day + offset:02d}{born.month:02d}{born.year % 100:02d}"
+        found = birth_part(born, Sex.FEMALE if female else Sex.MALE)
         if len(_BIRTH_PARTS) >= 80_000:
             _BIRTH_PARTS.clear()
         _BIRTH_PARTS[(born, female)] = found

@@ -18,10 +18,11 @@ from adminduk.errors import InvariantViolation
 from adminduk.register.family import Family
 from adminduk.register.resident import Resident
 
-_GONE = (LifeStatus.DEAD, LifeStatus.MOVED_OUT)
+#: Life statuses of residents no longer living in the area: on no family card.
+GONE = (LifeStatus.DEAD, LifeStatus.MOVED_OUT, LifeStatus.DUPLICATE)
 _SPOUSE_ROLES = (Relationship.HUSBAND, Relationship.WIFE)
 
-__all__ = ["RULES", "Rule", "RuleView", "check_family", "check_membership", "violation"]
+__all__ = ["GONE", "RULES", "Rule", "RuleView", "check_family", "check_membership", "violation"]
 
 
 @attrs.frozen
@@ -104,7 +105,7 @@ def check_family(family: Family, stage: RuleView, on: datetime.date, *, area: st
     for member in family.members:
         nik = member.nik
         person = stage.resident(nik)
-        if person.life_status in _GONE:
+        if person.life_status in GONE:
             raise violation(
                 "gone-no-family",
                 f"{mask(nik)} is {person.life_status.label_en.lower()} but on KK {mask(number)}",
@@ -155,7 +156,7 @@ def check_family(family: Family, stage: RuleView, on: datetime.date, *, area: st
 def check_membership(resident: Resident, stage: RuleView) -> None:
     """Check the rules about one resident's place: one-family and gone-no-family."""
     number = stage.family_number_of(resident.nik)
-    if resident.life_status in _GONE:
+    if resident.life_status in GONE:
         if number is not None:
             raise violation(
                 "gone-no-family",
