@@ -25,7 +25,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"workflows"}),
     frozenset({"samples", "serialization", "statistics", "notices"}),
     frozenset({"store", "simulation", "printing"}),
-    frozenset({"scale"}),
+    frozenset({"scale", "linkage"}),
     frozenset({"cli", "strategies"}),
     frozenset({"testing", "pytest_plugin", "_hypothesis"}),
     frozenset({"__init__", "__main__"}),

@@ -27,7 +27,7 @@ TESTING_ONLY = {
     "adminduk.testing",
 }
 # Modules of an optional extra (the scale extra: Dask, PyArrow, DuckDB).
-EXTRA_ONLY = {"adminduk.scale", "adminduk.printing"}
+EXTRA_ONLY = {"adminduk.scale", "adminduk.printing", "adminduk.linkage"}
 
 
 def test_all_is_sorted_and_importable() -> None:

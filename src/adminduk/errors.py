@@ -15,6 +15,8 @@ InvalidComponent - NIK 180801********** has serial 0000; serials start at 0001
 
 from __future__ import annotations
 
+import importlib
+
 from adminduk._privacy import redact
 
 __all__ = [
@@ -331,3 +333,19 @@ class MissingExtra(AdmindukError, ImportError):
     default_message = "an optional extra of adminduk is not installed"
     default_code = "missing-extra"
     default_message_id = "Paket tambahan adminduk belum dipasang"
+
+
+def require_extra(package: str, extra: str, *modules: str) -> None:
+    """Import ``modules`` or raise :class:`MissingExtra` naming ``extra`` (for ``package``).
+
+    The optional packages (:mod:`adminduk.scale`, :mod:`adminduk.printing`,
+    :mod:`adminduk.linkage`) call it first, so a missing extra says how to install it.
+    """
+    for name in modules:
+        try:
+            importlib.import_module(name)
+        except ImportError as error:
+            raise MissingExtra(
+                f"{package} needs the {extra!r} extra ({error.name or name} is missing): "
+                f"pip install 'adminduk[{extra}]'"
+            ) from None

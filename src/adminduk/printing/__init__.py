@@ -17,17 +17,9 @@ need no legalisation (Permendagri 104/2019 Pasal 19(6)). This package, in the ``
 - :func:`verify_document`: genuine or not, which office signed it, still valid or withdrawn.
 """
 
-try:
-    import cryptography  # noqa: F401
-    import fpdf  # noqa: F401
-    import segno  # noqa: F401
-except ImportError as error:  # pragma: no cover - tested in a subprocess (test_package.py)
-    from adminduk.errors import MissingExtra
+from adminduk.errors import require_extra
 
-    raise MissingExtra(
-        f"adminduk.printing needs the 'print' extra ({error.name} is missing): "
-        "pip install 'adminduk[print]'"
-    ) from None
+require_extra("adminduk.printing", "print", "cryptography", "fpdf", "segno")
 
 from adminduk.printing.layout import LAYOUTS, Layout, Line, lines_of, member_rows, printed_niks
 from adminduk.printing.render import printable, render, render_batch

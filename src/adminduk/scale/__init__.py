@@ -25,17 +25,9 @@ DuckDB). The rest of adminduk never imports this package.
 
 from __future__ import annotations
 
-try:
-    import distributed  # noqa: F401 - checked here so the error names the extra
-    import duckdb  # noqa: F401
-    import pyarrow  # noqa: F401
-except ImportError as error:  # pragma: no cover - tested in a subprocess (test_package.py)
-    from adminduk.errors import MissingExtra
+from adminduk.errors import require_extra
 
-    raise MissingExtra(
-        f"adminduk.scale needs the 'scale' extra ({error.name} is missing): "
-        "pip install 'adminduk[scale]'"
-    ) from None
+require_extra("adminduk.scale", "scale", "distributed", "duckdb", "pyarrow")
 
 from adminduk.scale._dataset import RECORD_SCHEMA, Dataset, PartFile, open_dataset
 from adminduk.scale._job import (
