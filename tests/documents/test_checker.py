@@ -41,6 +41,7 @@ def test_every_evidence_kind_is_used() -> None:
     """
     used = set().union(*(kind.evidence_kinds() for kind in DOCUMENT_TYPES))
     used.add(Evidence.HEAD_OF_OFFICE_DECISION)  # added by the checker to late reports
+    used.add(Evidence.NOT_A_DUPLICATE)  # asked by an office that checks duplicates at filing
     unused = set(Evidence) - used
     assert {Evidence.ORIGINALS_SEEN, Evidence.SIGNATURE_WITNESSED} == unused
     assert all(kind.supplier is Supplier.OFFICE for kind in unused)

@@ -111,6 +111,7 @@ class Evidence(enum.Enum):
     BIOMETRICS = "biometrics"  #: KTP-el biometric recording (in person or at home)
     ORIGINALS_SEEN = "originals_seen"  #: an officer saw the originals of the papers scanned
     SIGNATURE_WITNESSED = "signature_witnessed"  #: a signature made before an officer
+    NOT_A_DUPLICATE = "not_a_duplicate"  #: an officer judged the likely duplicates other people
 
     @property
     def supplier(self) -> Supplier:
@@ -202,18 +203,24 @@ _EVIDENCE_LABELS: dict[Evidence, tuple[str, str]] = {
         "tanda tangan dibubuhkan di hadapan petugas",
         "signature made before an officer",
     ),
+    Evidence.NOT_A_DUPLICATE: (
+        "petugas menyatakan bukan data ganda",
+        "an officer judged it no duplicate",
+    ),
 }
 
 #: What only the office can attest: an officer's act, not a paper a resident hands in. Pasal 64
 #: UU 24/2013 (biometrics are recorded by the office, at its counter or on a visit); Pasal 32 UU
 #: 24/2013 (the head of office decides on a late report); Perpres 96/2018 (an officer compares
-#: the originals with the copies, and witnesses a statement signed before them).
+#: the originals with the copies, and witnesses a statement signed before them); Pasal 13 UU
+#: 24/2013 (one NIK for life: an officer judges whether a new record is a person already known).
 OFFICE_EVIDENCE: frozenset[Evidence] = frozenset(
     {
         Evidence.BIOMETRICS,
         Evidence.HEAD_OF_OFFICE_DECISION,
         Evidence.ORIGINALS_SEEN,
         Evidence.SIGNATURE_WITNESSED,
+        Evidence.NOT_A_DUPLICATE,
     }
 )
 

@@ -61,11 +61,13 @@ from adminduk.errors import (
     PermissionDenied,
     StaleApplication,
 )
+from adminduk.matching import Candidate
 from adminduk.register import Registry
 from adminduk.register.events import Event
 from adminduk.workflows._holdings import Holdings
 from adminduk.workflows.changes import Change, Recorder
 from adminduk.workflows.definitions import WORKFLOWS, Workflow, workflow_for
+from adminduk.workflows.duplicates import judge_duplicates, likely_duplicates_of
 from adminduk.workflows.engine import fire, submit
 
 __all__ = ["Office"]
@@ -101,6 +103,7 @@ class Office(Holdings):
         staff: Iterable[Actor] = (),
         workflows: Mapping[DocumentCode, Workflow] | None = None,
         numbering: Numbering | None = None,
+        check_duplicates: bool = False,
     ) -> None:
         if not isinstance(registry, Registry):
             raise InvalidFormat(f"an office needs a Registry, not {type(registry).__name__}")
@@ -111,6 +114,8 @@ class Office(Holdings):
         self.staff: tuple[Actor, ...] = tuple(staff)
         self.workflows: Mapping[DocumentCode, Workflow] = {**WORKFLOWS, **(workflows or {})}
         self.numbering = numbering or Numbering.default()
+        #: Whether a birth is compared with the register before it is verified (duplicates).
+        self.check_duplicates = check_duplicates
         self._staff_ids = {(actor.id, actor.role) for actor in self.staff}
         self._applications: dict[str, Application] = {}
         self._serial = 0
@@ -224,16 +229,25 @@ class Office(Holdings):
         at: datetime.datetime,
         attest: Iterable[Evidence] = (),
         reviews: Mapping[str, Review] | None = None,
+        reason: str = "",
     ) -> Application:
         """Mark the application complete; refused with the findings if the checker finds any.
 
         ``attest`` adds what the officer attests (originals seen, a decision on a late report:
         the office's kinds of evidence); ``reviews`` gives their verdict on attached files, by
-        digest. The application's form then carries both, and the checker reads it so.
+        digest. The application's form then carries both, and the checker reads it so. An office
+        that checks duplicates refuses a birth whose likely duplicates no officer judged
+        (:mod:`adminduk.workflows.duplicates`); ``reason`` says why, in the history.
         """
         current = self._current(application)
         reviewed = self._reviewed(current, actor, attest, reviews)
-        return self._fire(current, Trigger.VERIFY, actor, at, form=reviewed)
+        if self.check_duplicates:
+            judge_duplicates(reviewed or current.form, self.registry)
+        return self._fire(current, Trigger.VERIFY, actor, at, form=reviewed, reason=reason)
+
+    def likely_duplicates(self, application: Application | str) -> tuple[Candidate, ...]:
+        """Residents who may be the person the application would register: for the officer."""
+        return likely_duplicates_of(self._current(application).form, self.registry)
 
     def approve(
         self,
