@@ -333,3 +333,33 @@ def test_a_printed_pdf_verifies_on_the_verification_page(app: object) -> None:
     assert 'id="standing">Tidak asli<' in forged.text
     assert "Putri" not in forged.text
     assert visitor(app).get(f"/desk/pdf/{number}").status_code == 401
+
+
+def test_a_birth_filed_twice_goes_to_the_officer_as_a_likely_duplicate(app: object) -> None:
+    """The second report of a registered child shows the candidate on the desk (not to the
+    resident) and is verified only when an officer states it is no duplicate, with a note."""
+    resident = visitor(app)
+    first = number_of(file_birth(resident))
+    clerk, registrar = visitor(app), visitor(app)
+    clerk.login("ani")
+    registrar.login("rudi")
+    act(clerk, first, "verify")
+    act(registrar, first, "issue")  # Putri Contoh is now in the register
+    again = visitor(app)
+    second = number_of(file_birth(again))
+    assert "ganda" not in again.get("/mine").text.lower()
+    view = clerk.get(f"/desk/file/{second}")
+    assert 'id="duplicates"' in view.text
+    assert "Putri Contoh, 20-02-2026" in view.text
+    assert "name: same" in view.text
+    section = view.text.split('id="duplicates"', 1)[1].split("</ul>\n", 1)[0]
+    assert re.search(r"\d{16}", section) is None  # the candidate by name, date and district
+    refused = act(clerk, second, "verify")
+    assert "Syarat langkah ini belum terpenuhi" in refused
+    assert app.state.web.office.get(second).status is Status.SUBMITTED  # type: ignore[attr-defined]
+    note = "Kembar: anak kedua lahir di hari yang sama; surat bidan dilihat"
+    act(clerk, second, "verify", not_a_duplicate="yes", reason=note)
+    verified = app.state.web.office.get(second)  # type: ignore[attr-defined]
+    assert verified.status is Status.VERIFIED
+    assert verified.history[-1].reason == note
+    assert note not in again.get("/mine").text

@@ -17,6 +17,7 @@ from starlette.routing import Route
 
 from adminduk.applications import Actor, Application, Role, Status, Trigger
 from adminduk.documents import (
+    Evidence,
     FieldKind,
     FormDescription,
     Review,
@@ -26,6 +27,7 @@ from adminduk.documents import (
     event_for,
 )
 from adminduk.errors import AdmindukError
+from adminduk.identifiers import nik
 from adminduk.notices import notice_for, notices_of
 from adminduk.printing import lines_of, member_rows, render_batch
 from adminduk.printing.layout import MEMBER_COLUMNS
@@ -152,8 +154,22 @@ async def file_view(request: Request) -> Response:
         notices=notices_of(app, lang=lang),
         menu=_menu(account, app),
         district=_district(web, app),
+        duplicates=await web.run(_duplicates, web, app),
         flash=request.session.pop("flash", ""),
     )
+
+
+def _duplicates(web: WebOffice, app: Application) -> list[tuple[str, str, list[str]]]:
+    """Residents the filed person may be, for the officer: who, where the NIK is from, why."""
+    if app.status is not Status.SUBMITTED:
+        return []
+    found = []
+    for candidate in web.office.likely_duplicates(app):
+        person = web.office.registry.resident(candidate.nik)
+        who = f"{person.name}, {person.birth_date:%d-%m-%Y}"
+        where = region_name(nik.get_region_code(candidate.nik))
+        found.append((who, where, candidate.comparison.explain().splitlines()))
+    return found
 
 
 async def act(request: Request) -> Response:
@@ -390,7 +406,10 @@ def _act(
             item.sha256: Review(verdict=Verdict.ACCEPTED, by=actor.id)
             for item in app.form.attachments
         }
-        return office.verify(app, actor=actor, at=at, reviews=reviews)
+        judged = (Evidence.NOT_A_DUPLICATE,) if values.get("not_a_duplicate") == "yes" else ()
+        return office.verify(
+            app, actor=actor, at=at, reviews=reviews, attest=judged, reason=reason
+        )
     if trigger is Trigger.SEND_BACK:
         return office.send_back(
             app, actor=actor, at=at, reason=reason, reviews=_reviews(app, actor, values)

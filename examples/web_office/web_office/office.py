@@ -87,6 +87,7 @@ class WebOffice:
             code=code,
             registry=sample_registry(recorded=True) if fresh and sample else None,
             staff=self._actors(),
+            check_duplicates=True,  # a birth's child is compared with the register first
         )
         self.code = code
         self.clock = clock
