@@ -165,3 +165,46 @@ def test_the_synthesizer_is_reproducible_and_plants_the_rate() -> None:
     assert first.num_rows == 2_040
     assert len(set(first.column("nik").to_pylist())) == first.num_rows
     assert attrs.has(Person)
+
+
+def test_a_register_is_linked_and_the_officers_merge_keeps_the_history(
+    trained: TrainedModel,
+) -> None:
+    """A resident entered again under a new NIK is found in the register's own table, and the
+    officer's merge is a journal event with the kept and retired NIKs, who and why."""
+    from adminduk.codes import LifeStatus, Relationship
+    from adminduk.linkage import merge, register_table
+    from adminduk.register import Address, Family, Membership
+    from adminduk.register.events import FamilyRegistered
+    from adminduk.register.merges import DuplicateMerged
+    from adminduk.samples import SIAP_MENIKAH, make_resident, sample_registry
+
+    registry = sample_registry()
+    groom = registry.resident(SIAP_MENIKAH.groom)
+    again = make_resident("Johanes Saragih", groom.sex, groom.birth_date, district="18.08.04",
+                          serial=77, birth_place=groom.birth_place)  # fmt: skip
+    day = datetime.date(2026, 2, 2)
+    card = Family(
+        number="1808040202260001",
+        address=Address(street="Jl. Pasar 3", rt="1", rw="2", village_code="18.08.04.2001"),
+        members=(Membership(nik=again.nik, relationship=Relationship.HEAD, since=day),),
+    )
+    registry.apply(FamilyRegistered(family=card, residents=(again,), occurred_on=day,
+                                    recorded_on=day))  # fmt: skip
+    result = link(register_table(registry), model=trained)
+    queue = result.review_queue()
+    assert len(queue) == 1
+    assert set(queue[0].values["nik"]) == {groom.nik, again.nik}
+    with pytest.raises(InvalidComponent, match="not one of the pair"):
+        merge(registry, queue[0], kept=SIAP_MENIKAH.bride, decided_by="Wulan", reason="x", on=day)
+    event = merge(registry, queue[0], kept=groom.nik, decided_by="registrar Wulan",
+                  reason="baptism certificate seen", on=day)  # fmt: skip
+    assert isinstance(event, DuplicateMerged)
+    assert registry.journal[-1] == event
+    assert (event.kept, event.retired, event.decided_by) == (
+        groom.nik,
+        again.nik,
+        "registrar Wulan",
+    )
+    assert event.reason.startswith("baptism certificate seen\nname: ")
+    assert registry.resident(again.nik).life_status is LifeStatus.DUPLICATE
