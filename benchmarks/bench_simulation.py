@@ -208,6 +208,7 @@ class FloorOffice(Office):
         at: datetime.datetime,
         attest: Iterable[Evidence] = (),
         reviews: Any = None,
+        reason: str = "",
     ) -> Application:
         record = self._record(application)
         kinds = frozenset(attest)
