@@ -105,3 +105,27 @@ def test_plans_refuse_nonsense() -> None:
     with pytest.raises(InvalidFormat):
         plan_visits([], start=ON, capacity=3, working_days=())
     assert plan_visits([], start=ON, capacity=3) == []
+
+
+def test_an_illness_the_office_recorded_makes_a_visit() -> None:
+    """A home visit asked for because the husband is sick flags him for a visit; an elderly
+    visit asked for the wife does not make her sick, and other input is refused."""
+    from adminduk.applications import Actor
+    from adminduk.documents import Delivery, Outreach, OutreachReason
+    from adminduk.samples import SIAP_KELUARGA, sample_form, sample_registry, sample_staff
+    from adminduk.workflows import Office
+
+    office = Office("18.08", sample_registry(), staff=sample_staff())
+    visit = Outreach(address="Dusun Lembasung RT 003", reason=OutreachReason.SICK)
+    form = attrs.evolve(sample_form("KTP-el", on=ON, delivery=Delivery.OUTREACH), outreach=visit)
+    office.submit(form, actor=Actor.resident(SIAP_KELUARGA.head),
+                  at=datetime.datetime(2026, 3, 2, 9))  # fmt: skip
+    villages = outreach_list(office.registry, "18.08.01", on=ON,
+                             applications=office.applications.values())  # fmt: skip
+    visits = {case.nik: case.reasons for village in villages for case in village.visits}
+    assert visits == {SIAP_KELUARGA.head: ("sakit atau terbaring",)}
+    assert not any(
+        case.visit for case in outreach_list(office.registry, "18.08.01", on=ON)[0].cases
+    )
+    with pytest.raises(InvalidFormat, match="expected Applications"):
+        outreach_list(office.registry, "18.08", on=ON, applications=[form])  # type: ignore[list-item]

@@ -51,10 +51,13 @@ from adminduk.statistics._outreach import (
 )
 from adminduk.statistics._population import PopulationRow, PopulationTable, population_table
 from adminduk.statistics._service import (
+    DeskQueue,
     ServiceMetrics,
     Timeliness,
+    desk_queues,
     registration_timeliness,
     service_metrics,
+    waiting_for,
 )
 
 __all__ = [
@@ -63,6 +66,7 @@ __all__ = [
     "BalanceRow",
     "CoverageGrowth",
     "CoverageRow",
+    "DeskQueue",
     "Discrepancy",
     "FamilyRow",
     "Level",
@@ -76,6 +80,7 @@ __all__ = [
     "age_pyramid",
     "audit_table",
     "coverage_growth",
+    "desk_queues",
     "family_table",
     "format_number",
     "ktp_el_coverage",
@@ -91,4 +96,5 @@ __all__ = [
     "replayed_to",
     "service_metrics",
     "visits_effect",
+    "waiting_for",
 ]

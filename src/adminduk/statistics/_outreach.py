@@ -4,7 +4,9 @@ The office measures itself by KTP-el recording in each district, and visits (jem
 who cannot come: the disabled, the elderly, the sick. :func:`outreach_list` lists, per village,
 every living resident who must hold a KTP-el (Pasal 63 UU 24/2013) and has not recorded,
 flagging who needs a visit rather than a summons: a disability recorded on the family card
-(F-1.01, :class:`~adminduk.codes.Disability`) or an age of ``visit_age`` (70 by default) or more.
+(F-1.01, :class:`~adminduk.codes.Disability`), an age of ``visit_age`` (70 by default) or more,
+or an illness the office recorded when the family asked for a home visit (an application whose
+:class:`~adminduk.documents.Outreach` gives the reason ``SICK``).
 :func:`plan_visits` groups the visits into days of a team's capacity, village by village in code
 order (neighbouring codes lie near each other), on working days; :func:`visits_effect` says
 what coverage each district would reach, day by day, if the plan were carried out.
@@ -26,7 +28,9 @@ import attrs
 
 from adminduk import regions
 from adminduk._fields import masked_repr
+from adminduk.applications import Application
 from adminduk.codes import LifeStatus
+from adminduk.documents import OutreachReason
 from adminduk.errors import AdmindukError, InvalidFormat
 from adminduk.register.events import KTPElRecorded
 from adminduk.register.registry import Registry
@@ -74,6 +78,18 @@ class VillageList:
         return tuple(case for case in self.cases if not case.visit)
 
 
+def _sick(applications: Iterable[Application]) -> frozenset[str]:
+    """The NIKs of residents whose home visit was asked for because they are sick."""
+    found = set()
+    for app in applications:
+        if not isinstance(app, Application):
+            raise InvalidFormat(f"expected Applications, not {type(app).__name__}")
+        visit = app.form.outreach
+        if visit is not None and visit.reason is OutreachReason.SICK and app.form.subject:
+            found.add(app.form.subject)
+    return frozenset(found)
+
+
 def _name(code: str) -> str:
     try:
         return regions.get(code).name
@@ -82,14 +98,24 @@ def _name(code: str) -> str:
 
 
 def outreach_list(
-    registry: Registry, region_code: str, *, on: datetime.date, visit_age: int = VISIT_AGE
+    registry: Registry,
+    region_code: str,
+    *,
+    on: datetime.date,
+    visit_age: int = VISIT_AGE,
+    applications: Iterable[Application] = (),
 ) -> list[VillageList]:
-    """Per village of ``region_code``, who must hold a KTP-el on ``on`` and has not recorded."""
+    """Per village of ``region_code``, who must hold a KTP-el on ``on`` and has not recorded.
+
+    ``applications`` are the office's: a visit asked for because the resident is sick flags
+    them (the illness the office recorded).
+    """
     if not isinstance(registry, Registry):
         raise InvalidFormat(f"expected a Registry, not {type(registry).__name__}")
     if not isinstance(on, datetime.date):
         raise InvalidFormat(f"on must be a date, not {type(on).__name__}")
     prefix = regions.normalize(region_code)
+    sick = _sick(applications)
     by_village: dict[str, list[OutreachCase]] = {}
     for family in registry.families():
         village = family.address.village_code
@@ -109,6 +135,8 @@ def outreach_list(
                 reasons.append(person.disability.label)
             if age >= visit_age:
                 reasons.append(f"usia {age} tahun")
+            if person.nik in sick:
+                reasons.append(OutreachReason.SICK.label)
             case = OutreachCase(person.nik, person.name, age, village, tuple(reasons))
             by_village.setdefault(village, []).append(case)
     return [

@@ -10,7 +10,9 @@ from typing import Any
 
 import attrs
 
-from adminduk.applications import Application, Status, Trigger
+from adminduk.applications import Application, Role, Status, Trigger
+from adminduk.documents import Delivery
+from adminduk.errors import InvalidFormat
 from adminduk.register.events import Birth, Death, Divorce, Event, Marriage
 from adminduk.register.registry import Registry
 from adminduk.workflows import durations
@@ -132,4 +134,91 @@ def registration_timeliness(registry: Registry) -> list[Timeliness]:
         slot[bracket] += 1
     return [
         Timeliness(name, deadline, *tally[kind]) for kind, (name, deadline) in _DEADLINES.items()
+    ]
+
+
+# --- desks: who each file waits for, and how long -----------------------------------------------
+
+#: Who a file waits for in each status (the desk that acts next), by delivery path where it
+#: matters: the front office verifies, the registrar signs, the courier posts a printed file to
+#: the district office, the district officer receives it and hands it over; a file printed for
+#: pick-up waits for the front office's hand-over, one for a home visit for the outreach team.
+_WAITING_FOR: Mapping[Status, Role] = {
+    Status.SUBMITTED: Role.FRONT_OFFICE,
+    Status.VERIFIED: Role.REGISTRAR,
+    Status.APPROVED: Role.REGISTRAR,
+    Status.SHIPPED: Role.DISTRICT_OFFICER,
+    Status.ARRIVED: Role.DISTRICT_OFFICER,
+}
+_PRINTED_WAITS_FOR: Mapping[Delivery, Role] = {
+    Delivery.POST: Role.COURIER,
+    Delivery.PICKUP: Role.FRONT_OFFICE,
+    Delivery.OUTREACH: Role.OUTREACH_OFFICER,
+}
+
+
+def waiting_for(app: Application, status: Status) -> Role | None:
+    """The role a file in ``status`` waits for (``None``: it waits for the resident, or ended)."""
+    if status is Status.PRINTED:
+        return _PRINTED_WAITS_FOR.get(app.form.delivery)
+    return _WAITING_FOR.get(status)
+
+
+@attrs.frozen
+class DeskQueue:
+    """One role's queue: files waiting for it at a moment, and how long files waited for it.
+
+    ``waits`` counts the waits that ended by the moment (a file may wait twice: returned and
+    filed again); ``median_hours`` and ``p90_hours`` are over those waits, in hours.
+    """
+
+    role: Role
+    backlog: int
+    waits: int
+    median_hours: float
+    p90_hours: float
+
+
+def desk_queues(applications: Iterable[Application], *, at: datetime.datetime) -> list[DeskQueue]:
+    """Per role, the backlog at ``at`` and the waits for it until then (see :class:`DeskQueue`).
+
+    >>> import datetime
+    >>> from adminduk.simulation import simulate_office, synthesize_population
+    >>> registry = synthesize_population("18.08", seed=2, counts={"18.08.01": (300, 300)})
+    >>> run = simulate_office(registry, days=10, seed=2, start=datetime.date(2026, 1, 5))
+    >>> queues = desk_queues(run.applications, at=datetime.datetime(2026, 1, 15))
+    >>> [queue.role.value for queue in queues][:2]
+    ['front_office', 'registrar']
+    """
+    if not isinstance(at, datetime.datetime):
+        raise InvalidFormat(f"at must be a datetime, not {type(at).__name__}")
+    backlog: Counter[Role] = Counter()
+    waited: dict[Role, list[float]] = {}
+    for app in applications:
+        if not isinstance(app, Application):
+            raise InvalidFormat(f"expected Applications, not {type(app).__name__}")
+        previous = None
+        for action in app.history:
+            if action.at > at:
+                break
+            if previous is not None:
+                role = waiting_for(app, previous.status)
+                if role is not None:
+                    hours = (action.at - previous.at).total_seconds() / 3600
+                    waited.setdefault(role, []).append(hours)
+            previous = action
+        if previous is not None:
+            role = waiting_for(app, previous.status)
+            if role is not None:
+                backlog[role] += 1
+    roles = [role for role in Role if role in backlog or role in waited]
+    return [
+        DeskQueue(
+            role,
+            backlog[role],
+            len(waited.get(role, ())),
+            _stats.median(waited[role]) if waited.get(role) else 0.0,
+            _quantile(waited.get(role, []), 0.9),
+        )
+        for role in roles
     ]
