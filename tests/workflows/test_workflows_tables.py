@@ -281,8 +281,11 @@ def test_due_dates_in_working_days_skip_weekends_and_the_offices_holidays() -> N
     assert datetime.datetime(2026, 3, 20, 9, 30) == calendar_days.due(
         "AKTA-CERAI", "standard", wednesday
     )
+    # Filed on a Saturday, the clock starts when the office opens on Monday: a one-day service
+    # is due at the end of Monday, not at 08:00 on Monday (no working hour at all).
     saturday = datetime.datetime(2026, 3, 21, 8, 0)
-    assert datetime.datetime(2026, 3, 23, 8, 0) == levels.due("KK", "new", saturday)
+    assert datetime.datetime(2026, 3, 24, 0, 0) == levels.due("KK", "new", saturday)
+    assert datetime.datetime(2026, 3, 24, 0, 0) == levels.due("KK", "new", saturday.replace(day=22))
     with pytest.raises(Invalid, match="holidays are dates"):
         ServiceLevels(holidays={datetime.datetime(2026, 1, 1)})
     office = Office("18.08", sample_registry(), service_levels=levels)

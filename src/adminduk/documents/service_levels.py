@@ -80,16 +80,27 @@ class ServiceLevels:
         )
 
     def due(self, document: str, variant: str, submitted: datetime.datetime) -> datetime.datetime:
-        """When a service filed at ``submitted`` is due (same time of day, days later)."""
+        """When a service filed at ``submitted`` is due (same time of day, days later).
+
+        In working days, a file filed on a day off counts from the start of the next working
+        day: filed on a Saturday, a one-day service is due at the end of Monday.
+        """
         days = self.days(document, variant)
         if not self.working_days:
             return submitted + datetime.timedelta(days=days)
         moment = submitted
+        if not self._working(moment.date()):
+            moment = datetime.datetime.combine(moment.date(), datetime.time(), moment.tzinfo)
+            while not self._working(moment.date()):
+                moment += datetime.timedelta(days=1)
         while days > 0:
             moment += datetime.timedelta(days=1)
-            if moment.weekday() < 5 and moment.date() not in self.holidays:
+            if self._working(moment.date()):
                 days -= 1
         return moment
+
+    def _working(self, day: datetime.date) -> bool:
+        return day.weekday() < 5 and day not in self.holidays
 
     def days(self, document: str, variant: str) -> int:
         """Days promised for ``document`` in ``variant``."""

@@ -18,21 +18,27 @@ a chart of level against staff.
 Each level comes from one seeded run; the model draws its residents' doings and the desks'
 work from one random stream, so levels are not monotone in staff (one more operator changes
 which files come back when), and the guarantee is about the runs made. The model works
-weekdays only: files filed at weekends for a one-day service are late whatever the staffing,
-which caps the level (about 0.85 in synthetic Way Kanan).
+weekdays only: with service levels in calendar days (the defaults), files filed at weekends for
+a one-day service are late whatever the staffing, which caps the level (about 0.85 in
+synthetic Way Kanan); with working days (``service_levels=ServiceLevels.default(
+working_days=True)``) the desks can meet any level.
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Callable, Iterable, Mapping
 
 import attrs
 
 from adminduk.applications import Application, Role, Status, Trigger
+from adminduk.documents import ServiceLevels
 from adminduk.errors import InvalidFormat
 from adminduk.register import Registry
+from adminduk.samples import sample_staff
 from adminduk.simulation.office import simulate_office
+from adminduk.workflows import Office
 
 __all__ = [
     "DESKS",
@@ -140,19 +146,23 @@ def plan_staff(
     seed: int,
     start: datetime.date = datetime.date(2026, 1, 5),
     most: int = 40,
+    service_levels: ServiceLevels | None = None,
     run: Callable[..., float] | None = None,
 ) -> StaffPlan:
     """The smallest staffing whose seeded run of ``days`` days meets ``target`` (0 to 1).
 
     Every run starts from a copy of ``registry`` (it is not changed) with the same ``seed``,
     so staffings are compared on the same days and residents. ``most`` bounds the people at
-    one desk. ``run(registry, capacity, days, seed, start)`` replaces the simulation (tests).
+    one desk. ``service_levels`` are the office's (the defaults count calendar days;
+    ``ServiceLevels.default(working_days=True)`` counts working days, as offices that close at
+    weekends promise). ``run(registry, capacity, days, seed, start)`` replaces the simulation
+    (tests).
     """
     if not 0.0 < target <= 1.0:
         raise InvalidFormat("the target is a share of files, above 0 and at most 1")
     if set(throughput) != set(DESKS) or any(v < 1 for v in throughput.values()):
         raise InvalidFormat("throughput gives files a day per person at both desks, 1 or more")
-    simulate = run or _simulated
+    simulate = run or functools.partial(_simulated, service_levels=service_levels)
     levels: dict[Staffing, float] = {}
 
     def level(staffing: Staffing) -> float:
@@ -185,8 +195,23 @@ def plan_staff(
 
 
 def _simulated(
-    registry: Registry, capacity: Mapping[Role, int], days: int, seed: int, start: datetime.date
+    registry: Registry,
+    capacity: Mapping[Role, int],
+    days: int,
+    seed: int,
+    start: datetime.date,
+    *,
+    service_levels: ServiceLevels | None,
 ) -> float:
-    outcome = simulate_office(registry, days=days, seed=seed, start=start, capacity=capacity)
+    office = Office(
+        registry.area or "18.08",
+        registry,
+        name="Disdukcapil",
+        staff=sample_staff(),
+        service_levels=service_levels,
+    )
+    outcome = simulate_office(
+        registry, days=days, seed=seed, start=start, capacity=capacity, office=office
+    )
     end = datetime.datetime.combine(start + datetime.timedelta(days=days), datetime.time())
     return service_level(outcome.applications, end)
