@@ -24,7 +24,7 @@ from adminduk.matching.compare import (
     Person,
     compare,
 )
-from adminduk.matching.filing import Candidate, likely_duplicates, person_of
+from adminduk.matching.filing import Candidate, arrivals_duplicates, likely_duplicates, person_of
 from adminduk.matching.names import COMMON_PARTS, NAME_PARTS, SPELLINGS, name_parts, standard_name
 from adminduk.matching.similarity import jaro, jaro_winkler, one_edit_apart
 
@@ -42,6 +42,7 @@ __all__ = [
     "Comparison",
     "Level",
     "Person",
+    "arrivals_duplicates",
     "compare",
     "jaro",
     "jaro_winkler",

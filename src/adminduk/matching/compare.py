@@ -176,6 +176,7 @@ def _name(first: str, second: str) -> str:
     if (
         jaro_winkler(whole_a, whole_b) >= NAME_SIMILAR
         or one_edit_apart(whole_a, whole_b)
+        or one_edit_apart(first.strip().casefold(), second.strip().casefold())  # as written
         or _one_part_off(a, b)
     ):
         return "similar"

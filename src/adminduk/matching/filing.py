@@ -27,7 +27,7 @@ from adminduk.codes import LifeStatus
 from adminduk.matching.compare import REVIEW_WEIGHT, Comparison, Person, compare
 from adminduk.register.resident import Resident
 
-__all__ = ["Candidate", "Residents", "likely_duplicates", "person_of"]
+__all__ = ["Candidate", "Residents", "arrivals_duplicates", "likely_duplicates", "person_of"]
 
 #: Residents a new record could duplicate: the living, and those who moved out (and may be back).
 _COMPARED = (LifeStatus.ALIVE, LifeStatus.MOVED_OUT)
@@ -90,3 +90,21 @@ def likely_duplicates(
             found.append(Candidate(resident.nik, comparison))
     found.sort(key=lambda candidate: (-candidate.weight, candidate.nik))
     return tuple(found[:limit])
+
+
+def arrivals_duplicates(
+    register: Residents, arriving: Iterable[Resident], *, threshold: float = REVIEW_WEIGHT
+) -> dict[str, tuple[Candidate, ...]]:
+    """For residents about to enter the register (a move in, a first KK), who each may be.
+
+    ``arriving`` are the residents an event carries (``MoveIn.residents``,
+    ``FamilyRegistered.residents``): they keep their NIKs, so a candidate is a resident here
+    under another NIK. A resident coming back under their own NIK (moved out earlier) is that
+    same record, not a duplicate. Only those with candidates are in the answer, by NIK.
+    """
+    found = {}
+    for resident in arriving:
+        candidates = likely_duplicates(register, person_of(resident), threshold=threshold)
+        if candidates:
+            found[resident.nik] = candidates
+    return found

@@ -1,0 +1,48 @@
+"""The residents a filing or an arrival may duplicate, found in the register."""
+
+from __future__ import annotations
+
+import attrs
+
+from adminduk.codes import LifeStatus
+from adminduk.matching import Person, arrivals_duplicates, likely_duplicates, person_of
+from adminduk.register import Resident
+from adminduk.samples import SIAP_KELUARGA, SIAP_MENIKAH, make_resident, sample_registry
+
+
+def test_an_arrival_under_a_new_nik_is_put_to_the_officer() -> None:
+    """A resident arriving under a NIK unknown here, but the same person as one living here,
+    is a candidate; someone else arriving is not; the person's own record is never one."""
+    registry = sample_registry()
+    groom = registry.resident(SIAP_MENIKAH.groom)
+    again = make_resident("JOHANNES SARAGIH", groom.sex, groom.birth_date, district="18.08.04",
+                          serial=77, birth_place=groom.birth_place)  # fmt: skip
+    stranger = make_resident("Dewi Lestari", again.sex, groom.birth_date, serial=78,
+                             birth_place="Medan")  # fmt: skip
+    found = arrivals_duplicates(registry, [again, stranger])
+    assert list(found) == [again.nik]
+    assert [candidate.nik for candidate in found[again.nik]] == [groom.nik]
+    assert arrivals_duplicates(registry, [groom]) == {}
+
+
+@attrs.frozen
+class Listed:
+    """A register that only lists residents (anything with ``residents()`` is searched)."""
+
+    people: list[Resident]
+
+    def residents(self) -> list[Resident]:
+        return self.people
+
+
+def test_gone_records_are_no_candidates() -> None:
+    """The dead and merged records are not compared; those who moved out are."""
+    registry = sample_registry()
+    head = registry.resident(SIAP_KELUARGA.head)
+    person = attrs.evolve(person_of(head), nik=None)
+    assert [c.nik for c in likely_duplicates(registry, person)] == [head.nik]
+    for status, expected in ((LifeStatus.MOVED_OUT, [head.nik]), (LifeStatus.DUPLICATE, [])):
+        changed = attrs.evolve(head, life_status=status)
+        register = Listed([changed if r.nik == head.nik else r for r in registry.residents()])
+        assert [c.nik for c in likely_duplicates(register, person)] == expected
+    assert isinstance(person, Person)
