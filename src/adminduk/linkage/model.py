@@ -16,8 +16,9 @@ chosen so that a record with any single field corrupted still shares a block wit
 - the same standard name, birth place and birth year (a corrupted date when the mother's name
   is missing).
 
-The SQL is written for DuckDB; Splink translates each custom level with sqlglot, so the same
-settings run on Spark (``SparkAPI``).
+The plain levels are SQL every backend reads; the similarity levels are Splink's own
+(:class:`Similar`), which name each backend's function, so the same settings run on DuckDB and
+on Spark (``SparkAPI``, with Splink's similarity UDFs).
 """
 
 from __future__ import annotations
@@ -119,20 +120,33 @@ def prepare(table: pa.Table) -> pa.Table:
     return table
 
 
-#: Each comparison's levels, best first: (label, SQL condition on the ``_l`` and ``_r`` columns,
-#: the m probability EM starts from). A level's column is null: the null level, before these.
-LEVELS: Final[dict[str, tuple[str | None, tuple[tuple[str, str, float], ...]]]] = {
+@attrs.frozen
+class Similar:
+    """A similarity level on one column: Jaro-Winkler at least ``at``, or Levenshtein at most.
+
+    Built with Splink's own levels, which name each backend's function (DuckDB's
+    ``jaro_winkler_similarity``, Spark's ``jaro_winkler`` from Splink's UDFs).
+    """
+
+    measure: str  # "jaro_winkler" or "levenshtein"
+    column: str
+    at: float
+
+
+#: A level's condition: SQL on the ``_l`` and ``_r`` columns (plain SQL every backend reads), or
+#: a :class:`Similar`.
+Condition = str | Similar
+
+#: Each comparison's levels, best first: (label, condition, the m probability EM starts from).
+#: A comparison's column that may be null gives a null level before these.
+LEVELS: Final[dict[str, tuple[str | None, tuple[tuple[str, Condition, float], ...]]]] = {
     "name": (
         "name_std",
         (
             ("same", '"name_std_l" = "name_std_r"', 0.75),
             ("reordered", '"name_sorted_l" = "name_sorted_r"', 0.02),
-            (
-                "similar",
-                f'jaro_winkler_similarity("name_std_l", "name_std_r") >= {NAME_SIMILAR}',
-                0.1,
-            ),
-            ("one typing error", 'levenshtein("name_std_l", "name_std_r") <= 1', 0.03),
+            ("similar", Similar("jaro_winkler", "name_std", NAME_SIMILAR), 0.1),
+            ("one typing error", Similar("levenshtein", "name_std", 1), 0.03),
             ("shares a rare part", '"name_rare_l" = "name_rare_r"', 0.05),
             ("same last part", '"name_last_l" = "name_last_r"', 0.02),
         ),
@@ -147,7 +161,7 @@ LEVELS: Final[dict[str, tuple[str | None, tuple[tuple[str, str, float], ...]]]] 
                 0.02,
             ),
             ("day and month swapped", '"birth_swapped_l" = "birth_text_r"', 0.05),
-            ("one digit differs", 'levenshtein("birth_text_l", "birth_text_r") <= 1', 0.1),
+            ("one digit differs", Similar("levenshtein", "birth_text", 1), 0.1),
         ),
     ),
     "sex": (None, (("same", '"sex_l" = "sex_r"', 0.95),)),
@@ -155,22 +169,14 @@ LEVELS: Final[dict[str, tuple[str | None, tuple[tuple[str, str, float], ...]]]] 
         "mother_std",
         (
             ("same", '"mother_std_l" = "mother_std_r"', 0.8),
-            (
-                "similar",
-                f'jaro_winkler_similarity("mother_std_l", "mother_std_r") >= {PLACE_SIMILAR}',
-                0.15,
-            ),
+            ("similar", Similar("jaro_winkler", "mother_std", PLACE_SIMILAR), 0.15),
         ),
     ),
     "birth_place": (
         None,
         (
             ("same", '"place_std_l" = "place_std_r"', 0.85),
-            (
-                "similar",
-                f'jaro_winkler_similarity("place_std_l", "place_std_r") >= {PLACE_SIMILAR}',
-                0.1,
-            ),
+            ("similar", Similar("jaro_winkler", "place_std", PLACE_SIMILAR), 0.1),
         ),
     ),
 }
@@ -228,11 +234,19 @@ def _probability(value: object) -> bool:
     return type(value) in (int, float) and 0 < value <= 1  # type: ignore[operator]
 
 
+def _level(condition: Condition) -> Any:
+    if isinstance(condition, str):
+        return cll.CustomLevel(condition, base_dialect_str="duckdb")  # sqlglot translates it
+    if condition.measure == "jaro_winkler":
+        return cll.JaroWinklerLevel(condition.column, condition.at)
+    return cll.LevenshteinLevel(condition.column, int(condition.at))
+
+
 def _comparison(name: str, trained: dict[str, tuple[float, float]]) -> Any:
     null, levels = LEVELS[name]
     made: list[Any] = [] if null is None else [cll.NullLevel(null)]
-    for label, sql, m in levels:
-        level = cll.CustomLevel(sql, label_for_charts=label, base_dialect_str="duckdb")
+    for label, condition, m in levels:
+        level = _level(condition).configure(label_for_charts=label)
         if label in trained:
             level.configure(m_probability=trained[label][0], u_probability=trained[label][1])
         else:
