@@ -124,7 +124,9 @@ def test_bad_tables_are_refused() -> None:
         link([{"name": "Ani"}])  # type: ignore[arg-type]
     with pytest.raises(InvalidComponent, match="count must be"):
         synthetic_people(0)
-    result = link(synthetic_people(300, seed=1))
+    with pytest.raises(InvalidComponent, match="too few to train"):
+        link(synthetic_people(300, seed=1))
+    result = link(synthetic_people(1_000, seed=1))
     with pytest.raises(InvalidComponent, match="no truth column"):
         curve(result, truth="person; drop table x")
 
@@ -172,29 +174,20 @@ def test_a_register_is_linked_and_the_officers_merge_keeps_the_history(
 ) -> None:
     """A resident entered again under a new NIK is found in the register's own table, and the
     officer's merge is a journal event with the kept and retired NIKs, who and why."""
-    from adminduk.codes import LifeStatus, Relationship
+    from adminduk.codes import LifeStatus
     from adminduk.linkage import merge, register_table
-    from adminduk.register import Address, Family, Membership
-    from adminduk.register.events import FamilyRegistered
     from adminduk.register.merges import DuplicateMerged
-    from adminduk.samples import SIAP_MENIKAH, make_resident, sample_registry
+    from adminduk.samples import SIAP_MENIKAH, sample_registry
+    from tests.register.entered import DAY, entered_again
 
     registry = sample_registry()
     groom = registry.resident(SIAP_MENIKAH.groom)
-    again = make_resident("Johanes Saragih", groom.sex, groom.birth_date, district="18.08.04",
-                          serial=77, birth_place=groom.birth_place)  # fmt: skip
-    day = datetime.date(2026, 2, 2)
-    card = Family(
-        number="1808040202260001",
-        address=Address(street="Jl. Pasar 3", rt="1", rw="2", village_code="18.08.04.2001"),
-        members=(Membership(nik=again.nik, relationship=Relationship.HEAD, since=day),),
-    )
-    registry.apply(FamilyRegistered(family=card, residents=(again,), occurred_on=day,
-                                    recorded_on=day))  # fmt: skip
+    again_nik = entered_again(registry, groom.nik, kk="1808040202260001", name="Johanes Saragih")
+    day = DAY
     result = link(register_table(registry), model=trained)
     queue = result.review_queue()
     assert len(queue) == 1
-    assert set(queue[0].values["nik"]) == {groom.nik, again.nik}
+    assert set(queue[0].values["nik"]) == {groom.nik, again_nik}
     with pytest.raises(InvalidComponent, match="not one of the pair"):
         merge(registry, queue[0], kept=SIAP_MENIKAH.bride, decided_by="Wulan", reason="x", on=day)
     event = merge(registry, queue[0], kept=groom.nik, decided_by="registrar Wulan",
@@ -203,8 +196,8 @@ def test_a_register_is_linked_and_the_officers_merge_keeps_the_history(
     assert registry.journal[-1] == event
     assert (event.kept, event.retired, event.decided_by) == (
         groom.nik,
-        again.nik,
+        again_nik,
         "registrar Wulan",
     )
     assert event.reason.startswith("baptism certificate seen\nname: ")
-    assert registry.resident(again.nik).life_status is LifeStatus.DUPLICATE
+    assert registry.resident(again_nik).life_status is LifeStatus.DUPLICATE

@@ -8,47 +8,20 @@ living spouses, heading one family while on another's card); the journal says wh
 
 from __future__ import annotations
 
-import datetime
-
 import attrs
 import pytest
 
 from adminduk import Registry
-from adminduk.codes import LifeStatus, MaritalStatus, Relationship, Sex
+from adminduk.codes import LifeStatus, Relationship
 from adminduk.errors import DuplicateRecord, ImpossibleEvent, InvalidComponent, ValidationError
-from adminduk.register import Address, Family, Membership
-from adminduk.register.events import Death, Event, EventDates, FamilyRegistered, MoveIn, MoveOut
+from adminduk.register.events import Death, Event, MoveIn, MoveOut
 from adminduk.register.merges import DuplicateMerged
 from adminduk.register.state import registry_from_state, state_of
 from adminduk.samples import SIAP_KELUARGA as S
 from adminduk.samples import SIAP_MENIKAH as C
-from adminduk.samples import make_resident, sample_registry
+from adminduk.samples import sample_registry
 from adminduk.serialization import dumps, loads
-
-DAY = datetime.date(2026, 2, 2)
-DATES = EventDates(occurred_on=DAY, recorded_on=DAY)
-ELSEWHERE = Address(street="Jl. Pasar No. 3", rt="1", rw="2", village_code="18.08.04.2001")
-
-
-def entered_again(
-    registry: Registry, number: str, *, kk: str, spouse_name: str | None = None
-) -> str:
-    """Register ``number``'s person again under a new NIK, as head of a new family; its NIK."""
-    person = registry.resident(number)
-    again = make_resident(person.name.upper(), person.sex, person.birth_date, district="18.08.04",
-                          serial=77, birth_place=person.birth_place,
-                          marital_status=person.marital_status)  # fmt: skip
-    residents = [again]
-    members = [Membership(nik=again.nik, relationship=Relationship.HEAD, since=DAY)]
-    if spouse_name is not None:
-        wife = make_resident(spouse_name, Sex.FEMALE, datetime.date(1990, 2, 3),
-                             district="18.08.04", serial=78,
-                             marital_status=MaritalStatus.MARRIED)  # fmt: skip
-        residents.append(wife)
-        members.append(Membership(nik=wife.nik, relationship=Relationship.WIFE, since=DAY))
-    family = Family(number=kk, address=ELSEWHERE, members=tuple(members))
-    registry.apply(FamilyRegistered(family=family, residents=tuple(residents), **DATES))
-    return again.nik
+from tests.register.entered import DATES, ELSEWHERE, entered_again
 
 
 def merge(kept: str, retired: str) -> DuplicateMerged:

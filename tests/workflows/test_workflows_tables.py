@@ -285,7 +285,9 @@ def test_due_dates_in_working_days_skip_weekends_and_the_offices_holidays() -> N
     # is due at the end of Monday, not at 08:00 on Monday (no working hour at all).
     saturday = datetime.datetime(2026, 3, 21, 8, 0)
     assert datetime.datetime(2026, 3, 24, 0, 0) == levels.due("KK", "new", saturday)
-    assert datetime.datetime(2026, 3, 24, 0, 0) == levels.due("KK", "new", saturday.replace(day=22))
+    assert datetime.datetime(2026, 3, 24, 0, 0) == levels.due(
+        "KK", "new", saturday.replace(day=22)
+    )
     with pytest.raises(Invalid, match="holidays are dates"):
         ServiceLevels(holidays={datetime.datetime(2026, 1, 1)})
     office = Office("18.08", sample_registry(), service_levels=levels)

@@ -9,11 +9,12 @@ Dask job writing Parquet, and its tables by DuckDB; the ``scale`` extra) and ``s
 key, the head digest to write down, a whole check of a store) ``print`` (the signing key
 pair of printed documents; the ``print`` extra), ``balance`` (monthly population balances that
 add up) ``coverage`` (KTP-el coverage growth between two days) and ``outreach`` (whom to record, and a
-team's visit days) and ``staff`` (the smallest staffing meeting a service level). Bad input gives one
+team's visit days), ``staff`` (the smallest staffing meeting a service level) and ``duplicates``
+(pairs of residents who may be one person; the ``linkage`` extra). Bad input gives one
 clear line on standard error and exit status 1, never a traceback. One function per command, in
 :mod:`adminduk.cli._commands`, :mod:`adminduk.cli._demo`, :mod:`adminduk.cli._national`,
 :mod:`adminduk.cli._store`, :mod:`adminduk.cli._print`,
-:mod:`adminduk.cli._history` and :mod:`adminduk.cli._outreach`.
+:mod:`adminduk.cli._history`, :mod:`adminduk.cli._outreach` and :mod:`adminduk.cli._duplicates`.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from adminduk.cli._commands import (
     table_command,
 )
 from adminduk.cli._demo import demo_command
+from adminduk.cli._duplicates import add_duplicates_parser, duplicates_command
 from adminduk.cli._history import add_history_parsers, balance_command, coverage_command
 from adminduk.cli._national import add_national_parser, national_command
 from adminduk.cli._outreach import (
@@ -58,6 +60,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Emit], int]] = {
     "region": region_command,
     "diagram": diagram_command,
     "national": national_command,
+    "duplicates": duplicates_command,
     "store": store_command,
     "print": print_command,
     "balance": balance_command,
@@ -112,6 +115,7 @@ def _parser() -> argparse.ArgumentParser:
     add_history_parsers(commands, _date)
     add_outreach_parser(commands, _date)
     add_staff_parser(commands)
+    add_duplicates_parser(commands)
     for sub in (demo, check):
         sub.add_argument(
             "--on",

@@ -42,15 +42,25 @@ REVIEW_MATCH_WEIGHT: Final = 4.0
 KEEP_WEIGHT: Final = -5.0
 #: The record's own data each pair carries, for the officer who judges it.
 SHOWN: Final = ("nik", "name", "sex", "birth_date", "birth_place", "mother_name")
+#: The fewest records a model is trained on (fewer give Splink nothing to estimate from).
+MIN_TRAINING_ROWS: Final = 1_000
+#: The share of records assumed to have a second record when the table shows none to count
+#: (the chance two random records match is then this share over the pairs per record).
+PRIOR_FLOOR: Final = 0.001
 #: The recall assumed for the deterministic rule that estimates how often two records match.
 DETERMINISTIC_RECALL: Final = 0.6
 
 
-def train(linker: Linker, *, seed: int = 0) -> None:
-    """Estimate the model's parameters from the data itself (see the module's notes)."""
-    linker.training.estimate_probability_two_random_records_match(
-        [block_on("name_std", "birth_text", "mother_std")], recall=DETERMINISTIC_RECALL
-    )
+def train(linker: Linker, *, seed: int = 0, estimate_prior: bool = True) -> None:
+    """Estimate the model's parameters from the data itself (see the module's notes).
+
+    ``estimate_prior=False`` keeps the prior the settings give (a table where no two records
+    share name, birth date and mother's name gives the deterministic rule nothing to count).
+    """
+    if estimate_prior:
+        linker.training.estimate_probability_two_random_records_match(
+            [block_on("name_std", "birth_text", "mother_std")], recall=DETERMINISTIC_RECALL
+        )
     linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=seed)
     linker.training.estimate_parameters_using_expectation_maximisation(
         block_on("birth_text", "place_std")
@@ -189,8 +199,21 @@ def link(
     quiet.setLevel(logging.ERROR)  # Splink warns of levels a small table never shows
     try:
         if model is None:
+            if table.num_rows < MIN_TRAINING_ROWS:
+                raise InvalidComponent(
+                    f"{table.num_rows} records are too few to train a model on (at least "
+                    f"{MIN_TRAINING_ROWS:,}): link with a model trained elsewhere (model=)"
+                )
             linker = Linker(frame, settings(retain=kept), log_level=None, validate_settings=False)
-            train(linker, seed=seed)
+            try:
+                train(linker, seed=seed)
+            except ValueError:
+                # No two records share name, birth date and mother's name (Splink takes the
+                # log of a zero count): assume few duplicates, PRIOR_FLOOR of the records.
+                floor = PRIOR_FLOOR * 2 / max(1, table.num_rows - 1)
+                made = settings(retain=kept, prior=floor)
+                linker = Linker(frame, made, log_level=None, validate_settings=False)
+                train(linker, seed=seed, estimate_prior=False)
         else:
             if not isinstance(model, TrainedModel):
                 raise InvalidComponent(

@@ -264,16 +264,23 @@ def _comparison(name: str, trained: dict[str, tuple[float, float]]) -> Any:
 
 
 def settings(
-    *, retain: tuple[str, ...] = (), trained: TrainedModel | None = None
+    *,
+    retain: tuple[str, ...] = (),
+    trained: TrainedModel | None = None,
+    prior: float | None = None,
 ) -> SettingsCreator:
     """The Splink model, untrained or with the probabilities of ``trained``.
 
-    :func:`adminduk.linkage.link.train` estimates an untrained one. ``retain`` names further columns to carry into the scored pairs (a benchmark's truth).
+    :func:`adminduk.linkage.link.train` estimates an untrained one. ``retain`` names further
+    columns to carry into the scored pairs (a benchmark's truth); ``prior`` sets the chance
+    that two random records match where it is not estimated (a trained model's wins).
     """
     probabilities = {} if trained is None else trained.probabilities
     extra: dict[str, Any] = {}
     if trained is not None:
         extra["probability_two_random_records_match"] = trained.prior
+    elif prior is not None:
+        extra["probability_two_random_records_match"] = prior
     return SettingsCreator(
         link_type="dedupe_only",
         unique_id_column_name="record_id",
