@@ -57,6 +57,7 @@ from adminduk.simulation.filings import (
     poisson,
     village_of,
 )
+from adminduk.simulation.outcome import OfficeDay, OfficeSimulation
 from adminduk.workflows import Office, workflow_for
 
 __all__ = ["OfficeDay", "OfficeSimulation", "simulate_office"]
@@ -64,32 +65,6 @@ __all__ = ["OfficeDay", "OfficeSimulation", "simulate_office"]
 _POST_DAYS = frozenset({0, 2, 4})  # Monday, Wednesday, Friday
 #: The roles the model acts in: every one but the resident's, who acts for themselves.
 _STAFF_ROLES = frozenset(Role) - {Role.RESIDENT}
-
-
-@attrs.frozen
-class OfficeDay:
-    """What happened on one day."""
-
-    day: datetime.date
-    filed: int
-    returned: int
-    issued: int
-    collected: int
-    rejected: int
-
-
-@attrs.frozen
-class OfficeSimulation:
-    """The outcome: the changed register, the office and every application, day by day."""
-
-    registry: Registry
-    office: Office
-    days: tuple[OfficeDay, ...]
-
-    @property
-    def applications(self) -> tuple[Application, ...]:
-        """The current version of every application filed."""
-        return tuple(self.office.applications.values())
 
 
 class _Model:
@@ -113,6 +88,13 @@ class _Model:
         # Files a day at each desk: verification (front office), signature (registrar).
         given = capacity if isinstance(capacity, Mapping) else dict.fromkeys(Role, capacity)
         self.verify_capacity, self.issue_capacity = given[Role.FRONT_OFFICE], given[Role.REGISTRAR]
+        # Hand-overs a day by district officers (posted files) and outreach teams (at home):
+        # limited only when a mapping names them.
+        mapped = capacity if isinstance(capacity, Mapping) else {}
+        self.handovers = {
+            Delivery.POST: mapped.get(Role.DISTRICT_OFFICER),
+            Delivery.OUTREACH: mapped.get(Role.OUTREACH_OFFICER),
+        }
         self.staff = {actor.role: actor for actor in office.staff}
         self.agenda: list[tuple[datetime.date, int, str, str]] = []
         self.serial = 0
@@ -372,6 +354,7 @@ class _Model:
 
     def serve(self, day: datetime.date) -> None:
         office, staff = self.office, self.staff
+        handed = dict.fromkeys(self.handovers, 0)
         for what, app_id in self.due_today(day):
             app = office.get(app_id)
             if what == "resubmit" and app.status is Status.RETURNED:
@@ -392,6 +375,11 @@ class _Model:
                 self._arrive(app)
                 self.later(day, 1 + int(self.rng.random() * 10), "collect", app_id)
             elif what == "collect":
+                limit = self.handovers.get(app.form.delivery)
+                if limit is not None and handed[app.form.delivery] >= limit:
+                    self.later(day, 1, "collect", app_id)  # the desk is full: tomorrow
+                    continue
+                handed[app.form.delivery] = handed.get(app.form.delivery, 0) + 1
                 self._collect(app)
         verified = 0
         waiting, self.queue_verify = self.queue_verify, []
@@ -526,7 +514,10 @@ def simulate_office(
     the original. Defaults scale with the register's size: 300 online files a day and
     ``walk_ins`` counter visitors on weekdays for Way Kanan's 480,000 people, outreach visits,
     and a daily ``capacity`` per desk (front office verification, registrar signatures) of 600
-    files, or a mapping by role (``{Role.FRONT_OFFICE: 40, Role.REGISTRAR: 90}``).
+    files, or a mapping by role (``{Role.FRONT_OFFICE: 40, Role.REGISTRAR: 90}``); a mapping
+    may also limit the hand-overs a day of the district officers (posted files, all district
+    offices together) and of the outreach teams (at home), ``Role.DISTRICT_OFFICER`` and
+    ``Role.OUTREACH_OFFICER``.
     ``incomplete_share`` of files lack papers and come back 1-7 days later;
     ``progress(day_index, days)`` is called after each day (for a progress bar).
 
