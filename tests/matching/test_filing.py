@@ -46,3 +46,25 @@ def test_gone_records_are_no_candidates() -> None:
         register = Listed([changed if r.nik == head.nik else r for r in registry.residents()])
         assert [c.nik for c in likely_duplicates(register, person)] == expected
     assert isinstance(person, Person)
+
+
+def test_a_corrected_birth_date_is_compared_both_ways() -> None:
+    """After a correction of the birth date, a filing with the new date matches on the date,
+    and one with the first date (the one the NIK keeps) matches as the NIK encodes."""
+    import datetime
+
+    from adminduk.register.events import DataCorrection
+
+    registry = sample_registry()
+    day = datetime.date(2026, 2, 2)
+    head = registry.resident(SIAP_KELUARGA.head)
+    registry.apply(DataCorrection(nik=head.nik, birth_date=datetime.date(1987, 8, 18),
+                                  occurred_on=day, recorded_on=day))  # fmt: skip
+    filed = attrs.evolve(person_of(head), nik=None)
+    for born, level in (
+        (datetime.date(1987, 8, 18), "same"),
+        (head.birth_date, "as the NIK encodes"),
+    ):
+        [candidate] = likely_duplicates(registry, attrs.evolve(filed, birth_date=born))
+        levels = {a.field: a.level for a in candidate.comparison.agreements}
+        assert levels["birth_date"] == level

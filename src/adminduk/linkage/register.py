@@ -30,7 +30,8 @@ _LINKED = (LifeStatus.ALIVE, LifeStatus.MOVED_OUT)
 def register_table(registry: Registry) -> pa.Table:
     """The register's living and moved-out residents as a table to link (``person``: the row).
 
-    The birth date is the one the NIK was issued with when a correction changed it.
+    The birth date is the current one; a date a correction changed is still compared through
+    the NIK, which keeps encoding the first (the "as the NIK encodes" level).
     """
     people = [r for r in registry.residents() if r.life_status in _LINKED]
     people.sort(key=lambda resident: resident.nik)
@@ -40,7 +41,7 @@ def register_table(registry: Registry) -> pa.Table:
         "nik": [r.nik for r in people],
         "name": [r.name for r in people],
         "sex": [r.sex.value for r in people],
-        "birth_date": [r.nik_birth_date or r.birth_date for r in people],
+        "birth_date": [r.birth_date for r in people],
         "birth_place": [r.birth_place for r in people],
         "mother_name": [r.mother_name for r in people],
         "district": [r.nik[:6] for r in people],

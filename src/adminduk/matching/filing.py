@@ -47,11 +47,15 @@ class Candidate:
 
 
 def person_of(resident: Resident) -> Person:
-    """What the register says about ``resident``, as a :class:`Person` to compare."""
+    """What the register says about ``resident``, as a :class:`Person` to compare.
+
+    The birth date is the current one (a correction's); the NIK keeps the first, which the
+    comparison reads too.
+    """
     return Person(
         name=resident.name,
         sex=resident.sex,
-        birth_date=resident.nik_birth_date or resident.birth_date,
+        birth_date=resident.birth_date,
         birth_place=resident.birth_place,
         mother_name=resident.mother_name,
         nik=resident.nik,
