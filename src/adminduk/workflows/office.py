@@ -239,15 +239,17 @@ class Office(Holdings):
         that checks duplicates refuses a birth whose likely duplicates no officer judged
         (:mod:`adminduk.workflows.duplicates`); ``reason`` says why, in the history.
         """
-        current = self._current(application)
-        reviewed = self._reviewed(current, actor, attest, reviews)
-        if self.check_duplicates:
-            judge_duplicates(reviewed or current.form, self.registry)
-        return self._fire(current, Trigger.VERIFY, actor, at, form=reviewed, reason=reason)
+        with self._lock:  # the register is read whole: no other thread changes it meanwhile
+            current = self._current(application)
+            reviewed = self._reviewed(current, actor, attest, reviews)
+            if self.check_duplicates:
+                judge_duplicates(reviewed or current.form, self.registry)
+            return self._fire(current, Trigger.VERIFY, actor, at, form=reviewed, reason=reason)
 
     def likely_duplicates(self, application: Application | str) -> tuple[Candidate, ...]:
         """Residents who may be the person the application would register: for the officer."""
-        return likely_duplicates_of(self._current(application).form, self.registry)
+        with self._lock:
+            return likely_duplicates_of(self._current(application).form, self.registry)
 
     def approve(
         self,
