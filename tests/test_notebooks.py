@@ -38,8 +38,8 @@ def test_notebook_runs(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         assert "ADMINDUK_CHARTS" in os.environ
     if name == "office_history.ipynb":
         charts = sorted(path.name for path in tmp_path.glob("*.png"))
-        expected = ["ktp-el-coverage-growth.png", "staffing-lead-times.png"]
-        assert [*expected, "staffing-service-level.png"] == charts
+        expected = ["ktp-el-coverage-growth.png", "staffing-handovers.png"]
+        assert [*expected, "staffing-lead-times.png", "staffing-service-level.png"] == charts
     if name == "national.ipynb":
         charts = sorted(path.name for path in tmp_path.glob("*.png"))
         assert ["ktp-el-coverage-by-province.png"] == charts

@@ -105,3 +105,47 @@ def test_staff_plans_a_synthetic_office(capsys: pytest.CaptureFixture[str]) -> N
     tried = [line for line in out if re.fullmatch(r"\| \d+ \| \d+ \| \d+% \|", line)]
     assert len(tried) >= 2
     assert 1 == main(["staff", "--target", "2"])
+
+
+def test_staff_plans_hand_overs_and_working_hours(capsys: pytest.CaptureFixture[str]) -> None:
+    """staff with district officers and outreach teams planned, the teams out two days a week
+    and levels in working days: a column per role; bad hours are a usage error (2)."""
+    argv = ["staff", "--days", "20", "--target", "0.9", "--working-days",
+            "--district-officer", "1", "--outreach", "1",
+            "--hours", "outreach_officer=0,8,0,8,0,0,0"]  # fmt: skip
+    assert 0 == main(argv)
+    out = capsys.readouterr().out.splitlines()
+    assert "district officer" in out[0]
+    assert "outreach officer" in out[0]
+    tried = [line for line in out if re.fullmatch(r"\| \d+ \| \d+ \| \d+ \| \d+ \| \d+% \|", line)]
+    assert len(tried) >= 2
+    for bad in ("front_office=8,8", "courier=8,8,8,8,8,0,0", "registrar=a,8,8,8,8,0,0"):
+        with pytest.raises(SystemExit) as exit_:
+            main(["staff", "--hours", bad])
+        assert exit_.value.code == 2
+        assert "7 days of hours" in capsys.readouterr().err
+
+
+def test_a_reader_that_leaves_ends_the_command_quietly(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Output piped into a reader that stops (``| head``): exit status 141, no traceback."""
+    import io
+    import os
+    import sys
+
+    read, write = os.pipe()
+
+    class Gone(io.StringIO):
+        def write(self, text: str) -> int:
+            raise BrokenPipeError
+
+        def fileno(self) -> int:
+            return write
+
+    try:
+        monkeypatch.setattr(sys, "stdout", Gone())
+        assert 141 == main(["staff", "--days", "2", "--scale", "0.05", "--target", "0.1"])
+    finally:
+        os.close(read)
+        os.close(write)

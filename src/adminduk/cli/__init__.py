@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -138,3 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AdmindukError as error:
         print(f"adminduk: {error}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # the reader left (``| head``): stop quietly, as Unix tools do
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # Python's own flush at exit would fail too
+        return 141

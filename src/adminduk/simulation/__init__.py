@@ -10,10 +10,11 @@
   :mod:`adminduk.scale` runs them).
 - :func:`simulate_office`: applications driven by life events and everyday needs, served by an
   office with limited staff, posted to district offices and collected (``office``);
-  :func:`plan_staff`: the smallest staffing of its desks that meets a service level
-  (``staffing``).
+  :func:`plan_staff`: the smallest staffing of its desks and hand-over roles that meets a
+  service level (``staffing``), each role working its own week (``hours``).
 """
 
+from adminduk.simulation.hours import OFFICE_WEEK, WorkingHours
 from adminduk.simulation.office import OfficeDay, OfficeSimulation, simulate_office
 from adminduk.simulation.partitions import Partition, plan_partitions, synthesize_partition
 from adminduk.simulation.population import synthesize_population
@@ -21,19 +22,25 @@ from adminduk.simulation.staffing import (
     Staffing,
     StaffPlan,
     estimate_throughput,
+    handover_level,
     plan_staff,
+    run_level,
     service_level,
 )
 
 __all__ = [
+    "OFFICE_WEEK",
     "OfficeDay",
     "OfficeSimulation",
     "Partition",
     "StaffPlan",
     "Staffing",
+    "WorkingHours",
     "estimate_throughput",
+    "handover_level",
     "plan_partitions",
     "plan_staff",
+    "run_level",
     "service_level",
     "simulate_office",
     "synthesize_partition",

@@ -6,7 +6,7 @@ import datetime
 
 import attrs
 
-from adminduk.applications import Application
+from adminduk.applications import Application, Role
 from adminduk.register import Registry
 from adminduk.workflows import Office
 
@@ -27,11 +27,18 @@ class OfficeDay:
 
 @attrs.frozen
 class OfficeSimulation:
-    """The outcome: the changed register, the office and every application, day by day."""
+    """The outcome: the changed register, the office and every application, day by day.
+
+    ``handovers`` has, for each document a district officer or an outreach team handed over,
+    the role and the serving days it waited because that desk was full or closed (0: handed
+    over on the day the resident came or the visit was planned), then, for each document
+    still waiting at such a desk when the run ends, the serving days it has waited so far.
+    """
 
     registry: Registry
     office: Office
     days: tuple[OfficeDay, ...]
+    handovers: tuple[tuple[Role, int], ...] = ()
 
     @property
     def applications(self) -> tuple[Application, ...]:
