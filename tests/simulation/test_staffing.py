@@ -156,6 +156,37 @@ def test_any_level_function_gets_a_minimal_answer_in_every_role(
     assert_minimal(plan.level, plan.staffing, dict(plan.tried), target)
 
 
+def test_several_runs_take_the_lowest_level() -> None:
+    """runs=3: each staffing is run with seeds 7, 8 and 9 and its level is their lowest, so
+    the plan meets the target in every run; with one run a lucky seed can pass a staffing."""
+    seen: list[int] = []
+
+    def run(
+        registry: Registry,
+        capacity: Mapping[Role, int],
+        days: int,
+        seed: int,
+        start: datetime.date,
+    ) -> float:
+        seen.append(seed)
+        people = capacity[Role.FRONT_OFFICE] // 3 + capacity[Role.REGISTRAR] // 6
+        return min(1.0, people / 10 + (0.3 if seed == 7 else 0.0))  # seed 7 is lucky
+
+    registry = sample_registry()
+    lucky = plan_staff(registry, target=0.9, throughput=THROUGHPUT, days=1, seed=7, run=run)
+    assert set(seen) == {7}
+    seen.clear()
+    plan = plan_staff(registry, target=0.9, throughput=THROUGHPUT, days=1, seed=7, run=run, runs=3)
+    assert set(seen) == {7, 8, 9}
+    assert plan.staffing.people == 9  # 9 people: 0.9 in the unlucky runs
+    assert lucky.staffing.people < plan.staffing.people
+    assert_minimal(plan.level, plan.staffing, dict(plan.tried), 0.9)
+    for runs in (0, 101, True, 2.0):
+        with pytest.raises(InvalidFormat, match="runs"):
+            plan_staff(registry, target=0.9, throughput=THROUGHPUT, days=1, seed=7,
+                       run=run, runs=runs)  # type: ignore[arg-type]  # fmt: skip
+
+
 def test_refusals() -> None:
     """A target out of range, a desk without throughput, a target no staffing meets."""
     registry = sample_registry()

@@ -8,12 +8,13 @@ visits as a team's working days of ``--capacity`` residents, from the day after 
 Names are not printed (the list itself is for the office's own screens): counts and days only.
 
 ``staff [--region C --scale S --target T --days N --seed K --front-office F --registrar R
---district-officer D --outreach O --hours ROLE=H,H,H,H,H,H,H --working-days --handover-within W]``:
+--district-officer D --outreach O --hours ROLE=H,... --working-days --handover-within W --runs N]``:
 the smallest staffing of a synthetic office whose seeded run prints ``T`` of the files owed by
 their due date (and, for the hand-over roles planned with ``D`` or ``O``, hands ``T`` of the
 documents over within ``W`` serving days), with every staffing tried (``F``, ``R``, ``D``,
 ``O``: files a full day per person; ``simulation.estimate_throughput`` reads them from an
-office's histories; ``--hours`` a role's hours Monday to Sunday, repeatable).
+office's histories; ``--hours`` a role's hours Monday to Sunday, repeatable; ``N`` seeded runs
+of each staffing, the lowest level counting).
 """
 
 from __future__ import annotations
@@ -101,6 +102,9 @@ def add_staff_parser(commands: argparse._SubParsersAction[argparse.ArgumentParse
     staff.add_argument(
         "--handover-within", type=int, default=1, help="serving days a hand-over may wait"
     )
+    staff.add_argument(
+        "--runs", type=int, default=1, help="seeded runs per staffing (the lowest level counts)"
+    )
 
 
 def _role_hours(text: str) -> tuple[Role, WorkingHours]:
@@ -136,6 +140,7 @@ def staff_command(args: argparse.Namespace, emit: Callable[[str], None]) -> int:
         hours=dict(args.hours),
         service_levels=ServiceLevels.default(working_days=args.working_days),
         handover_within=args.handover_within,
+        runs=args.runs,
     )
     roles = [role for role in ROLES if role in throughput]
     people = ", ".join(f"{plan.staffing.of(role)} {role.label_en}" for role in roles)

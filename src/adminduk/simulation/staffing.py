@@ -21,9 +21,10 @@ answer meets the target and no staffing with one fewer person in any role planne
 checked in the same seeded run). :attr:`StaffPlan.tried` keeps every staffing run with its
 level, for a chart of level against staff.
 
-Each level comes from one seeded run; the model draws its residents' doings and the desks'
-work from one random stream, so levels are not monotone in staff (one more operator changes
-which files come back when), and the guarantee is about the runs made. With service levels in
+Each level comes from seeded runs (one by default; ``runs=3`` takes the lowest of three
+months); the model draws its residents' doings and the desks' work from one random stream, so
+levels are not monotone in staff (one more operator changes which files come back when), and
+the guarantee is about the runs made. With service levels in
 calendar days (the defaults), files filed at weekends for a one-day service are late whatever
 the staffing of a Monday-to-Friday office, which caps the level (about 0.85 in synthetic Way
 Kanan); with working days (``service_levels=ServiceLevels.default(working_days=True)``) the
@@ -206,6 +207,7 @@ def plan_staff(
     service_levels: ServiceLevels | None = None,
     hours: Mapping[Role, WorkingHours] | None = None,
     handover_within: int = 1,
+    runs: int = 1,
     run: Callable[..., float] | None = None,
 ) -> StaffPlan:
     """The smallest staffing whose seeded run of ``days`` days meets ``target`` (0 to 1).
@@ -218,7 +220,10 @@ def plan_staff(
     defaults count calendar days; ``ServiceLevels.default(working_days=True)`` counts working
     days, as offices that close at weekends promise); ``hours`` each role's working week;
     ``handover_within`` the serving days a hand-over may wait at a full or closed desk.
-    ``run(registry, capacity, days, seed, start)`` replaces the simulation (tests).
+    ``runs`` seeded runs (seeds ``seed``, ``seed + 1``, ...) are made of each staffing and its
+    level is the lowest of theirs: the plan meets the target in every one of them, a month of
+    bad luck included. ``run(registry, capacity, days, seed, start)`` replaces the simulation
+    (tests).
     """
     if not 0.0 < target <= 1.0:
         raise InvalidFormat("the target is a share of files, above 0 and at most 1")
@@ -234,6 +239,8 @@ def plan_staff(
         )
     if isinstance(handover_within, bool) or not isinstance(handover_within, int):
         raise InvalidFormat("handover_within is a whole number of serving days")
+    if isinstance(runs, bool) or not isinstance(runs, int) or not 1 <= runs <= 100:
+        raise InvalidFormat("runs is a whole number of seeded runs, 1 to 100")
     simulate = run or functools.partial(
         _simulated,
         service_levels=service_levels,
@@ -246,8 +253,16 @@ def plan_staff(
     def level(staffing: Staffing) -> float:
         if staffing not in levels:
             capacity = {role: staffing.of(role) * throughput[role] for role in planned}
-            copy = Registry.replay(registry.journal, area=registry.area)
-            levels[staffing] = simulate(copy, capacity, days, seed, start)
+            levels[staffing] = min(
+                simulate(
+                    Registry.replay(registry.journal, area=registry.area),
+                    capacity,
+                    days,
+                    seed + offset,
+                    start,
+                )
+                for offset in range(runs)
+            )
         return levels[staffing]
 
     current = Staffing(
