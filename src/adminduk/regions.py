@@ -355,10 +355,16 @@ def walk(
     prefix = ""
     if within is not None:
         prefix = get(within, as_of=as_of).code + "."
+    if level is None or level is RegionLevel.VILLAGE:  # large: built each time, not kept
+        return _walk(prefix, level, year)
+    return _walk_kept(prefix, level, year)
+
+
+def _walk(prefix: str, level: RegionLevel | None, year: int) -> tuple[Region, ...]:
     found: list[tuple[tuple[int, ...], str, str, int | None]] = []
     if level is not RegionLevel.VILLAGE:
         for code, name in _lists()[year].items():
-            if code.startswith(prefix) and (level is None or _level(code) is level):
+            if code.startswith(prefix) and (level is None or code.count(".") + 1 == level.value):
                 found.append((tuple(int(p) for p in code.split(".")), code, name, year))
     if level in (None, RegionLevel.VILLAGE):
         for code, name in _villages().items():
@@ -366,6 +372,11 @@ def walk(
                 found.append((tuple(int(p) for p in code.split(".")), code, name, None))
     found.sort()
     return tuple(_region(code, name, source) for _key, code, name, source in found)
+
+
+#: Provinces, regencies and districts below a region: the lists are fixed data, so a walk is
+#: kept (tables ask for the same list on every call).
+_walk_kept = functools.lru_cache(maxsize=512)(_walk)
 
 
 def _fold(text: str) -> str:

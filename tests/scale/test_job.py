@@ -151,6 +151,43 @@ def test_a_manifest_that_cannot_be_trusted_is_refused(
         scale.population_table(tmp_path)
 
 
+@pytest.mark.parametrize(
+    "name",
+    ["/etc/passwd", "a/../b.parquet", "./a.parquet", "a//b.parquet", "a\\b.parquet", "",
+     "a\0.parquet"],
+)  # fmt: skip
+def test_a_manifest_naming_files_outside_is_refused(tmp_path: Path, name: str) -> None:
+    """Absolute, dotted, empty or odd names are refused before anything is read."""
+    document = {"format": "adminduk-national", "schema_version": 1, "on": "2026-01-01",
+                "source": "synthesized", "seed": 1, "files": [{"path": name, "rows": 1}]}  # fmt: skip
+    (tmp_path / "_dataset.json").write_text(json.dumps(document))
+    with pytest.raises(DatasetError, match="missing"):
+        scale.open_dataset(tmp_path)
+
+
+def test_links_inside_a_dataset_are_refused(tmp_path: Path, here: scale.Dataset) -> None:
+    """A file or a folder that is a link (which could point the reader anywhere) is refused; the
+    same dataset copied as real files opens."""
+    copy = tmp_path / "copy"
+    shutil.copytree(here.root, copy)
+    assert scale.open_dataset(copy).residents == here.residents
+    first = here.files[0].path
+    outside = tmp_path / "outside.parquet"
+    shutil.copy(copy / first, outside)
+    (copy / first).unlink()
+    (copy / first).symlink_to(outside)
+    with pytest.raises(DatasetError, match="missing"):
+        scale.open_dataset(copy)
+    (copy / first).unlink()
+    shutil.copy(outside, copy / first)
+    folder = copy / first.split("/")[0]
+    moved = tmp_path / "moved"
+    folder.rename(moved)
+    folder.symlink_to(moved, target_is_directory=True)
+    with pytest.raises(DatasetError, match="missing"):
+        scale.open_dataset(copy)
+
+
 def test_a_manifest_that_is_not_json_is_refused(tmp_path: Path) -> None:
     """A manifest that is not JSON, not a mapping, or absent is refused."""
     (tmp_path / "_dataset.json").write_text("{not json")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -162,6 +163,29 @@ def _field(document: dict[str, Any], name: str, kind: type | tuple[type, ...]) -
     return value
 
 
+def _inside(root: Path, name: str, folders: set[str]) -> bool:
+    """Whether ``name`` is a regular file below ``root`` reached through real folders only.
+
+    A relative path without ``..`` whose folders and file are not links (each folder checked
+    once, remembered in ``folders``): a manifest cannot point the reader outside the dataset.
+    """
+    parts = name.split("/")
+    if name.startswith("/") or "\\" in name or "\0" in name:
+        return False
+    if any(part in ("", ".", "..") for part in parts):
+        return False
+    try:
+        for depth in range(1, len(parts)):
+            folder = "/".join(parts[:depth])
+            if folder not in folders:
+                if not stat.S_ISDIR(os.lstat(os.path.join(root, folder)).st_mode):
+                    return False
+                folders.add(folder)
+        return stat.S_ISREG(os.lstat(os.path.join(root, name)).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
 def open_dataset(root: str | os.PathLike[str] | Dataset) -> Dataset:
     """The complete dataset at ``root``; :class:`~adminduk.errors.DatasetError` otherwise.
 
@@ -201,12 +225,12 @@ def open_dataset(root: str | os.PathLike[str] | Dataset) -> Dataset:
     if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
         raise DatasetError("the manifest's 'seed' is not an int")
     files = []
+    folders: set[str] = set()
     for entry in _field(document, "files", list):
         if not isinstance(entry, dict):
             raise DatasetError("the manifest lists a file that is not an object")
         name, rows = _field(entry, "path", str), _field(entry, "rows", int)
-        file = (path / name).resolve()
-        if not file.is_relative_to(path.resolve()) or not file.is_file():
+        if not _inside(path, name, folders):
             raise DatasetError(f"the dataset's file {name[:80]} is missing")
         files.append(PartFile(name, rows))
     return Dataset(path, on, _field(document, "source", str), seed, tuple(files))
