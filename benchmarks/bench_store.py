@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import sqlite3
+import statistics
 import sys
 import tempfile
 import time
@@ -42,24 +44,70 @@ def store_of(office: Office) -> Store:
 def actions_per_second(target: str, registry: Registry, count: int) -> float:
     """Durable births, one commit each, on a store holding ``registry``."""
     office = open_office(target, code="18.08", registry=registry)
-    mothers = [r for r in registry.residents() if r.sex is Sex.FEMALE and 20 <= r.age(ON) <= 40]
-    mothers = [m for m in mothers if registry.family_of(m.nik) is not None][:count]
+    events = births(registry, count)
     started = time.perf_counter()
-    for index in range(count):
-        mother = mothers[index % len(mothers)]
-        office.apply(
-            Birth(
-                occurred_on=ON,
-                recorded_on=ON,
-                name=f"Bayi {index}",
-                sex=Sex.MALE,
-                birth_place="Blambangan Umpu",
-                mother=mother.nik,
-            )
-        )
+    for event in events:
+        office.apply(event)
     took = time.perf_counter() - started
     store_of(office).close()
     return count / took
+
+
+def births(registry: Registry, count: int) -> list[Birth]:
+    """``count`` births on one day to the register's mothers (the day's serials run on)."""
+    mothers = [r for r in registry.residents() if r.sex is Sex.FEMALE and 20 <= r.age(ON) <= 40]
+    mothers = [m for m in mothers if registry.family_of(m.nik) is not None]
+    return [
+        Birth(
+            occurred_on=ON,
+            recorded_on=ON,
+            name=f"Bayi {index}",
+            sex=Sex.MALE,
+            birth_place="Blambangan Umpu",
+            mother=mothers[index % len(mothers)].nik,
+        )
+        for index in range(count)
+    ]
+
+
+def against_bare_sqlite(path: str, registry: Registry, count: int, rounds: int) -> Figure:
+    """CPU per durable birth through the office against a bare ``sqlite3`` loop committing a row
+    of the same size with the same durability (WAL, ``synchronous=FULL``), alternated."""
+    office = open_office(path, code="18.08", registry=registry)
+    events = iter(births(registry, count * rounds + 1))
+    body = serialization.dumps(next(events))
+    bare = sqlite3.connect(path + ".bare", isolation_level=None)
+    bare.execute("PRAGMA journal_mode=WAL")
+    bare.execute("PRAGMA synchronous=FULL")
+    bare.execute("CREATE TABLE log (position INTEGER PRIMARY KEY, kind TEXT, body TEXT)")
+
+    def adminduk() -> None:
+        for _ in range(count):
+            office.apply(next(events))
+
+    def loop() -> None:
+        for _ in range(count):
+            bare.execute("BEGIN IMMEDIATE")
+            bare.execute("INSERT INTO log (kind, body) VALUES (?, ?)", ("birth", body))
+            bare.execute("COMMIT")
+
+    try:
+        timed = compare({"adminduk": adminduk, "bare": loop}, rounds=rounds)
+    finally:
+        bare.close()
+        store_of(office).close()
+    median, _, _ = timed.ratio("adminduk", "bare")
+    per_op = statistics.median(timed.cpu["adminduk"]) / count * 1e3
+    bare_op = statistics.median(timed.cpu["bare"]) / count * 1e3
+    return Figure(
+        "SQLite: durable birth, CPU against a bare sqlite3 loop, collector running",
+        median,
+        "x",
+        "<= 2x",
+        median <= 2.0,
+        note=f"{timed.describe('adminduk', 'bare')}; adminduk {per_op:.3f} ms CPU per birth, the bare loop {bare_op:.3f} ms; "
+        f"{count:,} births a round, all on one day, on a register of {len(registry):,}",
+    )
 
 
 def opening(
@@ -172,6 +220,13 @@ def main() -> int:
                     note=f"{count:,} births on a register of {len(small):,}",
                 )
             )
+            if label == "SQLite":
+                copy = Registry.replay(small.journal, area=small.area)
+                report.add(
+                    against_bare_sqlite(
+                        make("bare"), copy, 100 if args.smoke else 500, 1 if args.smoke else 5
+                    )
+                )
             for size, registry in registers.items():
                 opening(make(f"open_{size}"), registry, report, label)
                 if label == "SQLite":

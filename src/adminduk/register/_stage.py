@@ -9,7 +9,7 @@ raises before the commit.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 import attrs
@@ -166,19 +166,54 @@ class Stage:
 
     def new_nik(self, district: str, birth_date: datetime.date, sex: Sex) -> str:
         prefix = nik.compose(region_code=district, birth_date=birth_date, sex=sex, serial=1)[:12]
-        for serial in _SERIALS:
-            candidate = f"{prefix}{serial:04d}"
-            if not self.has_resident(candidate):
-                return candidate
-        raise ImpossibleEvent(f"no free NIK serial left for district {district} on {birth_date}")
+        kept = self.registry._residents.__contains__
+        found = self._first_free("nik", prefix, self.has_resident, kept)
+        if found is None:
+            raise ImpossibleEvent(
+                f"no free NIK serial left for district {district} on {birth_date}"
+            )
+        return found
 
     def new_kk_number(self, district: str, issued_on: datetime.date) -> str:
         prefix = nkk.compose(region_code=district, issued_on=issued_on, serial=1)[:12]
-        for serial in _SERIALS:
+        registry = self.registry
+        found = self._first_free(
+            "kk",
+            prefix,
+            self.number_taken,
+            lambda number: number in registry._families or number in registry._retired,
+        )
+        if found is None:
+            raise ImpossibleEvent(f"no free KK serial left for district {district} on {issued_on}")
+        return found
+
+    def _first_free(
+        self,
+        kind: str,
+        prefix: str,
+        taken: Callable[[str], bool],
+        kept: Callable[[str], bool],
+    ) -> str | None:
+        """The number with the lowest serial after ``prefix`` that ``taken`` leaves free.
+
+        ``kept`` says whether the committed register holds a number (it never gives one back):
+        the run of serials it holds from the first is skipped at once next time, so issuing
+        many numbers with one prefix (a bulk import of people born on 1 January) stays linear.
+        """
+        hints = self.registry._free_from
+        serial = hints.get((kind, prefix), _SERIALS.start)
+        settled = True
+        while serial < _SERIALS.stop:
             candidate = f"{prefix}{serial:04d}"
-            if not self.number_taken(candidate):
+            if settled and kept(candidate):
+                serial += 1
+                hints[kind, prefix] = serial
+                continue
+            settled = False
+            if not taken(candidate):
                 return candidate
-        raise ImpossibleEvent(f"no free KK serial left for district {district} on {issued_on}")
+            serial += 1
+        return None
 
     # --- shared moves --------------------------------------------------------------------------
 

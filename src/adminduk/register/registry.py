@@ -74,6 +74,7 @@ class Registry:
         "_documents",
         "_families",
         "_family_of",
+        "_free_from",
         "_issued_counts",
         "_journal",
         "_printings",
@@ -95,6 +96,10 @@ class Registry:
         self._issued_counts: dict[tuple[str, datetime.date], int] = {}
         self._printings: dict[tuple[str, str], list[IssuedDocument]] = {}
         self._withdrawn: dict[tuple[str, str], DocumentWithdrawn] = {}
+        #: For a kind of number ("nik", "kk") and its 12-digit prefix, the lowest serial that may
+        #: be free: every lower one is held by a resident or a family number of this register,
+        #: which never gives a number back (a hint for issuing, rebuilt by ``assign``).
+        self._free_from: dict[tuple[str, str], int] = {}
 
     # --- reading -------------------------------------------------------------------------------
 
@@ -337,6 +342,7 @@ class Registry:
         self._retired.clear()
         self._retired.update(other._retired)
         self._journal[:] = other._journal
+        self._free_from.clear()
 
     @classmethod
     def replay(cls, events: Iterable[Event], *, area: str | None = None) -> Registry:
