@@ -357,11 +357,14 @@ _INLINE = {
 
 
 @functools.cache
-def _reader_source(kind: type) -> tuple[str, dict[str, Any]]:
+def _reader_source(kind: type, *, trusted: bool = False) -> tuple[str, dict[str, Any]]:
     """Straight-line code reading every row of ``kind``'s table, and what it refers to.
 
     ``columns`` holds one column per field (a tuple field's counts); ``flat`` the items of each
-    tuple field, already read (``None`` for other fields).
+    tuple field, already read (``None`` for other fields). ``trusted`` leaves out the fields'
+    converters and the class's own checks (``__attrs_post_init__``): for tables this store
+    wrote from records that passed them, as a sealed snapshot proves (the values' types and
+    the references between rows are checked all the same).
     """
     fields = _fields(kind)
     count = len(fields)
@@ -397,7 +400,9 @@ def _reader_source(kind: type) -> tuple[str, dict[str, Any]]:
             code = _INLINE[plan.kind].format(v=value, raw=raw, members=f"_m{index}")
         else:
             code = f"{value} = f{index}({value})"
-        if converter in _PURE:
+        if trusted:
+            pass  # written from a record that was converted and checked when it was made
+        elif converter in _PURE:
             namespace[f"_c{index}"] = converter
             head.append(f"    m{index} = memos.setdefault(_c{index}, {{}})")
             code += (
@@ -411,7 +416,7 @@ def _reader_source(kind: type) -> tuple[str, dict[str, Any]]:
             code += f"\n{value} = _c{index}({value})"
         body += [f"        {line}" for line in code.splitlines()]
     body.append(f"        made = _build({', '.join(names)})")
-    if hasattr(kind, "__attrs_post_init__"):
+    if hasattr(kind, "__attrs_post_init__") and not trusted:
         body.append("        made.__attrs_post_init__()")
     body.append("        append(made)")
     loop = f"    for {', '.join(names)} in zip({', '.join(f'c{i}' for i in range(count))}):"
@@ -419,8 +424,8 @@ def _reader_source(kind: type) -> tuple[str, dict[str, Any]]:
 
 
 @functools.cache
-def _reader(kind: type) -> Callable[..., None]:
-    source, namespace = _reader_source(kind)
+def _reader(kind: type, *, trusted: bool = False) -> Callable[..., None]:
+    source, namespace = _reader_source(kind, trusted=trusted)
     exec(source, namespace)
     return typing.cast(Callable[..., None], namespace["read"])
 
@@ -434,7 +439,8 @@ class ColumnReader:
     consumed: each table is removed from it once read.
     """
 
-    def __init__(self, tables: Any) -> None:
+    def __init__(self, tables: Any, *, trusted: bool = False) -> None:
+        self._trusted = trusted
         if tables.__class__ is not dict:
             raise InvalidFormat("a snapshot's tables are an object")
         unknown = sorted(str(name)[:30] for name in tables if name not in _BY_NAME)
@@ -478,7 +484,7 @@ class ColumnReader:
         converters = [_converter(plan, self._tables) for _, plan in fields]
         out = self._tables.setdefault(name, [])
         try:
-            _reader(kind)(columns, flat, out, converters, self._memos)
+            _reader(kind, trusted=self._trusted)(columns, flat, out, converters, self._memos)
         except Exception as exc:
             raise self._diagnose(kind, columns, len(out), exc) from None
 

@@ -93,8 +93,9 @@ def read_snapshot(
     ``None`` when the document is of another release's shape (the log rebuilds the office);
     ``InvalidFormat`` (or another ``AdmindukError``) when it is damaged, is not this office's,
     or claims another position or digest than ``position`` and ``digest``. Every value is
-    checked, and so are the register's rules unless ``sealed`` (the bytes carry a valid HMAC
-    under the office key: this store wrote them, from a register that kept every rule).
+    checked, and so are the records' own checks and the register's rules unless ``sealed`` (the
+    bytes carry a valid HMAC under the office key: this store wrote them, from records and a
+    register that kept every rule); the values' types and references are checked either way.
     """
     try:
         document = json.loads(data, parse_constant=_refuse_constant)
@@ -124,7 +125,9 @@ def read_snapshot(
             raise InvalidFormat(f"the snapshot's registry {name} is not a list")
     if document["applications"].__class__ is not list:
         raise InvalidFormat("the snapshot's applications are not a list")
-    reader = ColumnReader(document.pop("tables"))
+    # Sealed: the office key's HMAC shows this store wrote the tables from records that passed
+    # their classes' checks; they are read without running those checks again.
+    reader = ColumnReader(document.pop("tables"), trusted=sealed)
     marriages = registry["marriages"]
     if len(marriages) % 2:
         raise InvalidFormat("the snapshot's marriages are not pairs")
