@@ -110,7 +110,7 @@ def test_staff_plans_a_synthetic_office(capsys: pytest.CaptureFixture[str]) -> N
 def test_staff_plans_hand_overs_and_working_hours(capsys: pytest.CaptureFixture[str]) -> None:
     """staff with district officers and outreach teams planned, the teams out two days a week
     and levels in working days: a column per role; bad hours are a usage error (2)."""
-    argv = ["staff", "--days", "20", "--target", "0.9", "--working-days",
+    argv = ["staff", "--days", "14", "--target", "0.9", "--working-days",
             "--district-officer", "1", "--outreach", "1",
             "--hours", "outreach_officer=0,8,0,8,0,0,0", "--runs", "2"]  # fmt: skip
     assert 0 == main(argv)
