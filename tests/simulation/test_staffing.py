@@ -8,7 +8,7 @@ run the planner makes.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import pytest
 from hypothesis import given, settings
@@ -32,6 +32,21 @@ def assert_minimal(
         fewer = staffing.plus(role, -1)
         if fewer.of(role) >= 1:
             assert level[fewer] < target, fewer
+
+
+def fake(level: Callable[[Mapping[Role, int], int], float]) -> Callable[..., float]:
+    """A stand-in for the simulation: ``level(capacity, seed)`` is the run's level."""
+
+    def run(
+        registry: Registry,
+        capacity: Mapping[Role, int],
+        days: int,
+        seed: int,
+        start: datetime.date,
+    ) -> float:
+        return level(capacity, seed)
+
+    return run
 
 
 def test_the_simulated_office_gets_a_minimal_staffing() -> None:
@@ -79,20 +94,15 @@ def test_any_level_function_gets_a_minimal_answer(
 ) -> None:
     """Levels rising with staff plus noise: the answer meets the target and is minimal."""
 
-    def run(
-        registry: Registry,
-        capacity: Mapping[Role, int],
-        days: int,
-        seed: int,
-        start: datetime.date,
-    ) -> float:
+    def level(capacity: Mapping[Role, int], seed: int) -> float:
         people = (capacity[Role.FRONT_OFFICE] // 3, capacity[Role.REGISTRAR] // 6)
         rising = min(1.0, (people[0] + 2 * people[1]) / 20)
         return max(0.0, min(1.0, rising - 0.2 * noise.get(people, 0.0)))
 
     plan = plan_staff(
-        sample_registry(), target=target, throughput=THROUGHPUT, days=1, seed=0, run=run, most=30
-    )
+        sample_registry(), target=target, throughput=THROUGHPUT, days=1, seed=0,
+        run=fake(level), most=30,
+    )  # fmt: skip
     assert_minimal(plan.level, plan.staffing, dict(plan.tried), target)
 
 
@@ -140,21 +150,16 @@ def test_any_level_function_gets_a_minimal_answer_in_every_role(
     measures with noise: the answer meets the target and is minimal in every role planned."""
     throughput = {**THROUGHPUT, **dict.fromkeys(handovers, 2)}
 
-    def run(
-        registry: Registry,
-        capacity: Mapping[Role, int],
-        days: int,
-        seed: int,
-        start: datetime.date,
-    ) -> float:
+    def level(capacity: Mapping[Role, int], seed: int) -> float:
         assert set(capacity) == set(throughput)
         people = tuple(capacity[r] // throughput[r] if r in capacity else 5 for r in ROLES)
         rising = min(min(1.0, n / 5) for n in people)  # a role not planned never limits
         return max(0.0, rising - 0.2 * noise.get(people, 0.0))
 
     plan = plan_staff(
-        sample_registry(), target=target, throughput=throughput, days=1, seed=0, run=run, most=12
-    )
+        sample_registry(), target=target, throughput=throughput, days=1, seed=0,
+        run=fake(level), most=12,
+    )  # fmt: skip
     assert set(plan.staffing.roles) == set(throughput)
     assert_minimal(plan.level, plan.staffing, dict(plan.tried), target)
 
@@ -164,17 +169,12 @@ def test_several_runs_take_the_lowest_level() -> None:
     the plan meets the target in every run; with one run a lucky seed can pass a staffing."""
     seen: list[int] = []
 
-    def run(
-        registry: Registry,
-        capacity: Mapping[Role, int],
-        days: int,
-        seed: int,
-        start: datetime.date,
-    ) -> float:
+    def level(capacity: Mapping[Role, int], seed: int) -> float:
         seen.append(seed)
         people = capacity[Role.FRONT_OFFICE] // 3 + capacity[Role.REGISTRAR] // 6
         return min(1.0, people / 10 + (0.3 if seed == 7 else 0.0))  # seed 7 is lucky
 
+    run = fake(level)
     registry = sample_registry()
     lucky = plan_staff(registry, target=0.9, throughput=THROUGHPUT, days=1, seed=7, run=run)
     assert set(seen) == {7}
