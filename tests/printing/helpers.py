@@ -22,6 +22,9 @@ def qr_codes(pdf: bytes, *, scale: float = 2.0) -> list[list[str]]:
     found = []
     for index in range(len(document)):
         image = document[index].render(scale=scale).to_pil()
-        found.append([code.text for code in zxing.read_barcodes(image)])
+        # QR codes only: read for every symbology, a run of printed digits was once taken for
+        # a one-dimensional barcode ("106729" beside the QR, in one run of many).
+        codes = zxing.read_barcodes(image, formats=zxing.BarcodeFormat.QRCode)
+        found.append([code.text for code in codes])
     document.close()
     return found
