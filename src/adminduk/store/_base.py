@@ -79,6 +79,13 @@ class Store(Questions, Attachments):
             raise StoreConflict(
                 f"the log is past position {expected}: another writer appended first"
             )
+        return self._append_after(changes, expected)
+
+    def _append_after(self, changes: Sequence[Change], expected: int) -> int:
+        """:meth:`append` once the head is known to be ``expected`` in this transaction.
+
+        A writer that slipped in anyway holds the position first: ``StoreConflict``.
+        """
         missing = self.missing_files(files_named(changes))
         if missing:
             raise StoreError(
@@ -250,8 +257,10 @@ class Store(Questions, Attachments):
 
                 def append(changes: Sequence[Change]) -> None:
                     nonlocal appended
+                    if appended:  # one append a transaction: the head was read once, above
+                        raise StoreError("a transaction appends once")
                     appended = True
-                    self.append(changes, expected=self.seq)
+                    self._append_after(changes, self.seq)
 
                 yield append
                 self._commit()
