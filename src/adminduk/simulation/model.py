@@ -407,21 +407,12 @@ class OfficeModel:
                 self._collect(app)
         verify_today = self.hours[Role.FRONT_OFFICE].capacity(self.verify_capacity, day)
         issue_today = self.hours[Role.REGISTRAR].capacity(self.issue_capacity, day)
-        verified = 0
-        waiting, self.queue_verify = self.queue_verify, []
-        for app_id in waiting:
-            if verified >= verify_today:
-                self.queue_verify.append(app_id)
-                continue
-            verified += 1
+        # Each desk takes its day's capacity from the front of its queue; the rest wait, in order.
+        today, self.queue_verify = _split(self.queue_verify, verify_today)
+        for app_id in today:
             self._verify(office.get(app_id), day)
-        issued = 0
-        waiting, self.queue_issue = self.queue_issue, []
-        for app_id in waiting:
-            if issued >= issue_today:
-                self.queue_issue.append(app_id)
-                continue
-            issued += 1
+        today, self.queue_issue = _split(self.queue_issue, issue_today)
+        for app_id in today:
             self._issue(office.get(app_id), day)
         if day.weekday() in _POST_DAYS:
             for app_id in self.queue_post:
@@ -533,3 +524,9 @@ class OfficeModel:
         role = _HANDED_OVER_BY.get(app.form.delivery)
         if role is not None and role is not Role.FRONT_OFFICE:
             self.handover_waits.append((role, waited))
+
+
+def _split(queue: list[str], capacity: int) -> tuple[list[str], list[str]]:
+    """The first ``capacity`` files of ``queue`` (served today) and the rest (waiting)."""
+    cut = max(0, capacity)
+    return queue[:cut], queue[cut:]
