@@ -40,6 +40,7 @@ from adminduk.register.events import FamilyRegistered
 from adminduk.register.family import Family, Membership
 from adminduk.register.registry import Registry
 from adminduk.register.resident import Resident
+from adminduk.simulation.religions import religion_shares
 from adminduk.simulation.tables import AGE_BANDS, district_shares, sex_ratio
 
 __all__ = ["district_weights", "synthesize_population"]
@@ -48,9 +49,6 @@ _T = TypeVar("_T")
 
 #: Share of families by number of members (rough shape of Indonesian household sizes).
 _FAMILY_SIZES = ((1, 10), (2, 17), (3, 23), (4, 24), (5, 14), (6, 7), (7, 3), (8, 2))
-#: Religion mix of Lampung (mostly Muslim), as weights in code order.
-_RELIGION_WEIGHTS = (94.0, 2.0, 1.0, 1.6, 1.3, 0.05, 0.05)
-_RELIGION_CUMULATIVE = tuple(itertools.accumulate(_RELIGION_WEIGHTS))
 _SIZES = tuple(size for size, _ in _FAMILY_SIZES)
 _SIZE_CUMULATIVE = tuple(itertools.accumulate(weight for _, weight in _FAMILY_SIZES))
 _SECOND_NAMES = ("", *SECOND_NAMES)
@@ -92,6 +90,8 @@ class _Builder:
         self.spans: dict[int, tuple[int, int]] = {}
         self.codes: dict[str, str] = {}
         self.religions = list(Religion)
+        # Cumulative religion weights by province (simulation.religions), looked up once each.
+        self.religion_weights: dict[str, tuple[float, ...]] = {}
         self.adult_education = list(Education)[2:]
         self.blood_types = list(BloodType)
         self.bands = [(band.low, band.high, band.share / 100.0) for band in AGE_BANDS]
@@ -230,9 +230,13 @@ class _Builder:
         second = _SECOND_NAMES[int(random() * len(_SECOND_NAMES))]
         place = BIRTH_PLACES[int(random() * len(BIRTH_PLACES))]
         if religion is None:
-            religion = self.religions[
-                bisect.bisect(_RELIGION_CUMULATIVE, random() * _RELIGION_CUMULATIVE[-1])
-            ]
+            cumulative = self.religion_weights.get(district[:2])
+            if cumulative is None:
+                weights = religion_shares(district).weights
+                cumulative = self.religion_weights[district[:2]] = tuple(
+                    itertools.accumulate(weights)
+                )
+            religion = self.religions[bisect.bisect(cumulative, random() * cumulative[-1])]
         blood = self.blood_types[int(random() * len(self.blood_types))]
         return _new_resident(
             self.nik(district, born, sex),
