@@ -7,6 +7,10 @@ memory of a large partition), the national table by province and sex (adminduk's
 ``scale.population_table`` on DuckDB, the same count in polars and in pandas) over the same 1M-
 and 5M-row Parquet (each in its own process, alternated, for its time and peak memory), and the
 extrapolation to 285 million residents here and on 32 cores.
+
+The columnar engine (``engine="columnar"``: numpy draws, the register's rules checked on the
+columns) is measured twice: the same Dask job at 1M and 5M, and in this process against the
+row-by-row engine on the same pieces, alternated, CPU time, with the collector running.
 """
 
 from __future__ import annotations
@@ -22,9 +26,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from _harness import Figure, Report, arguments, publish
+from _harness import Figure, Report, arguments, compare, gc_paused, publish
 
 from adminduk import regions, scale
+from adminduk.simulation import plan_partitions
 
 #: The prototype of the national issue: about 50 us of CPU per resident.
 PROTOTYPE_US = 50.0
@@ -75,16 +80,88 @@ print(json.dumps({"seconds": took, "peak": peak, "total": int(table["len"].sum()
 }
 #: DuckDB's national table within this factor of the fastest tool beside it (issue 32).
 TABLE_RATIO = 1.2
+#: The columnar engine's aim: CPU microseconds per resident, every register rule checked.
+COLUMNAR_US = 5.0
 
 
 def job(
-    root: Path, residents: int, *, within: str | None = None, size: int = 50_000
+    root: Path,
+    residents: int,
+    *,
+    within: str | None = None,
+    size: int = 50_000,
+    engine: scale.Engine = "objects",
 ) -> tuple[scale.Dataset, tuple[scale.PartitionResult, ...], float]:
     started = time.perf_counter()
     dataset, results = scale.synthesize(
-        root, within=within, residents=residents, seed=1, partition_size=size, workers=2
+        root,
+        within=within,
+        residents=residents,
+        seed=1,
+        partition_size=size,
+        workers=2,
+        engine=engine,
     )
     return dataset, results, time.perf_counter() - started
+
+
+def columnar_figures(report: Report, root: Path, residents: int) -> float:
+    """The columnar engine's Dask job at ``residents``; return its CPU us per resident."""
+    dataset, results, wall = job(root, residents, engine="columnar")
+    assert dataset.residents == residents
+    cpu = sum(r.cpu_seconds for r in results)
+    per_resident = cpu / residents * 1e6
+    report.add(
+        Figure(
+            f"{residents:,} residents, columnar engine: CPU per resident per worker",
+            per_resident,
+            "us",
+            f"<= {COLUMNAR_US:.0f} us, every register rule checked",
+            per_resident <= COLUMNAR_US,
+            note=f"{len(results)} tasks, wall {wall:.1f} s on 2 workers; "
+            f"peak worker memory {max(r.worker_peak_bytes for r in results) / 2**20:.0f} MiB; "
+            "task CPU includes writing the Parquet file",
+        )
+    )
+    return per_resident
+
+
+def engines_side_by_side(report: Report, residents: int, rounds: int) -> None:
+    """Both engines on the same pieces in this process, alternated (collector running)."""
+    parts = [
+        p
+        for p in plan_partitions("18.08", residents=residents, seed=3, partition_size=50_000)
+        if p.residents >= scale.SMALL
+    ]
+    drawn = sum(p.residents for p in parts)
+
+    def objects() -> None:
+        for part in parts:
+            for _ in scale.partition_records(part):
+                pass
+
+    def columnar() -> None:
+        for part in parts:
+            scale.draw_columns(part)
+
+    scale.draw_columns(parts[0])  # load the region lists and tables both engines read
+    next(iter(scale.partition_records(parts[0])))
+    running = compare({"objects": objects, "columnar": columnar}, rounds=rounds)
+    with gc_paused():
+        paused = compare({"objects": objects, "columnar": columnar}, rounds=rounds)
+    per = running.median_cpu("columnar") / drawn * 1e6
+    report.add(
+        Figure(
+            f"columnar drawing, {drawn:,} residents of Way Kanan: CPU per resident",
+            per,
+            "us",
+            f"<= {COLUMNAR_US:.0f} us",
+            per <= COLUMNAR_US,
+            note=f"row-by-row records over columnar: {running.describe('objects', 'columnar')}, "
+            f"collector running; paused {paused.describe('objects', 'columnar')}; rules "
+            "checked on the columns (no Parquet written)",
+        )
+    )
 
 
 def job_figures(
@@ -189,12 +266,15 @@ def main() -> int:
     big = 20_000 if args.smoke else 600_000
     rounds = 1 if args.smoke else 5
     costs = []
+    columnar = []
+    engines_side_by_side(report, 20_000 if args.smoke else 200_000, rounds)
     with tempfile.TemporaryDirectory() as folder:
         for residents in sizes:
             root = Path(folder) / f"n{residents}"
             dataset, results, wall = job(root, residents)
             assert dataset.residents == residents
             costs.append(job_figures(report, f"{residents:,} residents", residents, results, wall))
+            columnar.append(columnar_figures(report, Path(folder) / f"c{residents}", residents))
             table_figures(report, root, residents, rounds)
         # One partition as large as a whole regency (Kabupaten Bogor, 32.01): memory follows
         # the writer's batch, not the partition.
@@ -221,6 +301,16 @@ def main() -> int:
             "h",
             note=f"{per_resident:.1f} us CPU per resident, linear (each task is independent); "
             f"on 32 cores {cluster / 60:.0f} min; partitions of at most 50,000 residents",
+        )
+    )
+    fast = columnar[-1]
+    report.add(
+        Figure(
+            f"extrapolated, columnar engine: {NATIONAL:,} residents on this machine (2 workers)",
+            NATIONAL * fast / 1e6 / 2 / 3600,
+            "h",
+            note=f"{fast:.1f} us CPU per resident; on 32 cores "
+            f"{NATIONAL * fast / 1e6 / 32 / 60:.1f} min",
         )
     )
     publish(

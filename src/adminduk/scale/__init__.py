@@ -8,7 +8,9 @@ DuckDB). The rest of adminduk never imports this package.
   task per partition, on a local cluster or on any scheduler by address; each task streams its
   families into a Parquet file (``province=PP/regency=PPKK/<partition>.parquet``) of flat
   records (:class:`adminduk.register.ResidentRecord`), and the manifest ``_dataset.json`` is
-  written last.
+  written last. ``engine="columnar"`` draws each piece column-wise with numpy instead
+  (:func:`draw_columns`), with the register's rules checked on the columns
+  (:func:`check_columns`).
 - :func:`export_register` writes a real register's records in the same layout.
 - :func:`population_table`, :func:`ktp_el_coverage` and :func:`age_pyramid` are DuckDB SQL
   over a dataset, returning the table types of :mod:`adminduk.statistics`.
@@ -27,10 +29,13 @@ from __future__ import annotations
 
 from adminduk.errors import require_extra
 
-require_extra("adminduk.scale", "scale", "distributed", "duckdb", "pyarrow")
+require_extra("adminduk.scale", "scale", "distributed", "duckdb", "pyarrow", "numpy")
 
+from adminduk.scale._columnar import SMALL, check_columns, draw_columns
 from adminduk.scale._dataset import RECORD_SCHEMA, Dataset, PartFile, open_dataset
 from adminduk.scale._job import (
+    ENGINES,
+    Engine,
     PartitionResult,
     Progress,
     export_register,
@@ -42,13 +47,18 @@ from adminduk.scale._job import (
 from adminduk.scale._tables import age_pyramid, connect, ktp_el_coverage, population_table
 
 __all__ = [
+    "ENGINES",
     "RECORD_SCHEMA",
+    "SMALL",
     "Dataset",
+    "Engine",
     "PartFile",
     "PartitionResult",
     "Progress",
     "age_pyramid",
+    "check_columns",
     "connect",
+    "draw_columns",
     "export_register",
     "ktp_el_coverage",
     "open_dataset",

@@ -41,26 +41,25 @@ from adminduk.register.family import Family, Membership
 from adminduk.register.registry import Registry
 from adminduk.register.resident import Resident
 from adminduk.simulation.religions import religion_shares
-from adminduk.simulation.tables import AGE_BANDS, district_shares, sex_ratio
+from adminduk.simulation.tables import (
+    ADULT_OCCUPATIONS,
+    AGE_BANDS,
+    COUPLE_SHARE,
+    FAMILY_SIZES,
+    KTP_EL_RECORDED_SHARE,
+    REGISTERED_MARRIAGE_SHARE,
+    district_shares,
+    sex_shares,
+    years_before,
+)
 
 __all__ = ["district_weights", "synthesize_population"]
 
 _T = TypeVar("_T")
 
-#: Share of families by number of members (rough shape of Indonesian household sizes).
-_FAMILY_SIZES = ((1, 10), (2, 17), (3, 23), (4, 24), (5, 14), (6, 7), (7, 3), (8, 2))
-_SIZES = tuple(size for size, _ in _FAMILY_SIZES)
-_SIZE_CUMULATIVE = tuple(itertools.accumulate(weight for _, weight in _FAMILY_SIZES))
+_SIZES = tuple(size for size, _ in FAMILY_SIZES)
+_SIZE_CUMULATIVE = tuple(itertools.accumulate(weight for _, weight in FAMILY_SIZES))
 _SECOND_NAMES = ("", *SECOND_NAMES)
-_ADULT_OCCUPATIONS = (
-    Occupation.FARMER,
-    Occupation.FARMER,
-    Occupation.TRADER,
-    Occupation.HOMEMAKER,
-    Occupation.ENTREPRENEUR,
-    Occupation.FARM_LABOURER,
-    Occupation.TEACHER,
-)
 _from_ordinal = datetime.date.fromordinal
 #: Residents built from values the synthesizer composed consistently, in field order, unchecked
 #: (tests/simulation/test_partitions.py pins them to the checked constructor).
@@ -97,7 +96,7 @@ class _Builder:
         self.bands = [(band.low, band.high, band.share / 100.0) for band in AGE_BANDS]
         # Each sex keeps its own age structure: the census shares split by the band's sex ratio
         # (tables.SEX_RATIOS), so men and women are alike in every band below 60.
-        self.shares = {sex: _sex_shares(sex) for sex in Sex}
+        self.shares = {sex: sex_shares(sex) for sex in Sex}
         self.band_counts = {sex: [0] * len(self.bands) for sex in Sex}
         self.drawn = dict.fromkeys(Sex, 0)
         self.overlaps: dict[tuple[int, int, Sex], list[tuple[int, float, float, int, int]]] = {}
@@ -166,8 +165,8 @@ class _Builder:
         age = self.age(min_age, max_age, sex)
         span = self.spans.get(age)
         if span is None:  # the days on which someone aged exactly ``age`` was born
-            youngest = _years_before(self.on, age).toordinal()
-            oldest = _years_before(self.on, age + 1).toordinal() + 1
+            youngest = years_before(self.on, age).toordinal()
+            oldest = years_before(self.on, age + 1).toordinal() + 1
             span = self.spans[age] = (oldest, youngest - oldest + 1)
         return _from_ordinal(span[0] + int(self.random() * span[1]))
 
@@ -218,7 +217,11 @@ class _Builder:
         if not (marital is not MaritalStatus.SINGLE or age >= KTP_EL_AGE):
             ktp = KTPElStatus.NOT_REQUIRED
         else:
-            ktp = KTPElStatus.ISSUED if random() < 0.93 else KTPElStatus.NOT_RECORDED
+            ktp = (
+                KTPElStatus.ISSUED
+                if random() < KTP_EL_RECORDED_SHARE
+                else KTPElStatus.NOT_RECORDED
+            )
         if age < 7:
             education, occupation = Education.NONE, Occupation.UNEMPLOYED
         elif age < 19:
@@ -226,7 +229,7 @@ class _Builder:
         else:
             adult = self.adult_education
             education = adult[int(random() * len(adult))]
-            occupation = _ADULT_OCCUPATIONS[int(random() * len(_ADULT_OCCUPATIONS))]
+            occupation = ADULT_OCCUPATIONS[int(random() * len(ADULT_OCCUPATIONS))]
         second = _SECOND_NAMES[int(random() * len(_SECOND_NAMES))]
         place = BIRTH_PLACES[int(random() * len(BIRTH_PLACES))]
         if religion is None:
@@ -264,11 +267,13 @@ class _Builder:
         rng = self.rng
         left = males + females
         size = min(left, self.weighted(_SIZES, _SIZE_CUMULATIVE))
-        couple = size >= 2 and males > 0 and females > 0 and rng.random() < 0.9
+        couple = size >= 2 and males > 0 and females > 0 and rng.random() < COUPLE_SHARE
         people: list[tuple[Resident, Relationship]] = []
         if couple:
             status = (
-                MaritalStatus.MARRIED if rng.random() < 0.9 else MaritalStatus.MARRIED_UNREGISTERED
+                MaritalStatus.MARRIED
+                if rng.random() < REGISTERED_MARRIAGE_SHARE
+                else MaritalStatus.MARRIED_UNREGISTERED
             )
             head = self.person(district, Sex.MALE, self.birth_date(22, 75, Sex.MALE), status)
             wife_age_max = min(70, max(20, self.on.year - head.birth_date.year + 2))
@@ -297,7 +302,7 @@ class _Builder:
             males, females = (males - 1, females) if sex is Sex.MALE else (males, females - 1)
             parents = (head,)
         youngest = max(p.birth_date for p in parents)
-        first_child = _years_before(youngest, -18)  # the younger parent's 18th birthday
+        first_child = years_before(youngest, -18)  # the younger parent's 18th birthday
         for _ in range(size - len(people)):
             sex = Sex.MALE if rng.random() < males / max(1, males + females) else Sex.FEMALE
             if (sex is Sex.MALE and males == 0) or (sex is Sex.FEMALE and females == 0):
@@ -340,16 +345,6 @@ class _Builder:
         )
         family = _new_family(number, address, members)
         return _new_registration(self.on, self.on, family, tuple(p for p, _ in people))
-
-
-def _sex_shares(sex: Sex) -> list[float]:
-    """The share of ``sex``'s people in each census age band (summing to one)."""
-    weights = []
-    for band in AGE_BANDS:
-        ratio = sex_ratio(band.low)
-        weights.append(band.share * (ratio if sex is Sex.MALE else 1.0) / (1.0 + ratio))
-    total = sum(weights)
-    return [weight / total for weight in weights]
 
 
 def district_weights(regency_code: str) -> dict[str, tuple[float, float]]:
@@ -455,11 +450,3 @@ def families_of_district(
         drawn_males = [r.sex for r in event.residents].count(male)
         males -= drawn_males
         females -= len(event.residents) - drawn_males
-
-
-def _years_before(day: datetime.date, years: int) -> datetime.date:
-    """The same day ``years`` earlier (29 February becomes the 28th)."""
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:
-        return day.replace(year=day.year - years, day=28)

@@ -34,20 +34,29 @@ True
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 
 import attrs
 
 from adminduk import regions
+from adminduk.codes import Occupation, Sex
 
 __all__ = [
+    "ADULT_OCCUPATIONS",
     "AGE_BANDS",
+    "COUPLE_SHARE",
     "DISTRICT_SHARES",
+    "FAMILY_SIZES",
+    "KTP_EL_RECORDED_SHARE",
+    "REGISTERED_MARRIAGE_SHARE",
     "SEX_RATIOS",
     "AgeBand",
     "DistrictShares",
     "district_shares",
     "sex_ratio",
+    "sex_shares",
+    "years_before",
 ]
 
 
@@ -113,6 +122,51 @@ def sex_ratio(low: int) -> float:
     (1.02, 0.85)
     """
     return SEX_RATIOS[low]
+
+
+def sex_shares(sex: Sex) -> list[float]:
+    """The share of ``sex``'s people in each census age band (summing to one).
+
+    >>> round(sum(sex_shares(Sex.FEMALE)), 6)
+    1.0
+    """
+    weights = []
+    for band in AGE_BANDS:
+        ratio = sex_ratio(band.low)
+        weights.append(band.share * (ratio if sex is Sex.MALE else 1.0) / (1.0 + ratio))
+    total = sum(weights)
+    return [weight / total for weight in weights]
+
+
+def years_before(day: datetime.date, years: int) -> datetime.date:
+    """The same day ``years`` earlier (29 February becomes the 28th)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
+# The shape of the synthetic families: the synthesizer's own choices (no source), one place for
+# the row-by-row builder and the columnar drawer of the scale extra.
+
+#: Share of families by number of members (rough shape of Indonesian household sizes).
+FAMILY_SIZES = ((1, 10), (2, 17), (3, 23), (4, 24), (5, 14), (6, 7), (7, 3), (8, 2))
+#: Of families of two or more, the share headed by a married couple.
+COUPLE_SHARE = 0.9
+#: Of married couples, the share whose marriage is registered (the rest: kawin belum tercatat).
+REGISTERED_MARRIAGE_SHARE = 0.9
+#: Of residents who must hold a KTP-el, the share who have recorded it.
+KTP_EL_RECORDED_SHARE = 0.93
+#: Occupations of adults (19 and over), drawn uniformly; farming counts twice.
+ADULT_OCCUPATIONS = (
+    Occupation.FARMER,
+    Occupation.FARMER,
+    Occupation.TRADER,
+    Occupation.HOMEMAKER,
+    Occupation.ENTREPRENEUR,
+    Occupation.FARM_LABOURER,
+    Occupation.TEACHER,
+)
 
 
 @attrs.frozen

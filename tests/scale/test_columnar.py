@@ -1,0 +1,231 @@
+"""The columnar drawer: people the core register accepts, on the census structure, rules checked."""
+
+from __future__ import annotations
+
+import collections
+import datetime
+from pathlib import Path
+from typing import Any, cast
+
+import pyarrow as pa
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from adminduk import regions, scale
+from adminduk.codes import (
+    BloodType,
+    Citizenship,
+    Education,
+    KTPElStatus,
+    LifeStatus,
+    MaritalStatus,
+    Occupation,
+    Relationship,
+    Religion,
+    Sex,
+)
+from adminduk.errors import InvalidComponent, InvariantViolation
+from adminduk.register import Registry
+from adminduk.register.address import Address
+from adminduk.register.events import FamilyRegistered
+from adminduk.register.family import Family, Membership
+from adminduk.register.resident import Resident
+from adminduk.scale import check_columns, draw_columns
+from adminduk.simulation import Partition, plan_partitions
+from adminduk.simulation.tables import AGE_BANDS, sex_ratio
+
+ON = datetime.date(2026, 1, 1)
+
+
+def _piece(
+    district: str, males: int, females: int, seed: int, *, index: int = 0, count: int = 1
+) -> Partition:
+    return Partition(district, males, females, seed, index, count, ON)
+
+
+def _events(table: pa.Table) -> list[FamilyRegistered]:
+    """The table's families as the core's registrations (names and addresses invented)."""
+    families: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
+    for row in table.to_pylist():
+        families[row["kk_number"]].append(row)
+    events = []
+    for number, rows in families.items():
+        people = [
+            Resident(
+                nik=row["nik"],
+                name=f"Warga {i}",
+                sex=Sex.from_code(row["sex"]),
+                birth_place="Tempat",
+                birth_date=row["birth_date"],
+                religion=Religion.from_code(row["religion"]),
+                marital_status=MaritalStatus.from_code(row["marital_status"]),
+                education=Education.from_code(row["education"]),
+                occupation=Occupation.from_code(row["occupation"]),
+                blood_type=BloodType.from_code(row["blood_type"]),
+                citizenship=Citizenship.from_code(row["citizenship"]),
+                life_status=LifeStatus.from_code(row["life_status"]),
+                ktp_el_status=KTPElStatus.from_code(row["ktp_el_status"]),
+            )
+            for i, row in enumerate(rows)
+        ]
+        village = regions.from_number(rows[0]["village"])
+        members = tuple(
+            Membership(
+                nik=row["nik"],
+                relationship=Relationship.from_code(row["relationship"]),
+                since=max(row["birth_date"], datetime.date(2016, 1, 1)),
+            )
+            for row in rows
+        )
+        family = Family(
+            number=number,
+            address=Address(street="Jalan", rt="001", rw="001", village_code=village),
+            members=members,
+        )
+        events.append(
+            FamilyRegistered(occurred_on=ON, recorded_on=ON, family=family, residents=people)
+        )
+    return events
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(["18.08.01", "51.03.01", "53.10.01", "91.03.01"]),
+    st.integers(scale.SMALL, 1_500),
+    st.integers(0, 2**32 - 1),
+)
+def test_the_core_register_accepts_every_family_drawn(district: str, size: int, seed: int) -> None:
+    """Whatever the district, size and seed, every drawn family registers in a core Registry."""
+    region = regions.get(district)
+    table = draw_columns(_piece(region.code, size // 2, size - size // 2, seed))
+    assert table.num_rows == size
+    registry = Registry(area=region.parent_code)
+    for event in _events(table):
+        registry.apply(event)
+    assert len(registry.residents()) == size
+
+
+def test_the_census_sex_ratio_holds_in_every_age_band() -> None:
+    """Men per woman within 0.05 of the census ratio in every five-year band."""
+    table = draw_columns(_piece("18.08.01", 15_000, 14_700, seed=2))
+    counts: collections.Counter[tuple[int, int]] = collections.Counter()
+    days = cast("list[datetime.date]", table["birth_date"].to_pylist())
+    sexes = cast("list[int]", table["sex"].to_pylist())
+    for born, sex in zip(days, sexes, strict=True):
+        age = ON.year - born.year - ((ON.month, ON.day) < (born.month, born.day))
+        low = next(band.low for band in AGE_BANDS if band.low <= age <= band.high)
+        counts[low, sex] += 1
+    for band in AGE_BANDS:
+        men, women = counts[band.low, 1], counts[band.low, 2]
+        assert abs(men / women - sex_ratio(band.low)) < 0.05, band
+
+
+def test_religion_follows_the_province() -> None:
+    """A Balinese piece is mostly Hindu, a Lampung one mostly Muslim."""
+    for district, majority in (("51.03.01", Religion.HINDU), ("18.08.01", Religion.ISLAM)):
+        religions = collections.Counter(
+            draw_columns(_piece(district, 800, 800, 1))["religion"].to_pylist()
+        )
+        assert religions.most_common(1)[0][0] == majority.code
+
+
+def test_slices_of_one_district_never_share_a_number() -> None:
+    """Two slices of a district take interleaved serials: no NIK or KK number twice."""
+    parts = [_piece("18.08.01", 3_000, 3_000, seed=9 + i, index=i, count=2) for i in range(2)]
+    tables = [draw_columns(part) for part in parts]
+    niks = [n for t in tables for n in t["nik"].to_pylist()]
+    assert len(set(niks)) == len(niks)
+    kks = [set(t["kk_number"].to_pylist()) for t in tables]
+    assert not kks[0] & kks[1]
+
+
+def _tampered(table: pa.Table, column: str, row: int, value: Any) -> pa.Table:
+    values = table[column].to_pylist()
+    values[row] = value
+    index = table.schema.get_field_index(column)
+    return table.set_column(
+        index, table.schema.field(column), pa.array(values, table.schema.field(column).type)
+    )
+
+
+def _renumbered(table: pa.Table, number: str, new: str) -> pa.Table:
+    """The family ``number`` given the KK number ``new`` on every row."""
+    values = [new if v == number else v for v in table["kk_number"].to_pylist()]
+    index = table.schema.get_field_index("kk_number")
+    return table.set_column(index, table.schema.field(index), pa.array(values, pa.string()))
+
+
+@pytest.fixture(scope="module")
+def drawn() -> pa.Table:
+    """One drawn piece to tamper with."""
+    return draw_columns(_piece("18.08.02", 400, 400, seed=4))
+
+
+def _first(table: pa.Table, relationship: Relationship) -> int:
+    return table["relationship"].to_pylist().index(relationship.code)
+
+
+def test_every_rule_is_checked_on_the_columns(drawn: pa.Table) -> None:
+    """Each broken rule is refused with its id; the untouched table passes."""
+    check_columns(drawn, on=ON, area="18.08")
+    rows = drawn.to_pylist()
+    child, wife = _first(drawn, Relationship.CHILD), _first(drawn, Relationship.WIFE)
+    head_of_child = max(i for i in range(child) if rows[i]["relationship"] == 1)
+    cases = {
+        "nik-unique": _tampered(drawn, "nik", 1, rows[0]["nik"]),
+        "one-head": _tampered(drawn, "relationship", wife, Relationship.HEAD.code),
+        "child-younger": _tampered(
+            drawn,
+            "birth_date",
+            child,
+            rows[head_of_child]["birth_date"] - datetime.timedelta(days=1),
+        ),
+        "spouses-married": _tampered(drawn, "marital_status", wife, MaritalStatus.SINGLE.code),
+        "gone-no-family": _tampered(drawn, "life_status", 3, LifeStatus.DEAD.code),
+        "one-family": _tampered(drawn, "kk_number", 0, None),
+        "kk-own": _renumbered(drawn, rows[0]["kk_number"], "1808023002200001"),
+        "in-area": _tampered(drawn, "village", 0, 1_801_012_001),
+    }
+    for rule, table in cases.items():
+        with pytest.raises(InvariantViolation) as raised:
+            check_columns(table, on=ON, area="18.08")
+        assert raised.value.rule == rule or rule in str(raised.value), rule
+
+
+def test_a_nik_that_is_not_the_residents_own_is_refused(drawn: pa.Table) -> None:
+    """A NIK whose birth day or sex disagrees with the row, or a serial 0000, is refused."""
+    nik = drawn["nik"][0].as_py()
+    for wrong in (nik[:12] + "0000", nik[:6] + f"{(int(nik[6:8]) + 40) % 80:02d}" + nik[8:]):
+        with pytest.raises(InvariantViolation, match="nik-own"):
+            check_columns(_tampered(drawn, "nik", 0, wrong), on=ON)
+    with pytest.raises(InvariantViolation, match="born-before"):
+        check_columns(drawn, on=datetime.date(2000, 1, 1))
+
+
+def test_the_job_writes_a_columnar_dataset_that_tabulates(tmp_path: Path) -> None:
+    """``engine="columnar"`` writes the same schema; small pieces are drawn row by row."""
+    dataset, results = scale.synthesize(
+        tmp_path / "data", within="18.08", residents=6_000, seed=5, workers=0, engine="columnar"
+    )
+    assert sum(r.rows for r in results) == 6_000
+    with scale.connect(dataset) as db:
+        found = db.sql("SELECT count(DISTINCT nik), count(*) FROM records").fetchall()
+    ((unique, rows),) = found
+    assert unique == rows == 6_000
+    with pytest.raises(InvalidComponent, match="engine"):
+        scale.synthesize(
+            tmp_path / "other",
+            within="18.08",
+            residents=10,
+            workers=0,
+            engine="fast",  # type: ignore[arg-type]
+        )
+
+
+def test_plan_pieces_cover_the_requested_people() -> None:
+    """The planner's pieces, drawn column-wise where large, hold exactly their residents."""
+    parts = plan_partitions("18.08", residents=5_000, seed=1, partition_size=2_000)
+    for part in parts:
+        if part.residents >= scale.SMALL:
+            assert draw_columns(part).num_rows == part.residents
