@@ -113,3 +113,32 @@ def test_no_line_shows_a_whole_number(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "180801**********" in printed
     assert 1 == main(["national", "table", str(tmp_path / "1808014101050002")])
     assert "1808014101050002" not in capsys.readouterr().err
+
+
+def test_the_columnar_engine_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--engine columnar writes the same number of residents; an unknown engine is refused."""
+    out = tmp_path / "data"
+    assert 0 == main(
+        [
+            "national",
+            "synthesize",
+            "--residents",
+            "12000",
+            "--out",
+            str(out),
+            "--region",
+            "18.08",
+            "--partition-size",
+            "1000",
+            "--workers",
+            "0",
+            "--engine",
+            "columnar",
+            "--quiet",
+        ]
+    )
+    assert capsys.readouterr().out.startswith("wrote 12,000 residents")
+    with pytest.raises(SystemExit):
+        synthesize(tmp_path / "other", "--engine", "fast")

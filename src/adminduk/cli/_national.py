@@ -70,6 +70,7 @@ def _synthesize(args: argparse.Namespace, emit: Callable[[str], None]) -> int:
         scheduler=args.scheduler,
         workers=args.workers,
         progress=bar,
+        engine=args.engine,
     )
     wall = time.perf_counter() - started
     cpu = sum(result.cpu_seconds for result in results)
@@ -143,6 +144,12 @@ def add_national_parser(commands: argparse._SubParsersAction[argparse.ArgumentPa
     making.add_argument("--partition-size", type=int, default=50_000, help="residents per task")
     making.add_argument("--scheduler", default=None, help="a Dask scheduler address")
     making.add_argument("--workers", type=int, default=2, help="local worker processes")
+    making.add_argument(
+        "--engine",
+        choices=("objects", "columnar"),
+        default="objects",
+        help="draw row by row through the register's records, or column-wise with numpy",
+    )
     making.add_argument("--quiet", action="store_true", help="no progress bar")
     tabling = actions.add_parser("table", help="tabulate a dataset with DuckDB")
     tabling.add_argument("dataset", help="a dataset directory")
