@@ -31,7 +31,7 @@ from adminduk.errors import require_extra
 
 require_extra("adminduk.scale", "scale", "distributed", "duckdb", "pyarrow", "numpy")
 
-from adminduk.scale._columnar import SMALL, check_columns, draw_columns
+from adminduk.scale._columnar import SMALL, TooFewAdults, check_columns, draw_columns
 from adminduk.scale._dataset import RECORD_SCHEMA, Dataset, PartFile, open_dataset
 from adminduk.scale._job import (
     ENGINES,
@@ -55,6 +55,7 @@ __all__ = [
     "PartFile",
     "PartitionResult",
     "Progress",
+    "TooFewAdults",
     "age_pyramid",
     "check_columns",
     "connect",

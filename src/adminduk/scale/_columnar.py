@@ -10,8 +10,8 @@ province's religions, NIK and KK serials interleaved between a district's slices
 it draws are people the core accepts (``tests/scale/test_columnar.py`` loads them into a
 ``Registry`` to show it).
 
-Pieces of fewer than :data:`SMALL` residents are drawn row by row: a few families cannot hold
-the census age structure column-wise with every family's constraints.
+Pieces of fewer than :data:`SMALL` residents, and pieces whose drawn families need more adult
+heads than the piece holds (a few dozen people can), are drawn row by row by the national job.
 
 >>> from adminduk.simulation import Partition
 >>> table = draw_columns(Partition("18.08.01", 300, 300, seed=1))
@@ -60,10 +60,15 @@ from adminduk.simulation.tables import (
     years_before,
 )
 
-__all__ = ["SMALL", "check_columns", "draw_columns"]
+__all__ = ["SMALL", "TooFewAdults", "check_columns", "draw_columns"]
 
 #: Pieces smaller than this are drawn row by row (see the module text).
-SMALL = 400
+SMALL = 50
+
+
+class TooFewAdults(DatasetError):
+    """The piece's drawn families need more heads of their ages than the piece holds."""
+
 
 _I8 = np.int8
 _Ints = npt.NDArray[np.int64]
@@ -101,12 +106,18 @@ def _ages(rng: np.random.Generator, count: int, sex: Sex) -> _Ints:
     return rng.permutation(ages)
 
 
-def _birth_ordinals(rng: np.random.Generator, ages: _Ints, on: datetime.date) -> _Ints:
-    """A birth day for each age: someone born on it is exactly that age on ``on``."""
+@functools.cache
+def _age_spans(on: datetime.date) -> tuple[_Ints, _Ints]:
+    """For each age, the first birth day of someone that age on ``on``, and how many days."""
     youngest = np.array([years_before(on, a).toordinal() for a in range(_OLDEST + 1)])
     oldest = np.array([years_before(on, a + 1).toordinal() + 1 for a in range(_OLDEST + 1)])
-    span = youngest[ages] - oldest[ages] + 1
-    born: _Ints = oldest[ages] + (rng.random(len(ages)) * span).astype(np.int64)
+    return oldest, youngest - oldest + 1
+
+
+def _birth_ordinals(rng: np.random.Generator, ages: _Ints, on: datetime.date) -> _Ints:
+    """A birth day for each age: someone born on it is exactly that age on ``on``."""
+    oldest, span = _age_spans(on)
+    born: _Ints = oldest[ages] + (rng.random(len(ages)) * span[ages]).astype(np.int64)
     return born
 
 
@@ -145,8 +156,8 @@ def _numbers(prefix: _Ints, serial: _Ints) -> pa.Array[Any]:
 
 
 @functools.cache
-def _known_districts() -> _Ints:
-    return np.array(sorted(int(code) for code in regions.known_district_codes()))
+def _known_districts() -> frozenset[int]:
+    return frozenset(int(code) for code in regions.known_district_codes())
 
 
 def _pick(rng: np.random.Generator, eligible: npt.NDArray[np.bool_], count: int) -> _Ints:
@@ -208,7 +219,7 @@ def _places(rng: np.random.Generator, sex: npt.NDArray[np.int8], age: _Ints, nam
         wanted = np.flatnonzero(single_min == minimum)
         eligible = ~taken & (age >= minimum)
         if eligible.sum() < len(wanted):
-            raise DatasetError(f"piece {name} has too few adults for its families")
+            raise TooFewAdults(f"piece {name} has too few adults for its families")
         chosen = _pick(rng, eligible, len(wanted))
         singles[wanted] = chosen
         taken[chosen] = True
@@ -433,7 +444,7 @@ def _check_numbers(
     if (
         np.any(nik // 10_000 != wanted)
         or np.any(nik % 10_000 == 0)
-        or not np.all(np.isin(district, _known_districts()))
+        or not _known_districts().issuperset(np.unique(district).tolist())
     ):
         raise _fail("nik-own", "a NIK does not encode its resident's district, birth day or sex")
     kk_district = kk // 10**10

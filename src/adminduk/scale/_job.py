@@ -19,7 +19,7 @@ from distributed import Client, LocalCluster, as_completed
 from adminduk.errors import AdmindukError, DatasetError, InvalidComponent, InvalidFormat
 from adminduk.register.records import ResidentRecord, family_records
 from adminduk.register.registry import Registry
-from adminduk.scale._columnar import SMALL, draw_columns
+from adminduk.scale._columnar import SMALL, TooFewAdults, draw_columns
 from adminduk.scale._dataset import (
     Dataset,
     PartFile,
@@ -105,10 +105,14 @@ def _batches(
         yield from batched(record for part in task for record in partition_records(part))
         return
     for part in task:
-        if part.residents >= SMALL:
-            yield draw_columns(part)
-        else:  # a few families cannot hold the census structure column-wise
-            yield from batched(partition_records(part))
+        try:
+            if part.residents >= SMALL:
+                yield draw_columns(part)
+                continue
+        except TooFewAdults:
+            pass
+        # A few families cannot always hold the census structure column-wise.
+        yield from batched(partition_records(part))
 
 
 def write_partitions(
