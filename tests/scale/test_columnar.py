@@ -25,7 +25,7 @@ from adminduk.codes import (
     Religion,
     Sex,
 )
-from adminduk.errors import InvalidComponent, InvariantViolation
+from adminduk.errors import DatasetError, InvalidComponent, InvariantViolation
 from adminduk.register import Registry
 from adminduk.register.address import Address
 from adminduk.register.events import FamilyRegistered
@@ -243,3 +243,18 @@ def test_a_piece_with_too_few_adults_is_refused_and_the_job_draws_it_row_by_row(
         draw_columns(piece)
     result = scale.write_partitions((piece,), str(tmp_path), engine="columnar")
     assert result.rows == 20
+
+
+def test_a_table_of_another_shape_is_a_dataset_error(drawn: pa.Table) -> None:
+    """Other columns, missing values or numbers that are not 16 digits: DatasetError, typed."""
+    with pytest.raises(DatasetError, match="RECORD_SCHEMA"):
+        check_columns(drawn.drop_columns(["religion"]), on=ON)
+    with pytest.raises(DatasetError, match="RECORD_SCHEMA"):
+        check_columns(pa.table({"nik": ["1"]}), on=ON)
+    with pytest.raises(DatasetError, match="sex column has missing values"):
+        check_columns(_tampered(drawn, "sex", 0, None), on=ON)
+    for bad in ("12345", "18080a4501900001", "１８０８０１４５０１９０００１"):
+        with pytest.raises(DatasetError, match="nik is not sixteen digits"):
+            check_columns(_tampered(drawn, "nik", 0, bad), on=ON)
+    with pytest.raises(DatasetError, match="kk_number is not sixteen digits"):
+        check_columns(_renumbered(drawn, drawn["kk_number"][0].as_py(), "-180802300220000"), on=ON)

@@ -392,7 +392,12 @@ def check_columns(table: pa.Table, *, on: datetime.date, area: str | None = None
     NIK in a known district that is the resident's own, encoding their birth day and sex, and
     every KK number in the family's district, with serials 0001-9999; birth days not after
     ``on``. Families are the rows sharing a KK number, which must be consecutive.
+
+    A table that is not of :data:`~adminduk.scale.RECORD_SCHEMA` (other columns or types, a
+    missing value where the schema has none, a number that is not sixteen ASCII digits) raises
+    :class:`~adminduk.errors.DatasetError` before any rule is checked.
     """
+    _check_shape(table)
     rows = table.num_rows
     if rows == 0:
         return
@@ -433,6 +438,23 @@ def check_columns(table: pa.Table, *, on: datetime.date, area: str | None = None
         on=on,
     )
     _check_numbers(nik, kk, born=born, sex=sex, village=village, on=on)
+
+
+def _check_shape(table: pa.Table) -> None:
+    """The table has the record schema's columns and types, and numbers of sixteen digits."""
+    if not isinstance(table, pa.Table) or not table.schema.equals(
+        RECORD_SCHEMA, check_metadata=False
+    ):
+        raise DatasetError("the table is not one of flat resident records (RECORD_SCHEMA)")
+    for field in RECORD_SCHEMA:
+        if table[field.name].null_count and field.name not in ("kk_number", "village"):
+            raise DatasetError(f"the {field.name} column has missing values")
+    for name in ("nik", "kk_number"):
+        column = table[name].drop_null()
+        lengths = np.asarray(pc.utf8_length(column).to_numpy())
+        digits = np.asarray(pc.ascii_is_decimal(column).to_numpy())
+        if np.any(lengths != 16) or not np.all(digits):
+            raise DatasetError(f"a {name} is not sixteen digits")
 
 
 def _check_numbers(
