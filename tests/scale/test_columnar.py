@@ -25,7 +25,13 @@ from adminduk.codes import (
     Religion,
     Sex,
 )
-from adminduk.errors import DatasetError, InvalidComponent, InvariantViolation
+from adminduk.errors import (
+    DatasetError,
+    InvalidComponent,
+    InvalidFormat,
+    InvariantViolation,
+    UnknownRegion,
+)
 from adminduk.register import Registry
 from adminduk.register.address import Address
 from adminduk.register.events import FamilyRegistered
@@ -258,3 +264,28 @@ def test_a_table_of_another_shape_is_a_dataset_error(drawn: pa.Table) -> None:
             check_columns(_tampered(drawn, "nik", 0, bad), on=ON)
     with pytest.raises(DatasetError, match="kk_number is not sixteen digits"):
         check_columns(_renumbered(drawn, drawn["kk_number"][0].as_py(), "-180802300220000"), on=ON)
+
+
+def test_each_piece_draws_from_its_own_stream() -> None:
+    """Pieces sharing the job's seed differ: the stream mixes in the district and slice."""
+    first = draw_columns(_piece("18.08.01", 300, 300, seed=1))
+    other = draw_columns(_piece("18.08.02", 300, 300, seed=1))
+    again = draw_columns(_piece("18.08.01", 300, 300, seed=1))
+    assert first["birth_date"].to_pylist() != other["birth_date"].to_pylist()
+    assert first.equals(again)
+
+
+def test_a_piece_that_is_not_one_is_refused() -> None:
+    """Bad counts, slices, districts and days raise typed errors; an empty piece is empty."""
+    for bad in (
+        _piece("18.08.01", -5, 3, 1),
+        _piece("18.08", 5, 3, 1),
+        _piece("18.08.01", 5, 3, 1, index=2, count=2),
+        Partition("18.08.01", 5, 3, True),
+        Partition("18.08.01", 5, 3, 1, 0, 1, datetime.datetime(2026, 1, 1)),
+    ):
+        with pytest.raises((InvalidComponent, InvalidFormat)):
+            draw_columns(bad)
+    with pytest.raises(UnknownRegion):
+        draw_columns(_piece("99.99.99", 5, 3, 1))
+    assert draw_columns(_piece("18.08.01", 0, 0, 1)).num_rows == 0

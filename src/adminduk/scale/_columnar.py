@@ -14,6 +14,7 @@ Pieces of fewer than :data:`SMALL` residents, and pieces whose drawn families ne
 heads than the piece holds (a few dozen people can), are drawn row by row by the national job.
 
 >>> from adminduk.simulation import Partition
+from adminduk.simulation.partitions import check_partition, stream_name
 >>> table = draw_columns(Partition("18.08.01", 300, 300, seed=1))
 >>> table.num_rows, table.schema == RECORD_SCHEMA
 (600, True)
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import hashlib
 from typing import Any
 
 import attrs
@@ -48,6 +50,7 @@ from adminduk.errors import DatasetError, InvariantViolation
 from adminduk.register import KTP_EL_AGE
 from adminduk.scale._dataset import RECORD_SCHEMA
 from adminduk.simulation import Partition
+from adminduk.simulation.partitions import check_partition, stream_name
 from adminduk.simulation.religions import religion_shares
 from adminduk.simulation.tables import (
     ADULT_OCCUPATIONS,
@@ -332,13 +335,20 @@ def draw_columns(partition: Partition) -> pa.Table:
     """The flat records of ``partition``'s families, drawn column-wise, checked, as a table.
 
     Draws :attr:`~adminduk.simulation.Partition.males` and ``females`` residents of the
-    piece's district (raises :class:`~adminduk.errors.InvariantViolation` if a rule were
-    broken, which would be a bug).
+    piece's district from the piece's own random stream (its seed, district and slice). A piece
+    that is not one (:func:`~adminduk.simulation.partitions.check_partition`) raises its typed
+    error; :class:`TooFewAdults` when its families need more adult heads than it holds; an
+    :class:`~adminduk.errors.InvariantViolation` would be a bug.
     """
+    district_code = check_partition(partition).code
     on = partition.on
-    rng = np.random.default_rng(partition.seed)
+    # The piece's own stream, from the seed, district and slice (as the row-by-row engine's).
+    digest = hashlib.sha256(stream_name(partition, district_code).encode()).digest()
+    rng = np.random.default_rng(int.from_bytes(digest, "big"))
     males, females = partition.males, partition.females
     total = males + females
+    if total == 0:
+        return RECORD_SCHEMA.empty_table()
     # Everyone's age first, on each sex's census structure; families take people from the pool.
     sex = np.r_[np.full(males, Sex.MALE.code), np.full(females, Sex.FEMALE.code)].astype(_I8)
     age = np.r_[_ages(rng, males, Sex.MALE), _ages(rng, females, Sex.FEMALE)]
@@ -348,14 +358,14 @@ def draw_columns(partition: Partition) -> pa.Table:
     relationship = _relationships(places, born)
     marital = _marital(rng, places, age, relationship)
     # Numbers: NIKs from district, birth day and sex; KK numbers from the card's issue day.
-    district = int(partition.district.replace(".", ""))
+    district = int(district_code.replace(".", ""))
     first, step = partition.index + 1, partition.count
     nik_prefix = _prefixes(district, born, 40 * (sex == Sex.FEMALE.code))
     issued = on.toordinal() - (rng.random(len(places.sizes)) * 3651).astype(np.int64)
     kk_prefix = _prefixes(district, issued)
-    villages = np.array([regions.to_number(v.code) for v in regions.children(partition.district)])
+    villages = np.array([regions.to_number(v.code) for v in regions.children(district_code)])
     if not len(villages):
-        raise DatasetError(f"district {partition.district} has no villages to live in")
+        raise DatasetError(f"district {district_code} has no villages to live in")
     village = villages[rng.integers(0, len(villages), len(places.sizes))][places.family]
     columns: dict[str, Any] = {
         "nik": _numbers(nik_prefix, _serials(nik_prefix, first, step)),
@@ -363,7 +373,7 @@ def draw_columns(partition: Partition) -> pa.Table:
         "relationship": relationship,
         "sex": sex,
         "birth_date": (born - _EPOCH).astype(np.int32),
-        "religion": _religions(rng, partition.district, places, relationship),
+        "religion": _religions(rng, district_code, places, relationship),
         "marital_status": marital,
         "citizenship": np.full(total, Citizenship.WNI.code),
         "life_status": np.full(total, LifeStatus.ALIVE.code),

@@ -33,7 +33,14 @@ from adminduk.regions import RegionLevel
 from adminduk.register.events import FamilyRegistered
 from adminduk.simulation.population import _Builder, district_weights, families_of_district
 
-__all__ = ["DEFAULT_DAY", "Partition", "plan_partitions", "synthesize_partition"]
+__all__ = [
+    "DEFAULT_DAY",
+    "Partition",
+    "check_partition",
+    "plan_partitions",
+    "stream_name",
+    "synthesize_partition",
+]
 
 #: The day every synthesized family is registered on, unless told otherwise.
 DEFAULT_DAY = datetime.date(2026, 1, 1)
@@ -174,8 +181,24 @@ def synthesize_partition(partition: Partition) -> Iterator[FamilyRegistered]:
     ``partition.on`` in villages of ``partition.district``, with the synthesizer's ages, families
     and statuses (:func:`~adminduk.simulation.synthesize_population`).
     """
+    district = check_partition(partition)
+    # A string seed is hashed with SHA-512 by random.Random: the same in every process.
+    rng = random.Random(stream_name(partition, district.code))
+    builder = _Builder(rng, partition.on, first_serial=partition.index + 1, step=partition.count)
+    return families_of_district(builder, district.code, partition.males, partition.females)
+
+
+def check_partition(partition: Partition) -> regions.Region:
+    """The piece's district, or the typed error that says why ``partition`` cannot be drawn.
+
+    >>> check_partition(Partition("18.08.01", 10, 10, seed=1)).name
+    'Blambangan Umpu'
+    """
     if not isinstance(partition, Partition):
         raise InvalidFormat(f"expected a Partition, not {type(partition).__name__}")
+    numbers = (partition.males, partition.females, partition.seed, partition.index)
+    if any(isinstance(n, bool) or not isinstance(n, int) for n in (*numbers, partition.count)):
+        raise InvalidFormat("a partition's counts, seed and slice are ints")
     if not 0 <= partition.index < partition.count or partition.count > 9999:
         raise InvalidComponent(
             f"slice {partition.index} of {partition.count} is not a slice of a district"
@@ -185,9 +208,10 @@ def synthesize_partition(partition: Partition) -> Iterator[FamilyRegistered]:
         raise InvalidComponent(f"{district.code} is not a district")
     if partition.males < 0 or partition.females < 0:
         raise InvalidComponent(f"negative counts for {district.code}")
-    # A string seed is hashed with SHA-512 by random.Random: the same in every process.
-    rng = random.Random(
-        f"adminduk:{partition.seed}:{district.code}:{partition.index}/{partition.count}"
-    )
-    builder = _Builder(rng, partition.on, first_serial=partition.index + 1, step=partition.count)
-    return families_of_district(builder, district.code, partition.males, partition.females)
+    require_day(partition.on, "on")
+    return district
+
+
+def stream_name(partition: Partition, district: str) -> str:
+    """The text a piece's random stream is seeded from: the seed, district and slice."""
+    return f"adminduk:{partition.seed}:{district}:{partition.index}/{partition.count}"
