@@ -289,3 +289,28 @@ def test_a_piece_that_is_not_one_is_refused() -> None:
     with pytest.raises(UnknownRegion):
         draw_columns(_piece("99.99.99", 5, 3, 1))
     assert draw_columns(_piece("18.08.01", 0, 0, 1)).num_rows == 0
+
+
+def test_a_columnar_country_of_small_districts_keeps_the_sex_ratio_by_age() -> None:
+    """Lampung at about 140 people a district (a 1M-resident country): every band within 0.05.
+
+    Each piece holds the census ages of each sex exactly (largest remainders), so small
+    districts do not lean as the row-by-row families do.
+    """
+    counts: collections.Counter[tuple[int, int]] = collections.Counter()
+    for part in plan_partitions("18", seed=5, residents=32_000, partition_size=8_000):
+        table = draw_columns(part)
+        days = cast("list[datetime.date]", table["birth_date"].to_pylist())
+        sexes = cast("list[int]", table["sex"].to_pylist())
+        for born, sex in zip(days, sexes, strict=True):
+            age = ON.year - born.year - ((ON.month, ON.day) < (born.month, born.day))
+            low = next((b.low for b in AGE_BANDS if b.low <= age <= b.high), AGE_BANDS[-1].low)
+            counts[low, sex] += 1
+    males = sum(n for (_, sex), n in counts.items() if sex == Sex.MALE.code)
+    overall = males / (sum(counts.values()) - males)
+    census = sum(b.share * sex_ratio(b.low) / (1 + sex_ratio(b.low)) for b in AGE_BANDS) / sum(
+        b.share / (1 + sex_ratio(b.low)) for b in AGE_BANDS
+    )
+    for band in AGE_BANDS:
+        ratio = counts[band.low, Sex.MALE.code] / counts[band.low, Sex.FEMALE.code]
+        assert abs(ratio - sex_ratio(band.low) * overall / census) <= 0.05, band
