@@ -210,6 +210,9 @@ def test_a_nik_that_is_not_the_residents_own_is_refused(drawn: pa.Table) -> None
             check_columns(_tampered(drawn, "nik", 0, wrong), on=ON)
     with pytest.raises(InvariantViolation, match="born-before"):
         check_columns(drawn, on=datetime.date(2000, 1, 1))
+    # A day outside the calendar table (1800-2199) is read by numpy's calendar, as strictly.
+    with pytest.raises(InvariantViolation, match="nik-own"):
+        check_columns(_tampered(drawn, "birth_date", 5, datetime.date(1750, 5, 1)), on=ON)
 
 
 def test_the_job_writes_a_columnar_dataset_that_tabulates(tmp_path: Path) -> None:

@@ -14,7 +14,6 @@ Pieces of fewer than :data:`SMALL` residents, and pieces whose drawn families ne
 heads than the piece holds (a few dozen people can), are drawn row by row by the national job.
 
 >>> from adminduk.simulation import Partition
-from adminduk.simulation.partitions import check_partition, stream_name
 >>> table = draw_columns(Partition("18.08.01", 300, 300, seed=1))
 >>> table.num_rows, table.schema == RECORD_SCHEMA
 (600, True)
@@ -138,7 +137,27 @@ def _serials(prefix: _Ints, first: int, step: int) -> _Ints:
     return serial
 
 
+#: Day, month and year of every day from 1800 to 2199, looked up by ordinal (other days are
+#: converted by numpy's calendar, slower).
+_FIRST = datetime.date(1800, 1, 1).toordinal()
+_LAST = datetime.date(2199, 12, 31).toordinal()
+
+
+@functools.cache
+def _calendar() -> tuple[_Ints, _Ints, _Ints]:
+    return _converted(np.arange(_FIRST, _LAST + 1, dtype=np.int64))
+
+
 def _date_parts(ordinals: _Ints) -> tuple[_Ints, _Ints, _Ints]:
+    """Day, month and year of each ordinal."""
+    if len(ordinals) and ordinals.min() >= _FIRST and ordinals.max() <= _LAST:
+        index = ordinals - _FIRST
+        day, month, year = _calendar()
+        return day[index], month[index], year[index]
+    return _converted(ordinals)
+
+
+def _converted(ordinals: _Ints) -> tuple[_Ints, _Ints, _Ints]:
     days = (ordinals - _EPOCH).astype("datetime64[D]")
     years = days.astype("datetime64[Y]")
     months = days.astype("datetime64[M]")
@@ -384,10 +403,19 @@ def draw_columns(partition: Partition) -> pa.Table:
         **_attributes(rng, age, marital),
     }
     table = pa.table(
-        [pa.array(columns[f.name]).cast(f.type) for f in RECORD_SCHEMA], schema=RECORD_SCHEMA
+        [_arrow(columns[f.name], f.type) for f in RECORD_SCHEMA], schema=RECORD_SCHEMA
     )
     check_columns(table, on=on, area=partition.regency)
     return table
+
+
+def _arrow(values: Any, kind: pa.DataType) -> Any:
+    """``values`` (an Arrow array already, or a numpy array) as an Arrow array of ``kind``."""
+    if isinstance(values, pa.Array):
+        return values
+    if kind == pa.date32():
+        return pa.array(values.astype(np.int32)).view(pa.date32())
+    return pa.array(values.astype(kind.to_pandas_dtype()))
 
 
 def _fail(rule: str, detail: str) -> InvariantViolation:
