@@ -9,6 +9,8 @@ Address(street='Jl. Lintas Sumatera No. 12', rt='003', rw='001', village_code='1
 
 from __future__ import annotations
 
+import sys
+
 import attrs
 
 from adminduk import regions
@@ -69,8 +71,8 @@ class Address:
 
     @property
     def district_code(self) -> str:
-        """The district (kecamatan) code."""
-        return self.village_code[:8]
+        """The district (kecamatan) code (one string per code: every posted form names one)."""
+        return sys.intern(self.village_code[:8])
 
     @property
     def regency_code(self) -> str:

@@ -68,7 +68,7 @@ from adminduk.workflows._holdings import Holdings
 from adminduk.workflows.changes import Change, Recorder
 from adminduk.workflows.definitions import WORKFLOWS, Workflow, workflow_for
 from adminduk.workflows.duplicates import judge_duplicates, likely_duplicates_of
-from adminduk.workflows.engine import fire, submit
+from adminduk.workflows.engine import _advance, submit
 
 __all__ = ["Office"]
 
@@ -219,7 +219,7 @@ class Office(Holdings):
         self, application: Application | str, *, actor: Actor, at: datetime.datetime
     ) -> Application:
         """Record the subject's KTP-el biometrics (at the office or at home): a register change."""
-        return self._fire(self._current(application), Trigger.RECORD_BIOMETRICS, actor, at)
+        return self._fire(application, Trigger.RECORD_BIOMETRICS, actor, at)
 
     def verify(
         self,
@@ -260,7 +260,7 @@ class Office(Holdings):
         reason: str = "",
     ) -> Application:
         """Approve a verified correction: an official other than the one who asked for it."""
-        return self._fire(self._current(application), Trigger.APPROVE, actor, at, reason=reason)
+        return self._fire(application, Trigger.APPROVE, actor, at, reason=reason)
 
     def send_back(
         self,
@@ -345,7 +345,7 @@ class Office(Holdings):
         self, application: Application | str, *, actor: Actor, at: datetime.datetime, reason: str
     ) -> Application:
         """Refuse the application for good, with a reason."""
-        return self._fire(self._current(application), Trigger.REJECT, actor, at, reason=reason)
+        return self._fire(application, Trigger.REJECT, actor, at, reason=reason)
 
     def cancel(
         self,
@@ -356,7 +356,7 @@ class Office(Holdings):
         reason: str = "",
     ) -> Application:
         """Withdraw the application at the resident's request."""
-        return self._fire(self._current(application), Trigger.CANCEL, actor, at, reason=reason)
+        return self._fire(application, Trigger.CANCEL, actor, at, reason=reason)
 
     def issue(
         self,
@@ -367,13 +367,13 @@ class Office(Holdings):
         event: Event | None = None,
     ) -> Application:
         """Sign and print the document, applying its register change ``event`` atomically."""
-        return self._fire(self._current(application), Trigger.ISSUE, actor, at, event=event)
+        return self._fire(application, Trigger.ISSUE, actor, at, event=event)
 
     def ship(
         self, application: Application | str, *, actor: Actor, at: datetime.datetime
     ) -> Application:
         """Send the document: a post batch to the district office, or digitally."""
-        return self._fire(self._current(application), Trigger.SHIP, actor, at)
+        return self._fire(application, Trigger.SHIP, actor, at)
 
     def arrive(
         self,
@@ -518,7 +518,7 @@ class Office(Holdings):
 
     def _fire(
         self,
-        application: Application,
+        application: Application | str,
         trigger: Trigger,
         actor: Actor,
         at: datetime.datetime,
@@ -561,8 +561,11 @@ class Office(Holdings):
         office: str | None,
     ) -> Application:
         self._check_actor(actor)
-        updated = fire(
-            application,
+        # engine.fire's own checks hold here (a current Application; submit has its own path).
+        updated = _advance(
+            application.id,
+            application.form,
+            application.history,
             trigger,
             actor=actor,
             at=at,
@@ -574,7 +577,7 @@ class Office(Holdings):
             reason=reason,
             event=event,
             collector=collector,
-            form=form,
+            filed=form,
             numbering=self.numbering,
         )
         self._applications[updated.id] = updated
