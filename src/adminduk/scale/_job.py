@@ -105,14 +105,19 @@ def _batches(
         yield from batched(record for part in task for record in partition_records(part))
         return
     for part in task:
-        try:
-            if part.residents >= SMALL:
-                yield draw_columns(part)
-                continue
-        except TooFewAdults:
-            pass
-        # A few families cannot always hold the census structure column-wise.
-        yield from batched(partition_records(part))
+        table = None
+        if part.residents >= SMALL:
+            with contextlib.suppress(TooFewAdults):
+                table = draw_columns(part)
+        if table is not None:
+            yield table
+        else:  # a few families cannot always hold the census structure column-wise
+            yield from batched(partition_records(part))
+
+
+def _check_engine(engine: object) -> None:
+    if engine not in ENGINES:
+        raise InvalidComponent(f"engine must be one of {', '.join(ENGINES)}, not {engine!r:.20}")
 
 
 def write_partitions(
@@ -121,8 +126,7 @@ def write_partitions(
     """Synthesize partitions of one regency into one Parquet file below ``root`` (a task)."""
     if not task or any(part.regency != task[0].regency for part in task):
         raise DatasetError("a task holds one or more partitions of one regency")
-    if engine not in ENGINES:
-        raise InvalidComponent(f"engine must be one of {', '.join(ENGINES)}, not {engine!r:.20}")
+    _check_engine(engine)
     started = time.process_time()
     path = _file_of(task)
     rows = write_parquet(Path(root) / path, _batches(task, engine))
@@ -195,8 +199,7 @@ def synthesize(
     """
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 0:
         raise InvalidFormat(f"workers must be an int, 0 or more, not {workers!r:.20}")
-    if engine not in ENGINES:
-        raise InvalidComponent(f"engine must be one of {', '.join(ENGINES)}, not {engine!r:.20}")
+    _check_engine(engine)
     parts = plan_partitions(
         within, seed=seed, residents=residents, partition_size=partition_size, on=on
     )
