@@ -20,6 +20,7 @@ from adminduk.statistics import ktp_el_coverage, population_table
 
 TABLE_TARGET = 0.5  # issue: population table over 500,000 residents under 0.5 s
 YEAR_TARGET = 10.0  # issue: a simulated year of the Way Kanan office under 10 s
+YEAR_TARGET_RUNNING = 15.0  # issue 32: the year under 15 s with the collector running
 FLAT_TARGET = 1.2  # issue: per-resident time flat within 1.2x from 50k to 495k
 
 
@@ -89,22 +90,26 @@ def main() -> int:
             f"{table_growth:.2f}x (CPU time, alternated)",
         )
     )
-    copy = Registry.replay(registry.journal, area=registry.area)
-    start = time.perf_counter()
-    with gc_paused():
-        run = simulate_office(copy, days=days, seed=1)
-    year = time.perf_counter() - start
-    filed = sum(day.filed for day in run.days)
-    report.add(
-        Figure(
-            f"simulate_office, {days} days",
-            year,
-            "s",
-            f"< {YEAR_TARGET:.0f}" if days == 365 else "",
-            year < YEAR_TARGET if days == 365 else None,
-            note=f"{filed:,} applications, {year / max(filed, 1) * 1e6:.0f} us each",
+    # The year as a caller meets it (collector running: issue 32's aim), then paused beside it.
+    for paused, target in ((False, YEAR_TARGET_RUNNING), (True, YEAR_TARGET)):
+        copy = Registry.replay(registry.journal, area=registry.area)
+        start = time.perf_counter()
+        with gc_paused(paused):
+            run = simulate_office(copy, days=days, seed=1)
+        year = time.perf_counter() - start
+        filed = sum(day.filed for day in run.days)
+        report.add(
+            Figure(
+                f"simulate_office, {days} days, collector "
+                + ("paused by the caller" if paused else "running"),
+                year,
+                "s",
+                f"< {target:.0f}" if days == 365 else "",
+                year < target if days == 365 else None,
+                note=f"{filed:,} applications, {year / max(filed, 1) * 1e6:.0f} us each (wall)",
+            )
         )
-    )
+        del copy, run
     publish(args, ["adminduk"], report.lines())
     return 0
 

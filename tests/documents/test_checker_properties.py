@@ -9,7 +9,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from adminduk import Registry
-from adminduk.documents import Context, FindingKind, Form, Supplier, check, document_type
+from adminduk.documents import (
+    DOCUMENT_TYPES,
+    Channel,
+    Context,
+    FindingKind,
+    Form,
+    Supplier,
+    check,
+    document_type,
+    variants_for,
+)
 from adminduk.strategies import forms, registries
 
 ON = datetime.date(2026, 1, 1)
@@ -50,6 +60,40 @@ def test_findings_are_exactly_the_unmet_requirements(
         assert unmet == set(report.codes) - timing
     assert len(report.codes) == len(set(report.codes))
     assert report.ok == all(not f.blocking for f in report.findings)
+    # the rows' findings come in the table's order (the refusing rows are evaluated first)
+    order = [r.id for r in kind.all_requirements(application.variant)]
+    reported = [code for code in report.codes if code in rows]
+    assert reported == [code for code in order if code in reported]
+
+
+@settings(max_examples=100)
+@given(st.data(), registries(max_families=3))
+def test_variants_for_are_those_a_checked_form_is_not_refused_for(
+    data: st.DataObject, registry: Registry
+) -> None:
+    """variants_for() agrees with check() on a form built with every check: a variant fits
+    exactly when checking a form for it reports no ineligibility."""
+    residents = sorted(r.nik for r in registry.residents())
+    if not residents:
+        return
+    nik = data.draw(st.sampled_from(residents))
+    kind = data.draw(st.sampled_from(DOCUMENT_TYPES))
+    expected = tuple(
+        variant.code
+        for variant in kind.variants
+        if not any(
+            f.kind is FindingKind.INELIGIBLE
+            for f in check(
+                Form(
+                    document=kind.code, variant=variant.code, channel=Channel.COUNTER, subject=nik
+                ),
+                registry,
+                on=ON,
+                suggest=False,
+            ).findings
+        )
+    )
+    assert variants_for(kind.code, nik, registry, on=ON) == expected
 
 
 @settings(max_examples=200)

@@ -48,19 +48,20 @@ class Context:
     on: datetime.date
     #: Every evidence kind the form supplies: papers, scans not refused, office attestations.
     supplied: frozenset[Evidence] = attrs.field(init=False)
+    #: The subject as the register knows them (looked up once: most rows ask).
+    subject: Resident | None = attrs.field(init=False, repr=False)
 
     @supplied.default
     def _supplied(self) -> frozenset[Evidence]:
         return self.form.supplied
 
+    @subject.default
+    def _subject(self) -> Resident | None:
+        return self.registry.find_resident(self.form.subject)
+
     def person(self, number: str | None) -> Resident | None:
         """The resident with NIK ``number`` in the register, if any."""
         return self.registry.find_resident(number)
-
-    @property
-    def subject(self) -> Resident | None:
-        """The subject as the register knows them."""
-        return self.person(self.form.subject)
 
     @property
     def partner(self) -> Resident | None:
@@ -173,10 +174,12 @@ def _applicant_may_file(context: Context) -> bool:
     if applicant is None or applicant in (form.subject, form.partner) or form.subject is None:
         return True
     person = registry.find_resident(applicant)
-    if person is None or registry.find_resident(form.subject) is None:
+    if person is None or context.subject is None:
         return True  # someone the register does not know: their papers speak for them
-    family = registry.family_members_of(form.subject)
-    return person.must_hold_ktp_el(context.on) and (not family or applicant in family)
+    family = registry.family_number_of(form.subject)
+    return person.must_hold_ktp_el(context.on) and (
+        family is None or registry.family_number_of(applicant) == family
+    )
 
 
 #: Each document type's rows per variant, built once: the tables are fixed at import.

@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Sequence
 
 from adminduk._dates import require_day
-from adminduk._fields import replaced
+from adminduk._fields import replaced, trusted
 from adminduk.documents._base import Context, DocumentType, Requirement, Variant
 from adminduk.documents._common import late_decision
 from adminduk.documents._types import document_type
@@ -102,16 +102,30 @@ def check(form: Form, registry: Registry, *, on: datetime.date, suggest: bool = 
     kind = document_type(form.document)
     requirements = kind.all_requirements(form.variant)
     context = Context(form, registry, on)
-    findings = [f for r in requirements if (f := r.evaluate(context)) is not None]
+    # The rows that can refuse or invalidate a form first: a refused form (no paper can fix
+    # it) reports only those, so what would be missing is never evaluated. A finding's kind is
+    # its row's kind, and only the rows decide a refusal (the timing and the attachments'
+    # findings are never ineligibilities).
+    first = _refusal_rows(kind, form.variant)
+    found = {i: requirements[i].evaluate(context) for i in first}
+    if any(
+        f is not None and f.kind is FindingKind.INELIGIBLE and not f.satisfy_with
+        for f in found.values()
+    ):
+        # Refused: what is wrong on the form still matters, and so does the variant that fits.
+        findings = [f for i in first if (f := found[i]) is not None]
+        findings += [f for f in _timing(kind, context) if f.kind in _REFUSALS]
+        if suggest:
+            findings += _suggestion(kind, context)
+        return Report(document=kind.code, variant=form.variant, findings=tuple(findings))
+    findings = [
+        f
+        for i, row in enumerate(requirements)
+        if (f := found[i] if i in found else row.evaluate(context)) is not None
+    ]
     findings += _timing(kind, context)
     if form.attachments:
         findings += _refusals(findings, form)
-    if any(f.kind is FindingKind.INELIGIBLE and not f.satisfy_with for f in findings):
-        # Refused (no paper can fix it): what would be missing does not matter (no form list
-        # after a refusal); what is wrong on the form does, and so does the variant that fits.
-        findings = [f for f in findings if f.kind in _REFUSALS]
-        if suggest:
-            findings += _suggestion(kind, context)
     return Report(document=kind.code, variant=form.variant, findings=tuple(findings))
 
 
@@ -144,6 +158,19 @@ def _refusals(findings: list[Finding], form: Form) -> list[Finding]:
 
 #: The findings reported alongside an ineligibility: the refusal and what is wrong on the form.
 _REFUSALS = frozenset({FindingKind.INELIGIBLE, FindingKind.INVALID})
+
+#: Each document type's positions of its refusing rows per variant (fixed at import).
+_REFUSAL_ROWS: dict[tuple[type[DocumentType], str], tuple[int, ...]] = {}
+
+
+def _refusal_rows(kind: type[DocumentType], variant: str) -> tuple[int, ...]:
+    """Where, among ``variant``'s rows, the rows reporting an ineligibility or an invalid form are."""
+    rows = _REFUSAL_ROWS.get((kind, variant))
+    if rows is None:
+        rows = _REFUSAL_ROWS[kind, variant] = tuple(
+            i for i, row in enumerate(kind.all_requirements(variant)) if row.kind in _REFUSALS
+        )
+    return rows
 
 
 def _fits(kind: type[DocumentType], variant: str, context: Context) -> bool:
@@ -193,8 +220,10 @@ def _fitting(
     on: datetime.date,
 ) -> tuple[str, ...]:
     """Which of ``variants`` fit the resident ``number``, by a form naming them as its subject."""
-    first = Form(
-        document=kind.code, variant=variants[0].code, channel=Channel.COUNTER, subject=number
+    # Every value is already checked (a type's own codes, a NIK the register holds), so the form
+    # is built without its checks: the suggestion runs on most refusals.
+    first = trusted(
+        Form, document=kind.code, variant=variants[0].code, channel=Channel.COUNTER, subject=number
     )
     fitting = []
     for variant in variants:
@@ -205,21 +234,35 @@ def _fitting(
     return tuple(fitting)
 
 
+#: Each document type's variants a refusal of a variant may suggest (fixed at import).
+_CANDIDATES: dict[tuple[type[DocumentType], str], tuple[Variant, ...]] = {}
+
+
+def _candidates(kind: type[DocumentType], code: str) -> tuple[Variant, ...]:
+    """The variants a refusal of ``code`` may suggest, each fixed at import.
+
+    Those of the same sort (a first issue, or a replacement) that say whom they are for (an age
+    band): the others' own messages already say what to apply for instead.
+    """
+    found = _CANDIDATES.get((kind, code))
+    if found is None:
+        current = kind.variant(code)
+        found = _CANDIDATES[kind, code] = tuple(
+            variant
+            for variant in kind.variants
+            if variant.code != current.code
+            and variant.reissue == current.reissue
+            and any(r.kind is FindingKind.INELIGIBLE for r in variant.requirements)
+        )
+    return found
+
+
 def _suggestion(kind: type[DocumentType], context: Context) -> list[Finding]:
     """A finding naming the variants the subject would be eligible for, if any."""
     form = context.form
     if form.subject is None or context.subject is None:
         return []
-    # Variants of the same sort (a first issue, or a replacement) that say whom they are for
-    # (an age band): the others' own messages already say what to apply for instead.
-    current = kind.variant(form.variant)
-    candidates = [
-        variant
-        for variant in kind.variants
-        if variant.code != current.code
-        and variant.reissue == current.reissue
-        and any(r.kind is FindingKind.INELIGIBLE for r in variant.requirements)
-    ]
+    candidates = _candidates(kind, form.variant)
     if not candidates:
         return []
     fitting = _fitting(kind, candidates, form.subject, context.registry, context.on)

@@ -92,9 +92,11 @@ class Registry:
         self._spouse: dict[str, str] = {}
         self._retired: set[str] = set()
         self._journal: list[Event] = []
-        self._documents: dict[str, list[IssuedDocument]] = {}
+        # Tuples, not lists: a holder has a handful of records, and a tuple of one is a third
+        # of a grown list's bytes (the office keeps one entry per holder of every open card).
+        self._documents: dict[str, tuple[IssuedDocument, ...]] = {}
         self._issued_counts: dict[tuple[str, datetime.date], int] = {}
-        self._printings: dict[tuple[str, str], list[IssuedDocument]] = {}
+        self._printings: dict[tuple[str, str], tuple[IssuedDocument, ...]] = {}
         self._withdrawn: dict[tuple[str, str], DocumentWithdrawn] = {}
         #: For a kind of number ("nik", "kk") and its 12-digit prefix, the lowest serial that may
         #: be free: every lower one is held by a resident or a family number of this register,
@@ -289,7 +291,7 @@ class Registry:
         The records come from :class:`~adminduk.register.events.DocumentIssued` events, which
         the workflows apply when they issue a document.
         """
-        return () if number is None else tuple(self._documents.get(number, ()))
+        return () if number is None else self._documents.get(number, ())
 
     def issued_count(self, document: str, on: datetime.date) -> int:
         """How many documents of code ``document`` the register holds as issued on ``on``."""
@@ -302,7 +304,7 @@ class Registry:
         after a correction, with its margin note. The latest printing is the one in force,
         unless the document was withdrawn (:meth:`withdrawal`).
         """
-        return tuple(self._printings.get((document, number), ()))
+        return self._printings.get((document, number), ())
 
     def withdrawal(self, document: str, number: str) -> DocumentWithdrawn | None:
         """The annulment of document ``document`` numbered ``number``, if it was annulled."""
@@ -310,11 +312,13 @@ class Registry:
 
     def _keep(self, record: IssuedDocument) -> None:
         """File an issued record under its holders, its number and its day (internal)."""
+        documents = self._documents
         for holder in record.holders:
-            self._documents.setdefault(holder, []).append(record)
-        self._printings.setdefault((record.document, record.number), []).append(record)
-        key = (record.document, record.issued_on)
-        self._issued_counts[key] = self._issued_counts.get(key, 0) + 1
+            documents[holder] = (*documents.get(holder, ()), record)
+        key = (record.document, record.number)
+        self._printings[key] = (*self._printings.get(key, ()), record)
+        day = (record.document, record.issued_on)
+        self._issued_counts[day] = self._issued_counts.get(day, 0) + 1
 
     def assign(self, other: Registry) -> None:
         """Make this register hold exactly what ``other`` holds, in place.
@@ -334,10 +338,8 @@ class Registry:
         _refill(self._family_of, other._family_of)
         _refill(self._spouse, other._spouse)
         _refill(self._issued_counts, other._issued_counts)
-        self._documents.clear()
-        self._documents.update((nik, list(found)) for nik, found in other._documents.items())
-        self._printings.clear()
-        self._printings.update((key, list(found)) for key, found in other._printings.items())
+        _refill(self._documents, other._documents)
+        _refill(self._printings, other._printings)
         _refill(self._withdrawn, other._withdrawn)
         self._retired.clear()
         self._retired.update(other._retired)
