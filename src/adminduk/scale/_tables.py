@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import attrs
 import duckdb
 
 from adminduk import regions
@@ -34,11 +35,24 @@ from adminduk.statistics import (
 Source = str | os.PathLike[str] | Dataset
 
 
+@attrs.frozen
+class _Records:
+    """An open connection and how a query names the dataset's records in it.
+
+    ``source`` goes in a query's FROM clause and takes ``parameters`` (the file list): the tables
+    read the files straight from there, which spares DuckDB binding them twice (a view over a
+    relation), about a tenth of a national table over 500 files.
+    """
+
+    connection: duckdb.DuckDBPyConnection
+    dataset: Dataset
+    source: str
+    parameters: list[Any]
+
+
 @contextmanager
-def _records(
-    source: Source, threads: int | None, *, translate: bool = True
-) -> Iterator[tuple[duckdb.DuckDBPyConnection, Dataset]]:
-    """The dataset as the view ``records``; DuckDB's errors as :class:`DatasetError`.
+def _records(source: Source, threads: int | None, *, translate: bool = True) -> Iterator[_Records]:
+    """The dataset's records for queries; DuckDB's errors as :class:`DatasetError`.
 
     A damaged or foreign Parquet file surfaces when it is read (in the query): ``translate``
     turns DuckDB's error into a typed one, except for an analyst's own connection.
@@ -54,10 +68,13 @@ def _records(
             connection.execute(f"SET threads = {threads}")
         paths = dataset.paths()
         if paths:
-            connection.read_parquet(paths, hive_partitioning=False).create_view("records")
+            found = _Records(
+                connection, dataset, "read_parquet(?, hive_partitioning = false)", [paths]
+            )
         else:  # an empty dataset: an empty table of the same columns
-            connection.from_arrow(RECORD_SCHEMA.empty_table()).create_view("records")
-        yield connection, dataset
+            connection.register("empty_records", RECORD_SCHEMA.empty_table())
+            found = _Records(connection, dataset, "empty_records", [])
+        yield found
     except duckdb.Error as error:
         if not translate:
             raise
@@ -100,15 +117,21 @@ def population_table(
     dataset's day). The result is :class:`adminduk.statistics.PopulationTable`, so its
     ``render()`` and ``to_records()`` work as for a register.
     """
-    with _records(source, threads) as (connection, dataset):
-        day = _day(dataset, on)
+    with _records(source, threads) as records:
+        day = _day(records.dataset, on)
         regions_of(region_code, by=by, on=day)  # checks by and the region before any SQL
         where, parameters = _scope(region_code)
         column = by  # checked by regions_of: one of the record's four region columns
-        found = connection.execute(
+        found = records.connection.execute(
             f"SELECT {column}, count(*) FILTER (WHERE sex = ?), count(*) FILTER (WHERE sex = ?) "
-            f"FROM records WHERE life_status = ? AND {where} GROUP BY {column}",
-            [Sex.MALE.code, Sex.FEMALE.code, LifeStatus.ALIVE.code, *parameters],
+            f"FROM {records.source} WHERE life_status = ? AND {where} GROUP BY {column}",
+            [
+                Sex.MALE.code,
+                Sex.FEMALE.code,
+                *records.parameters,
+                LifeStatus.ALIVE.code,
+                *parameters,
+            ],
         ).fetchall()
     counts = {regions.from_number(number): (male, female) for number, male, female in found}
     return PopulationTable.from_counts(region_code, counts, by=by, on=day)
@@ -127,19 +150,26 @@ def ktp_el_coverage(
     As :func:`adminduk.statistics.ktp_el_coverage`, over a dataset (default: per regency of the
     country, on the dataset's day).
     """
-    with _records(source, threads) as (connection, dataset):
-        day = _day(dataset, on)
+    with _records(source, threads) as records:
+        day = _day(records.dataset, on)
         children = regions_of(region_code, by=by, on=day)
         where, parameters = _scope(region_code)
         column = by  # checked by regions_of: one of the record's four region columns
         married = [s.code for s in MaritalStatus if s.ever_married]
         recorded = [s.code for s in KTPElStatus if s.is_recorded]
-        found = connection.execute(
+        found = records.connection.execute(
             f"SELECT {column}, count(*), count(*) FILTER (WHERE list_contains(?, ktp_el_status)) "
-            f"FROM records WHERE life_status = ? AND {where} "
+            f"FROM {records.source} WHERE life_status = ? AND {where} "
             "AND (birth_date <= ? OR list_contains(?, marital_status)) "
             f"GROUP BY {column}",
-            [recorded, LifeStatus.ALIVE.code, *parameters, ktp_el_birth_limit(day), married],
+            [
+                recorded,
+                *records.parameters,
+                LifeStatus.ALIVE.code,
+                *parameters,
+                ktp_el_birth_limit(day),
+                married,
+            ],
         ).fetchall()
     counts = {regions.from_number(number): (required, done) for number, required, done in found}
     return [CoverageRow(c.code, c.name, *counts.get(c.code, (0, 0))) for c in children]
@@ -156,15 +186,15 @@ def age_pyramid(
 ) -> list[AgeBand]:
     """Living residents by age band and sex, youngest first (as the core's ``age_pyramid``)."""
     bands = AgeBand.band_count(width, top)
-    with _records(source, threads) as (connection, dataset):
-        day = _day(dataset, on)
+    with _records(source, threads) as records:
+        day = _day(records.dataset, on)
         where, parameters = _scope(region_code)
         # Whole years on the day: the year difference, less one before the birthday.
-        found = connection.execute(
+        found = records.connection.execute(
             "SELECT least((year(?::DATE) - year(birth_date) - CASE WHEN "
             "month(birth_date) * 100 + day(birth_date) > ? THEN 1 ELSE 0 END) // ?, ?) AS band, "
             "count(*) FILTER (WHERE sex = ?), count(*) FILTER (WHERE sex = ?) "
-            f"FROM records WHERE life_status = ? AND {where} GROUP BY band",
+            f"FROM {records.source} WHERE life_status = ? AND {where} GROUP BY band",
             [
                 day,
                 day.month * 100 + day.day,
@@ -172,6 +202,7 @@ def age_pyramid(
                 bands - 1,
                 Sex.MALE.code,
                 Sex.FEMALE.code,
+                *records.parameters,
                 LifeStatus.ALIVE.code,
                 *parameters,
             ],
@@ -195,5 +226,11 @@ def connect(
 
 @contextmanager
 def _connection(source: Source, threads: int | None) -> Iterator[duckdb.DuckDBPyConnection]:
-    with _records(source, threads, translate=False) as (connection, _dataset):
+    with _records(source, threads, translate=False) as records:
+        connection = records.connection
+        paths = records.dataset.paths()
+        if paths:
+            connection.read_parquet(paths, hive_partitioning=False).create_view("records")
+        else:
+            connection.from_arrow(RECORD_SCHEMA.empty_table()).create_view("records")
         yield connection
