@@ -14,6 +14,7 @@ from distributed import LocalCluster
 
 from adminduk import scale
 from adminduk.errors import DatasetError, InvalidFormat
+from adminduk.simulation import plan_partitions
 
 WITHIN = ["18.08", "31.71"]
 
@@ -73,11 +74,18 @@ def test_the_same_code_runs_on_a_scheduler_given_by_address(
     assert scale.population_table(dataset) == scale.population_table(here)
 
 
-def test_files_are_partitioned_by_province_and_regency(here: scale.Dataset) -> None:
-    """Each file sits under its province and regency and holds only that regency."""
+def test_files_are_partitioned_by_province(here: scale.Dataset) -> None:
+    """Each file sits under its province and holds only that province's residents."""
     folders = {Path(f.path).parent.as_posix() for f in here.files}
-    assert folders == {"province=18/regency=1808", "province=31/regency=3171"}
+    assert folders == {"province=18", "province=31"}
     with scale.connect(here) as db:
+        for file in here.files:
+            province = int(Path(file.path).parent.name.removeprefix("province="))
+            found = db.sql(
+                "SELECT DISTINCT province FROM read_parquet(?)",
+                params=[str(here.root / file.path)],
+            ).fetchall()
+            assert found == [(province,)]
         mixed = db.sql("SELECT count(*) FROM records WHERE regency NOT IN (1808, 3171)").fetchall()
     assert mixed == [(0,)]
 
@@ -220,3 +228,21 @@ def test_threads_must_be_a_positive_int(here: scale.Dataset) -> None:
     for bad in (0, -1, True, "2"):
         with pytest.raises(InvalidFormat, match="threads"):
             scale.population_table(here, threads=bad)  # type: ignore[arg-type]
+
+
+def test_tasks_group_a_provinces_partitions_and_never_mix_provinces(tmp_path: Path) -> None:
+    """Small districts of several regencies of one province share a task (one file), up to
+    the size; a task never spans two provinces, and one that does is refused unwritten."""
+    parts = plan_partitions(["18.08", "18.71", "31.71"], seed=3, residents=2_000)
+    tasks = scale.tasks_of(parts, 5_000)
+    assert [part for task in tasks for part in task] == list(parts)
+    assert all(len({part.province for part in task}) == 1 for task in tasks)
+    lampung = [task for task in tasks if task[0].province == "18"]
+    assert len(lampung) == 1
+    assert {part.regency for part in lampung[0]} == {"18.08", "18.71"}
+    for task in scale.tasks_of(parts, 300):
+        assert sum(part.residents for part in task) <= 300 or len(task) == 1
+    mixed = (lampung[0][0], tasks[-1][0])
+    with pytest.raises(DatasetError, match="one province"):
+        scale.write_partitions(mixed, str(tmp_path))
+    assert list(tmp_path.iterdir()) == []

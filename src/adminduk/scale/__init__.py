@@ -6,7 +6,7 @@ DuckDB). The rest of adminduk never imports this package.
 - :func:`synthesize` cuts the country (or provinces, or regencies) into partitions of at most
   ``partition_size`` residents (:func:`adminduk.simulation.plan_partitions`) and runs one Dask
   task per partition, on a local cluster or on any scheduler by address; each task streams its
-  families into a Parquet file (``province=PP/regency=PPKK/<partition>.parquet``) of flat
+  families into a Parquet file (``province=PP/<first partition>--<last>.parquet``) of flat
   records (:class:`adminduk.register.ResidentRecord`), and the manifest ``_dataset.json`` is
   written last. ``engine="columnar"`` draws each piece column-wise with numpy instead
   (:func:`draw_columns`), with the register's rules checked on the columns

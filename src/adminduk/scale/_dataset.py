@@ -1,9 +1,9 @@
 """A national dataset on disk: Parquet files of flat records, and the manifest that vouches for them.
 
-Layout (Hive style, one file per partition)::
+Layout (Hive style, one file per task: partitions of one province)::
 
     DIR/_dataset.json
-    DIR/province=18/regency=1808/180801-0of1.parquet
+    DIR/province=18/180801-0of1--180815-0of1.parquet
     ...
 
 The manifest is written last, after every file is complete (each file is written under a
