@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, cast
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -317,3 +318,31 @@ def test_a_columnar_country_of_small_districts_keeps_the_sex_ratio_by_age() -> N
     for band in AGE_BANDS:
         ratio = counts[band.low, Sex.MALE.code] / counts[band.low, Sex.FEMALE.code]
         assert abs(ratio - sex_ratio(band.low) * overall / census) <= 0.05, band
+
+
+def test_the_area_may_be_a_province_regency_district_or_village(drawn: pa.Table) -> None:
+    """in-area at every level, dotted or not; another area is a violation, a bad code refused."""
+    village = regions.from_number(drawn["village"][0].as_py())
+    district = drawn["district"][0].as_py()
+    alone = drawn.filter(pc.equal(drawn["village"], drawn["village"][0]))
+    for area in ("18", "18.08", "1808", "18.08.02", str(district), village):
+        check_columns(alone, on=ON, area=area)
+    for elsewhere in ("31", "18.71", "18.08.01"):
+        with pytest.raises(InvariantViolation, match="in-area"):
+            check_columns(alone, on=ON, area=elsewhere)
+    with pytest.raises(InvalidFormat):
+        check_columns(alone, on=ON, area="18.8")
+
+
+def test_a_task_s_pieces_are_checked_together(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The job checks a task's column-wise pieces as one table: two pieces that are each valid
+    but share their people (the same NIKs twice) are refused, and no file is left behind."""
+    first = _piece("18.08.01", 300, 300, seed=5)
+    second = _piece("18.08.02", 300, 300, seed=5)
+    same = draw_columns(first)
+    monkeypatch.setattr("adminduk.scale._job.draw_unchecked", lambda _part: same)
+    with pytest.raises(InvariantViolation, match="nik-unique"):
+        scale.write_partitions((first, second), str(tmp_path), engine="columnar")
+    assert [path for path in tmp_path.rglob("*") if path.is_file()] == []

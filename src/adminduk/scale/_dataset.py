@@ -74,19 +74,24 @@ def batch_of(rows: list[ResidentRecord]) -> pa.RecordBatch:
 def write_parquet(path: Path, batches: Iterable[list[ResidentRecord] | pa.Table]) -> int:
     """Write batches of rows (or tables of :data:`RECORD_SCHEMA`) to ``path``; return the rows.
 
-    Atomically: a temporary name, then a rename.
+    Atomically: a temporary name, then a rename; the temporary file is removed if drawing or
+    checking a batch fails.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.partial")
     rows = 0
-    with pq.ParquetWriter(partial, RECORD_SCHEMA, compression="zstd") as writer:
-        for batch in batches:
-            if isinstance(batch, pa.Table):
-                writer.write_table(batch, row_group_size=BATCH_ROWS)
-                rows += batch.num_rows
-            elif batch:
-                writer.write_batch(batch_of(batch))
-                rows += len(batch)
+    try:
+        with pq.ParquetWriter(partial, RECORD_SCHEMA, compression="zstd") as writer:
+            for batch in batches:
+                if isinstance(batch, pa.Table):
+                    writer.write_table(batch, row_group_size=BATCH_ROWS)
+                    rows += batch.num_rows
+                elif batch:
+                    writer.write_batch(batch_of(batch))
+                    rows += len(batch)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     os.replace(partial, path)
     return rows
 
