@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import datetime
 import tempfile
 from pathlib import Path
@@ -129,3 +130,30 @@ def test_an_empty_dataset_gives_tables_of_zeros(tmp_path: Path) -> None:
     assert table.total.total == 0
     assert len(table.rows) == len(regions.children("18"))
     assert all(band.male == band.female == 0 for band in scale.age_pyramid(dataset))
+
+
+def test_tables_from_many_threads_at_once_and_with_their_own_threads(registry: Registry) -> None:
+    """The tables share one DuckDB database per process through a cursor each: eight threads
+    tabulating two datasets at once get what each gets alone, and a call that sets its own
+    thread count (its own database) changes nothing for the others."""
+    with tempfile.TemporaryDirectory() as folder:
+        full = scale.export_register(registry, Path(folder) / "full")
+        empty = scale.export_register(Registry(), Path(folder) / "empty")
+        alone = {
+            name: (scale.population_table(d, "18.08", by="district"), scale.age_pyramid(d))
+            for name, d in (("full", full), ("empty", empty))
+        }
+        assert (
+            scale.population_table(full, "18.08", by="district", threads=1) == (alone["full"][0])
+        )
+
+        def tabulate(name: str) -> tuple[object, object]:
+            dataset = full if name == "full" else empty
+            return scale.population_table(dataset, "18.08", by="district"), scale.age_pyramid(
+                dataset
+            )
+
+        names = ["full", "empty"] * 4
+        with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
+            found = list(pool.map(tabulate, names))
+        assert found == [alone[name] for name in names]
