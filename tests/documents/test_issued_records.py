@@ -173,3 +173,30 @@ def test_a_document_record_of_the_wrong_kind_is_refused_and_changes_nothing() ->
     with pytest.raises(AdmindukError):
         serialization.loads(text, Application)
     assert registry.journal == before
+
+
+def test_a_holder_s_many_records_stay_in_order_and_a_copied_register_keeps_its_own() -> None:
+    """Twenty reprints of one family card: every holder's records and the card's printings in
+    issue order (past the few kept as a tuple), and a register assigned from this one keeps its
+    own list when this one issues again."""
+    base = IssuedKK  # a family card: printed again under one number at every change
+    office = Office("18.08", sample_registry(), staff=sample_staff())
+    first = issued(sample_form("KK", on=ON), office).documents[0]
+    assert isinstance(first, base)
+    records = [first]
+    for index in range(1, 20):
+        record = attrs.evolve(first, issued_on=ON + datetime.timedelta(days=index))
+        office.registry.apply(DocumentIssued(occurred_on=ON, recorded_on=ON, record=record))
+        records.append(record)
+        if index == 12:
+            copy = Registry(area="18.08")
+            copy.assign(office.registry)
+    for holder in first.holders:
+        assert [r for r in office.registry.documents_of(holder) if r.number == first.number] == (
+            records
+        )
+    assert office.registry.printings("KK", first.number) == tuple(records)
+    assert copy.printings("KK", first.number) == tuple(records[:13])
+    assert [r for r in copy.documents_of(first.holders[0]) if r.number == first.number] == (
+        records[:13]
+    )

@@ -62,6 +62,25 @@ def _refill(mine: dict[_K, _V], theirs: dict[_K, _V]) -> None:
     mine.update(theirs)
 
 
+#: Records filed under one key: a tuple while few (no spare slots: the office keeps an entry per
+#: holder of every open card), a list once many (appending stays O(1) for a busy holder).
+_Filed = tuple[IssuedDocument, ...] | list[IssuedDocument]
+_FEW = 8
+
+
+def _filed(held: _Filed, record: IssuedDocument) -> _Filed:
+    """``held`` with ``record`` added: a new tuple while few, the same list appended after."""
+    if type(held) is list:
+        held.append(record)
+        return held
+    return (*held, record) if len(held) < _FEW else [*held, record]
+
+
+def _copied(held: _Filed) -> _Filed:
+    """A copy another register may append to without changing ``held``."""
+    return list(held) if type(held) is list else held
+
+
 class Registry:
     """The population register of an area (by default unrestricted; e.g. ``area="18.08"``).
 
@@ -92,11 +111,10 @@ class Registry:
         self._spouse: dict[str, str] = {}
         self._retired: set[str] = set()
         self._journal: list[Event] = []
-        # Tuples, not lists: a holder has a handful of records, and a tuple of one is a third
-        # of a grown list's bytes (the office keeps one entry per holder of every open card).
-        self._documents: dict[str, tuple[IssuedDocument, ...]] = {}
+        # Each holder's records, and each document's printings: see _filed.
+        self._documents: dict[str, _Filed] = {}
         self._issued_counts: dict[tuple[str, datetime.date], int] = {}
-        self._printings: dict[tuple[str, str], tuple[IssuedDocument, ...]] = {}
+        self._printings: dict[tuple[str, str], _Filed] = {}
         self._withdrawn: dict[tuple[str, str], DocumentWithdrawn] = {}
         #: For a kind of number ("nik", "kk") and its 12-digit prefix, the lowest serial that may
         #: be free: every lower one is held by a resident or a family number of this register,
@@ -291,7 +309,7 @@ class Registry:
         The records come from :class:`~adminduk.register.events.DocumentIssued` events, which
         the workflows apply when they issue a document.
         """
-        return () if number is None else self._documents.get(number, ())
+        return () if number is None else tuple(self._documents.get(number, ()))
 
     def issued_count(self, document: str, on: datetime.date) -> int:
         """How many documents of code ``document`` the register holds as issued on ``on``."""
@@ -304,7 +322,7 @@ class Registry:
         after a correction, with its margin note. The latest printing is the one in force,
         unless the document was withdrawn (:meth:`withdrawal`).
         """
-        return self._printings.get((document, number), ())
+        return tuple(self._printings.get((document, number), ()))
 
     def withdrawal(self, document: str, number: str) -> DocumentWithdrawn | None:
         """The annulment of document ``document`` numbered ``number``, if it was annulled."""
@@ -314,9 +332,9 @@ class Registry:
         """File an issued record under its holders, its number and its day (internal)."""
         documents = self._documents
         for holder in record.holders:
-            documents[holder] = (*documents.get(holder, ()), record)
+            documents[holder] = _filed(documents.get(holder, ()), record)
         key = (record.document, record.number)
-        self._printings[key] = (*self._printings.get(key, ()), record)
+        self._printings[key] = _filed(self._printings.get(key, ()), record)
         day = (record.document, record.issued_on)
         self._issued_counts[day] = self._issued_counts.get(day, 0) + 1
 
@@ -338,8 +356,10 @@ class Registry:
         _refill(self._family_of, other._family_of)
         _refill(self._spouse, other._spouse)
         _refill(self._issued_counts, other._issued_counts)
-        _refill(self._documents, other._documents)
-        _refill(self._printings, other._printings)
+        self._documents.clear()
+        self._documents.update((nik, _copied(found)) for nik, found in other._documents.items())
+        self._printings.clear()
+        self._printings.update((key, _copied(found)) for key, found in other._printings.items())
         _refill(self._withdrawn, other._withdrawn)
         self._retired.clear()
         self._retired.update(other._retired)
