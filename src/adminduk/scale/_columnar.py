@@ -87,24 +87,29 @@ _MARRIED = (MaritalStatus.MARRIED.code, MaritalStatus.MARRIED_UNREGISTERED.code)
 _EVER_MARRIED = np.array([m.code for m in MaritalStatus if m.ever_married], dtype=_I8)
 
 
+#: Each census age band's first age and width; the open band (65+, wider than five years) has
+#: fewer people at each older age.
+_BAND_LOW = np.array([band.low for band in AGE_BANDS], dtype=np.int64)
+_BAND_SPAN = np.array([band.high - band.low + 1 for band in AGE_BANDS], dtype=np.int64)
+_BAND_OPEN = _BAND_SPAN > 5
+
+
+@functools.cache
+def _age_shares(sex: Sex) -> npt.NDArray[np.float64]:
+    return np.array(sex_shares(sex))
+
+
 def _ages(rng: np.random.Generator, count: int, sex: Sex) -> _Ints:
     """``count`` ages on the census structure of ``sex``: each band's count to the person."""
-    shares = np.array(sex_shares(sex))
-    exact = shares * count
+    exact = _age_shares(sex) * count
     counts = np.floor(exact).astype(np.int64)
     left = count - int(counts.sum())
     if left:  # largest remainders take the people rounding left over
         counts[np.argsort(exact - counts)[::-1][:left]] += 1
-    ages = np.empty(count, dtype=np.int64)
-    start = 0
-    for band, n in zip(AGE_BANDS, counts.tolist(), strict=True):
-        span = band.high - band.low + 1
-        u = rng.random(n)
-        if span > 5:  # the open band (65+): fewer people at each older age
-            ages[start : start + n] = band.low + (span * (1.0 - np.sqrt(u))).astype(np.int64)
-        else:
-            ages[start : start + n] = band.low + (u * span).astype(np.int64)
-        start += n
+    band = np.repeat(np.arange(len(counts)), counts)  # everyone's band, in band order
+    u = rng.random(count)
+    within = np.where(_BAND_OPEN[band], 1.0 - np.sqrt(u), u)
+    ages: _Ints = _BAND_LOW[band] + (_BAND_SPAN[band] * within).astype(np.int64)
     return rng.permutation(ages)
 
 
@@ -182,18 +187,32 @@ def _known_districts() -> frozenset[int]:
     return frozenset(int(code) for code in regions.known_district_codes())
 
 
+@functools.lru_cache(maxsize=8192)
+def _village_numbers(district_code: str) -> _Ints:
+    """The district's village codes as numbers (read-only: shared by every piece of it)."""
+    # The codes come dotted from the region table itself: their digits are the number.
+    villages = np.array([int(v.code.replace(".", "")) for v in regions.children(district_code)])
+    if not len(villages):
+        raise DatasetError(f"district {district_code} has no villages to live in")
+    villages.flags.writeable = False
+    return villages
+
+
 def _pick(rng: np.random.Generator, eligible: npt.NDArray[np.bool_], count: int) -> _Ints:
     """``count`` indexes where ``eligible`` holds, at random."""
     return rng.choice(np.flatnonzero(eligible), size=count, replace=False)
 
 
+_SIZES = np.array([size for size, _ in FAMILY_SIZES], dtype=np.int64)
+_SIZE_P = np.array([weight for _, weight in FAMILY_SIZES], dtype=float)
+_SIZE_P /= _SIZE_P.sum()
+
+
 def _family_sizes(rng: np.random.Generator, total: int) -> _Ints:
     """Family sizes until everyone has a place (the last family takes who is left)."""
-    sizes_table, weights = zip(*FAMILY_SIZES, strict=True)
-    p = np.array(weights, dtype=float) / sum(weights)
     sizes: _Ints = np.empty(0, dtype=np.int64)
     while sizes.sum() < total:
-        sizes = np.r_[sizes, rng.choice(np.array(sizes_table), size=total // 3 + 64, p=p)]
+        sizes = np.r_[sizes, rng.choice(_SIZES, size=total // 3 + 64, p=_SIZE_P)]
     ends = np.cumsum(sizes)
     families = int(np.searchsorted(ends, total)) + 1
     sizes = sizes[:families]
@@ -393,9 +412,7 @@ def draw_unchecked(partition: Partition) -> pa.Table:
     nik_prefix = _prefixes(district, born, 40 * (sex == Sex.FEMALE.code))
     issued = on.toordinal() - (rng.random(len(places.sizes)) * 3651).astype(np.int64)
     kk_prefix = _prefixes(district, issued)
-    villages = np.array([regions.to_number(v.code) for v in regions.children(district_code)])
-    if not len(villages):
-        raise DatasetError(f"district {district_code} has no villages to live in")
+    villages = _village_numbers(district_code)
     village = villages[rng.integers(0, len(villages), len(places.sizes))][places.family]
     columns: dict[str, Any] = {
         "nik": _numbers(nik_prefix, _serials(nik_prefix, first, step)),
