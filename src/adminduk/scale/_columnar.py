@@ -92,16 +92,12 @@ _EVER_MARRIED = np.array([m.code for m in MaritalStatus if m.ever_married], dtyp
 _BAND_LOW = np.array([band.low for band in AGE_BANDS], dtype=np.int64)
 _BAND_SPAN = np.array([band.high - band.low + 1 for band in AGE_BANDS], dtype=np.int64)
 _BAND_OPEN = _BAND_SPAN > 5
-
-
-@functools.cache
-def _age_shares(sex: Sex) -> npt.NDArray[np.float64]:
-    return np.array(sex_shares(sex))
+_AGE_SHARES = {sex: np.array(sex_shares(sex)) for sex in (Sex.MALE, Sex.FEMALE)}
 
 
 def _ages(rng: np.random.Generator, count: int, sex: Sex) -> _Ints:
     """``count`` ages on the census structure of ``sex``: each band's count to the person."""
-    exact = _age_shares(sex) * count
+    exact = _AGE_SHARES[sex] * count
     counts = np.floor(exact).astype(np.int64)
     left = count - int(counts.sum())
     if left:  # largest remainders take the people rounding left over
