@@ -134,11 +134,7 @@ def columnar_figures(report: Report, root: Path, residents: int) -> float:
 
 def engines_side_by_side(report: Report, residents: int, rounds: int) -> None:
     """Both engines on the same pieces in this process, alternated (collector running)."""
-    parts = [
-        p
-        for p in plan_partitions("18.08", residents=residents, seed=3, partition_size=50_000)
-        if p.residents >= scale.SMALL
-    ]
+    parts = plan_partitions("18.08", residents=residents, seed=3, partition_size=50_000)
     drawn = sum(p.residents for p in parts)
 
     def objects() -> None:

@@ -9,6 +9,7 @@ from typing import Any, cast
 
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -38,7 +39,8 @@ from adminduk.register.address import Address
 from adminduk.register.events import FamilyRegistered
 from adminduk.register.family import Family, Membership
 from adminduk.register.resident import Resident
-from adminduk.scale import check_columns, draw_columns
+from adminduk.scale import RECORD_SCHEMA, check_columns, draw_columns
+from adminduk.scale._columnar import draw_unchecked
 from adminduk.simulation import Partition, plan_partitions
 from adminduk.simulation.tables import AGE_BANDS, sex_ratio
 
@@ -99,7 +101,7 @@ def _events(table: pa.Table) -> list[FamilyRegistered]:
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.sampled_from(["18.08.01", "51.03.01", "53.10.01", "91.03.01"]),
-    st.integers(scale.SMALL, 1_500),
+    st.integers(50, 1_500),
     st.integers(0, 2**32 - 1),
 )
 def test_the_core_register_accepts_every_family_drawn(district: str, size: int, seed: int) -> None:
@@ -237,22 +239,106 @@ def test_the_job_writes_a_columnar_dataset_that_tabulates(tmp_path: Path) -> Non
 
 
 def test_plan_pieces_cover_the_requested_people() -> None:
-    """The planner's pieces, drawn column-wise where large, hold exactly their residents."""
+    """The planner's pieces, drawn column-wise, hold exactly their residents."""
     parts = plan_partitions("18.08", residents=5_000, seed=1, partition_size=2_000)
     for part in parts:
-        if part.residents >= scale.SMALL:
-            assert draw_columns(part).num_rows == part.residents
+        assert draw_columns(part).num_rows == part.residents
 
 
 def test_a_piece_with_too_few_adults_is_refused_and_the_job_draws_it_row_by_row(
     tmp_path: Path,
 ) -> None:
     """Twenty people whose drawn families need more heads: a typed refusal; the job falls back."""
-    piece = _piece("18.08.01", 10, 10, seed=10)
+    piece = _piece("18.08.01", 10, 10, seed=3)
     with pytest.raises(scale.TooFewAdults, match="too few adults"):
         draw_columns(piece)
     result = scale.write_partitions((piece,), str(tmp_path), engine="columnar")
     assert result.rows == 20
+
+
+def test_a_task_draws_its_pieces_together_and_refuses_only_the_ones_too_small() -> None:
+    """Thirty pieces of twenty people drawn in one go: the refused pieces are named, the others
+    hold exactly their people, sexes and district, and pass every rule checked together."""
+    regencies = regions.children("18")
+    districts = [d.code for r in regencies for d in regions.children(r.code)][:30]
+    parts = [_piece(d, 10, 10, seed=5) for d in districts]
+    table, refused = draw_unchecked(parts)
+    assert refused, "this seed refuses some pieces: the test needs one"
+    check_columns(table, on=ON, area="18")
+    drawn = [part for part in parts if part not in refused]
+    assert table.num_rows == sum(part.residents for part in drawn)
+    by_district = collections.Counter(
+        zip(table["district"].to_pylist(), table["sex"].to_pylist(), strict=True)
+    )
+    for part in drawn:
+        number = regions.to_number(part.district)
+        assert by_district[number, Sex.MALE.code] == part.males
+        assert by_district[number, Sex.FEMALE.code] == part.females
+    for part in refused:
+        assert regions.to_number(part.district) not in table["district"].to_pylist()
+
+
+def test_the_job_draws_a_task_s_refused_pieces_row_by_row(tmp_path: Path) -> None:
+    """The same thirty pieces as one task: every piece's people are in the file, the refused
+    ones drawn row by row, and the file holds one province's valid families."""
+    regencies = regions.children("18")
+    districts = [d.code for r in regencies for d in regions.children(r.code)][:30]
+    task = tuple(_piece(d, 10, 10, seed=5) for d in districts)
+    result = scale.write_partitions(task, str(tmp_path), engine="columnar")
+    assert result.rows == 600
+    written = pq.read_table(tmp_path / result.path)
+    assert collections.Counter(written["district"].to_pylist()) == {
+        regions.to_number(d): 20 for d in districts
+    }
+    check_columns(written.cast(RECORD_SCHEMA), on=ON, area="18")
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["18.08.01", "18.08.02", "18.08.03", "18.08.04"]),
+            st.integers(0, 300),
+            st.integers(0, 300),
+        ),
+        min_size=1,
+        max_size=4,
+        unique_by=lambda piece: piece[0],
+    ),
+    st.integers(0, 2**32 - 1),
+)
+def test_pieces_drawn_together_register_in_the_core(
+    pieces: list[tuple[str, int, int]], seed: int
+) -> None:
+    """Whatever pieces a task holds, what is drawn of them registers in a core Registry."""
+    parts = [_piece(district, males, females, seed) for district, males, females in pieces]
+    table, refused = draw_unchecked(parts)
+    check_columns(table, on=ON, area="18.08")
+    assert table.num_rows == sum(p.residents for p in parts if p not in refused)
+    registry = Registry(area="18.08")
+    for event in _events(table):
+        registry.apply(event)
+    assert len(registry.residents()) == table.num_rows
+
+
+def test_slices_of_one_district_drawn_together_never_share_a_number() -> None:
+    """Two slices of one district in one draw interleave their serials: the first slice's are
+    odd (1, 3, ...), the second's even; its rows come first, piece by piece."""
+    parts = [_piece("18.08.01", 200, 200, seed=9, index=i, count=2) for i in (0, 1)]
+    table, refused = draw_unchecked(parts)
+    assert not refused
+    check_columns(table, on=ON)  # nik-unique, kk-own
+    for name in ("nik", "kk_number"):
+        numbers = cast("list[str]", table[name].to_pylist())
+        assert {int(n[12:]) % 2 for n in numbers[:400]} == {1}, name
+        assert {int(n[12:]) % 2 for n in numbers[400:]} == {0}, name
+
+
+def test_pieces_of_two_days_are_not_drawn_together() -> None:
+    """A task describes one day: pieces of two are refused, typed."""
+    later = Partition("18.08.02", 5, 5, 1, 0, 1, datetime.date(2026, 2, 1))
+    with pytest.raises(DatasetError, match="one day"):
+        draw_unchecked([_piece("18.08.01", 5, 5, 1), later])
 
 
 def test_a_table_of_another_shape_is_a_dataset_error(drawn: pa.Table) -> None:
@@ -299,11 +385,13 @@ def test_a_columnar_country_of_small_districts_keeps_the_sex_ratio_by_age() -> N
     """Lampung at about 140 people a district (a 1M-resident country): every band within 0.05.
 
     Each piece holds the census ages of each sex exactly (largest remainders), so small
-    districts do not lean as the row-by-row families do.
+    districts do not lean as the row-by-row families do; drawn as the job draws them, a task's
+    pieces together.
     """
     counts: collections.Counter[tuple[int, int]] = collections.Counter()
-    for part in plan_partitions("18", seed=5, residents=32_000, partition_size=8_000):
-        table = draw_columns(part)
+    parts = plan_partitions("18", seed=5, residents=32_000, partition_size=8_000)
+    for task in scale.tasks_of(parts, 8_000):
+        table, _ = draw_unchecked(task)
         days = cast("list[datetime.date]", table["birth_date"].to_pylist())
         sexes = cast("list[int]", table["sex"].to_pylist())
         for born, sex in zip(days, sexes, strict=True):
@@ -342,7 +430,9 @@ def test_a_task_s_pieces_are_checked_together(
     first = _piece("18.08.01", 300, 300, seed=5)
     second = _piece("18.08.02", 300, 300, seed=5)
     same = draw_columns(first)
-    monkeypatch.setattr("adminduk.scale._job.draw_unchecked", lambda _part: same)
+    monkeypatch.setattr(
+        "adminduk.scale._job.draw_unchecked", lambda _parts: (pa.concat_tables([same, same]), ())
+    )
     with pytest.raises(InvariantViolation, match="nik-unique"):
         scale.write_partitions((first, second), str(tmp_path), engine="columnar")
     assert [path for path in tmp_path.rglob("*") if path.is_file()] == []

@@ -31,7 +31,8 @@ from adminduk.errors import require_extra
 
 require_extra("adminduk.scale", "scale", "distributed", "duckdb", "pyarrow", "numpy")
 
-from adminduk.scale._columnar import SMALL, TooFewAdults, check_columns, draw_columns
+from adminduk.scale._checks import check_columns
+from adminduk.scale._columnar import TooFewAdults, draw_columns
 from adminduk.scale._dataset import RECORD_SCHEMA, Dataset, PartFile, open_dataset
 from adminduk.scale._job import (
     ENGINES,
@@ -49,7 +50,6 @@ from adminduk.scale._tables import age_pyramid, connect, ktp_el_coverage, popula
 __all__ = [
     "ENGINES",
     "RECORD_SCHEMA",
-    "SMALL",
     "Dataset",
     "Engine",
     "PartFile",

@@ -1,4 +1,4 @@
-"""Partitions drawn column by column with numpy, and the register's rules checked on the columns.
+"""Pieces drawn column by column with numpy, many at once, checked by :func:`check_columns`.
 
 The row-by-row synthesizer (:func:`~adminduk.simulation.synthesize_partition`) builds a
 ``Resident`` per person and the register's records per family: every rule is checked by the
@@ -6,12 +6,14 @@ objects themselves, at about 20 us per resident. The national dataset only needs
 records (:data:`~adminduk.scale.RECORD_SCHEMA`), so :func:`draw_columns` draws them as numpy
 arrays from the same tables (the census age structure and sex ratios, family sizes, each
 province's religions, NIK and KK serials interleaved between a district's slices), and
-:func:`check_columns` checks every rule the register would on the finished columns: the people
-it draws are people the core accepts (``tests/scale/test_columnar.py`` loads them into a
-``Registry`` to show it).
+:func:`~adminduk.scale.check_columns` checks every rule the register would on the finished
+columns: the people it draws are people the core accepts (``tests/scale/test_columnar.py``
+loads them into a ``Registry`` to show it).
 
-Pieces of fewer than :data:`SMALL` residents, and pieces whose drawn families need more adult
-heads than the piece holds (a few dozen people can), are drawn row by row by the national job.
+The national job draws all the pieces of a task in one set of array operations (each piece's
+people and families stay within it; a piece costs no fixed price of its own). Pieces whose
+drawn families need more adult heads than the piece holds (a few dozen people can) are
+refused, alone, and the job draws them row by row.
 
 >>> from adminduk.simulation import Partition
 >>> table = draw_columns(Partition("18.08.01", 300, 300, seed=1))
@@ -25,13 +27,13 @@ from __future__ import annotations
 import datetime
 import functools
 import hashlib
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from adminduk import regions
 from adminduk.codes import (
@@ -42,12 +44,28 @@ from adminduk.codes import (
     LifeStatus,
     MaritalStatus,
     Occupation,
-    Relationship,
     Sex,
 )
-from adminduk.errors import DatasetError, InvariantViolation
+from adminduk.errors import DatasetError
 from adminduk.register import KTP_EL_AGE
+from adminduk.scale._checks import check_columns
 from adminduk.scale._dataset import RECORD_SCHEMA
+from adminduk.scale._numbering import (
+    CHILD,
+    EPOCH,
+    EVER_MARRIED,
+    HEAD,
+    I8,
+    MARRIED,
+    OTHER,
+    PARENT,
+    WIFE,
+    Ints,
+    date_parts,
+    numbers,
+    prefixes,
+    serials,
+)
 from adminduk.simulation import Partition
 from adminduk.simulation.partitions import check_partition, stream_name
 from adminduk.simulation.religions import religion_shares
@@ -62,30 +80,15 @@ from adminduk.simulation.tables import (
     years_before,
 )
 
-__all__ = ["SMALL", "TooFewAdults", "check_columns", "draw_columns"]
-
-#: Pieces smaller than this are drawn row by row (see the module text).
-SMALL = 50
+__all__ = ["TooFewAdults", "draw_columns"]
 
 
 class TooFewAdults(DatasetError):
     """The piece's drawn families need more heads of their ages than the piece holds."""
 
 
-_I8 = np.int8
-_Ints = npt.NDArray[np.int64]
-_EPOCH = datetime.date(1970, 1, 1).toordinal()
+_Bools = npt.NDArray[np.bool_]
 _OLDEST = 100  # the open band's last age is below this
-_HEAD, _WIFE, _CHILD, _PARENT, _OTHER = (
-    Relationship.HEAD.code,
-    Relationship.WIFE.code,
-    Relationship.CHILD.code,
-    Relationship.PARENT.code,
-    Relationship.OTHER_RELATIVE.code,
-)
-_MARRIED = (MaritalStatus.MARRIED.code, MaritalStatus.MARRIED_UNREGISTERED.code)
-_EVER_MARRIED = np.array([m.code for m in MaritalStatus if m.ever_married], dtype=_I8)
-
 
 #: Each census age band's first age and width; the open band (65+, wider than five years) has
 #: fewer people at each older age.
@@ -93,189 +96,217 @@ _BAND_LOW = np.array([band.low for band in AGE_BANDS], dtype=np.int64)
 _BAND_SPAN = np.array([band.high - band.low + 1 for band in AGE_BANDS], dtype=np.int64)
 _BAND_OPEN = _BAND_SPAN > 5
 _AGE_SHARES = {sex: np.array(sex_shares(sex)) for sex in (Sex.MALE, Sex.FEMALE)}
+_SIZES = np.array([size for size, _ in FAMILY_SIZES], dtype=np.int64)
+_SIZE_P = np.array([weight for _, weight in FAMILY_SIZES], dtype=float)
+_SIZE_P /= _SIZE_P.sum()
 
 
-def _ages(rng: np.random.Generator, count: int, sex: Sex) -> _Ints:
-    """``count`` ages on the census structure of ``sex``: each band's count to the person."""
-    exact = _AGE_SHARES[sex] * count
-    counts = np.floor(exact).astype(np.int64)
-    left = count - int(counts.sum())
-    if left:  # largest remainders take the people rounding left over
-        counts[np.argsort(exact - counts)[::-1][:left]] += 1
-    band = np.repeat(np.arange(len(counts)), counts)  # everyone's band, in band order
-    u = rng.random(count)
+@attrs.frozen
+class _Pieces:
+    """The pieces drawn together and their districts, one entry each (none of them empty)."""
+
+    parts: tuple[Partition, ...]
+    districts: tuple[str, ...]
+
+    @property
+    def males(self) -> Ints:
+        return np.array([part.males for part in self.parts], dtype=np.int64)
+
+    @property
+    def totals(self) -> Ints:
+        return np.array([part.residents for part in self.parts], dtype=np.int64)
+
+    def numbering(self) -> tuple[Ints, Ints, Ints]:
+        """Each piece's district as a number, and its slice's first serial and step."""
+        return (
+            np.array([int(code.replace(".", "")) for code in self.districts], dtype=np.int64),
+            np.array([part.index + 1 for part in self.parts], dtype=np.int64),
+            np.array([part.count for part in self.parts], dtype=np.int64),
+        )
+
+    def without(self, refused: Ints) -> _Pieces:
+        """These pieces but the ``refused`` ones (indexes)."""
+        gone = set(refused.tolist())
+        kept = [i for i in range(len(self.parts)) if i not in gone]
+        return _Pieces(tuple(self.parts[i] for i in kept), tuple(self.districts[i] for i in kept))
+
+
+def _band_counts(counts: Ints, sex: Sex) -> Ints:
+    """Each piece's people of ``sex`` by census band: largest remainders, to the person."""
+    exact = counts[:, None] * _AGE_SHARES[sex][None, :]
+    whole = np.floor(exact).astype(np.int64)
+    left = counts - whole.sum(axis=1)
+    rank = np.argsort(np.argsort(whole - exact, axis=1, kind="stable"), axis=1, kind="stable")
+    counted: Ints = whole + (rank < left[:, None])
+    return counted
+
+
+def _ages(rng: np.random.Generator, pieces: _Pieces) -> tuple[Ints, npt.NDArray[np.int8], Ints]:
+    """Everyone's age, sex and piece: each piece holds its sexes' census structure exactly."""
+    males, females = pieces.males, pieces.totals - pieces.males
+    bands = len(_BAND_LOW)
+    per = np.stack([_band_counts(males, Sex.MALE), _band_counts(females, Sex.FEMALE)], axis=1)
+    band = np.repeat(np.tile(np.arange(bands), 2 * len(males)), per.ravel())
+    sexes = np.tile(np.array([Sex.MALE.code, Sex.FEMALE.code], dtype=I8), len(males))
+    sex = np.repeat(sexes, np.stack([males, females], axis=1).ravel())
+    piece = np.repeat(np.arange(len(males)), pieces.totals)
+    u = rng.random(len(band))
     within = np.where(_BAND_OPEN[band], 1.0 - np.sqrt(u), u)
-    ages: _Ints = _BAND_LOW[band] + (_BAND_SPAN[band] * within).astype(np.int64)
-    return rng.permutation(ages)
+    age: Ints = _BAND_LOW[band] + (_BAND_SPAN[band] * within).astype(np.int64)
+    return age, sex, piece
 
 
 @functools.cache
-def _age_spans(on: datetime.date) -> tuple[_Ints, _Ints]:
+def _age_spans(on: datetime.date) -> tuple[Ints, Ints]:
     """For each age, the first birth day of someone that age on ``on``, and how many days."""
     youngest = np.array([years_before(on, a).toordinal() for a in range(_OLDEST + 1)])
     oldest = np.array([years_before(on, a + 1).toordinal() + 1 for a in range(_OLDEST + 1)])
     return oldest, youngest - oldest + 1
 
 
-def _birth_ordinals(rng: np.random.Generator, ages: _Ints, on: datetime.date) -> _Ints:
-    """A birth day for each age: someone born on it is exactly that age on ``on``."""
-    oldest, span = _age_spans(on)
-    born: _Ints = oldest[ages] + (rng.random(len(ages)) * span[ages]).astype(np.int64)
-    return born
+def _runs(sorted_keys: Ints, length: int) -> tuple[Ints, Ints]:
+    """How many of each key ``0 .. length-1`` in ``sorted_keys``, and each element's rank in its run."""
+    have = np.bincount(sorted_keys, minlength=length)
+    rank = np.arange(len(sorted_keys)) - np.repeat(np.cumsum(have) - have, have)
+    return have, rank
 
 
-def _serials(prefix: _Ints, first: int, step: int) -> _Ints:
-    """Serials ``first``, ``first + step``, ... within each prefix, in order of appearance."""
-    order = np.argsort(prefix, kind="stable")
-    ordered = prefix[order]
-    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
-    lengths = np.diff(np.r_[starts, len(ordered)])
-    rank = np.arange(len(ordered)) - np.repeat(starts, lengths)
-    serial = np.empty(len(prefix), dtype=np.int64)
-    serial[order] = first + step * rank
-    if len(serial) and serial.max() > 9999:  # pragma: no cover - ~10,000 born on one day
-        raise DatasetError("no free serial: one district has 10,000 numbers on one day")
-    return serial
+def _family_sizes(rng: np.random.Generator, totals: Ints) -> tuple[Ints, Ints]:
+    """Each piece's family sizes until everyone has a place (its last family takes who is left).
+
+    Returns the sizes and each family's piece. A piece of ``n`` draws ``n`` sizes of one or
+    more, always enough.
+    """
+    drawn = rng.choice(_SIZES, size=int(totals.sum()), p=_SIZE_P)
+    piece = np.repeat(np.arange(len(totals)), totals)
+    ends = np.cumsum(drawn)
+    held = ends - np.repeat(
+        ends[np.cumsum(totals) - totals] - drawn[np.cumsum(totals) - totals], totals
+    )
+    short = held < totals[piece]  # families ending before the piece is full: a prefix of it
+    families = np.bincount(piece, weights=short, minlength=len(totals)).astype(np.int64) + 1
+    _, rank = _runs(piece, len(totals))
+    keep = rank < families[piece]
+    sizes, held, piece = drawn[keep], held[keep], piece[keep]
+    last = np.cumsum(families) - 1
+    sizes[last] = totals - (held[last] - sizes[last])
+    return sizes, piece
 
 
-#: Day, month and year of every day from 1800 to 2199, looked up by ordinal (other days are
-#: converted by numpy's calendar, slower).
-_FIRST = datetime.date(1800, 1, 1).toordinal()
-_LAST = datetime.date(2199, 12, 31).toordinal()
+def _choose(
+    rng: np.random.Generator, eligible: _Bools, piece: Ints, wanted: Ints
+) -> tuple[Ints, _Bools]:
+    """``wanted[p]`` eligible people of each piece ``p`` at random, in piece order.
+
+    Also returns which pieces have fewer eligible people than they want (those get none).
+    """
+    index = np.flatnonzero(eligible)  # rows are in piece order, so these are too
+    shuffled = index[np.lexsort((rng.random(len(index)), piece[index]))]
+    have, rank = _runs(piece[shuffled], len(wanted))
+    short = have < wanted
+    return shuffled[(rank < wanted[piece[shuffled]]) & ~short[piece[shuffled]]], short
 
 
-@functools.cache
-def _calendar() -> tuple[_Ints, _Ints, _Ints]:
-    return _converted(np.arange(_FIRST, _LAST + 1, dtype=np.int64))
-
-
-def _date_parts(ordinals: _Ints) -> tuple[_Ints, _Ints, _Ints]:
-    """Day, month and year of each ordinal."""
-    if len(ordinals) and ordinals.min() >= _FIRST and ordinals.max() <= _LAST:
-        index = ordinals - _FIRST
-        day, month, year = _calendar()
-        return day[index], month[index], year[index]
-    return _converted(ordinals)
-
-
-def _converted(ordinals: _Ints) -> tuple[_Ints, _Ints, _Ints]:
-    days = (ordinals - _EPOCH).astype("datetime64[D]")
-    years = days.astype("datetime64[Y]")
-    months = days.astype("datetime64[M]")
-    day = (days - months.astype("datetime64[D]")).astype(np.int64) + 1
-    month = (months - years.astype("datetime64[M]")).astype(np.int64) + 1
-    return day, month, years.astype(np.int64) + 1970
-
-
-def _prefixes(district: _Ints | int, ordinals: _Ints, offset: _Ints | int = 0) -> _Ints:
-    """The first twelve digits of a number: district, day (``offset`` added), month, year."""
-    day, month, year = _date_parts(ordinals)
-    return ((district * 100 + day + offset) * 100 + month) * 100 + year % 100
-
-
-def _numbers(prefix: _Ints, serial: _Ints) -> pa.Array[Any]:
-    """Sixteen-digit numbers as strings (a district code never starts with 0)."""
-    return pc.cast(pa.array(prefix * 10_000 + serial, type=pa.int64()), pa.string())
-
-
-@functools.cache
-def _known_districts() -> frozenset[int]:
-    return frozenset(int(code) for code in regions.known_district_codes())
-
-
-@functools.lru_cache(maxsize=8192)
-def _village_numbers(district_code: str) -> _Ints:
-    """The district's village codes as numbers (read-only: shared by every piece of it)."""
-    # The codes come dotted from the region table itself: their digits are the number.
-    villages = np.array([int(v.code.replace(".", "")) for v in regions.children(district_code)])
-    if not len(villages):
-        raise DatasetError(f"district {district_code} has no villages to live in")
-    villages.flags.writeable = False
-    return villages
-
-
-def _pick(rng: np.random.Generator, eligible: npt.NDArray[np.bool_], count: int) -> _Ints:
-    """``count`` indexes where ``eligible`` holds, at random."""
-    return rng.choice(np.flatnonzero(eligible), size=count, replace=False)
-
-
-_SIZES = np.array([size for size, _ in FAMILY_SIZES], dtype=np.int64)
-_SIZE_P = np.array([weight for _, weight in FAMILY_SIZES], dtype=float)
-_SIZE_P /= _SIZE_P.sum()
-
-
-def _family_sizes(rng: np.random.Generator, total: int) -> _Ints:
-    """Family sizes until everyone has a place (the last family takes who is left)."""
-    sizes: _Ints = np.empty(0, dtype=np.int64)
-    while sizes.sum() < total:
-        sizes = np.r_[sizes, rng.choice(_SIZES, size=total // 3 + 64, p=_SIZE_P)]
-    ends = np.cumsum(sizes)
-    families = int(np.searchsorted(ends, total)) + 1
-    sizes = sizes[:families]
-    sizes[-1] = total - (int(ends[families - 2]) if families > 1 else 0)
-    return sizes
+def _within(rng: np.random.Generator, index: Ints, piece: Ints) -> Ints:
+    """``index`` (in piece order) shuffled within each piece."""
+    shuffled: Ints = index[np.lexsort((rng.random(len(index)), piece[index]))]
+    return shuffled
 
 
 @attrs.frozen
 class _Places:
-    """Who sits where: ``person`` at each place, family by family, and the families' shape."""
+    """Who sits where: ``person`` at each place, family by family, and the families' shape.
 
-    person: _Ints
-    sizes: _Ints
-    couple: npt.NDArray[np.bool_]
-    start: _Ints  # each family's first place (its head)
-    family: _Ints  # each place's family
-    others: npt.NDArray[np.bool_]  # places that are neither a head nor a head's wife
+    ``kept`` marks the drawn people who have a place (those of the pieces not ``refused``);
+    ``person`` indexes them, counted among the kept.
+    """
+
+    person: Ints
+    sizes: Ints
+    couple: _Bools
+    start: Ints  # each family's first place (its head)
+    family: Ints  # each place's family
+    family_piece: Ints  # each family's piece, counted among the pieces not refused
+    others: _Bools  # places that are neither a head nor a head's wife
+    kept: _Bools
+    refused: Ints
 
 
-def _places(rng: np.random.Generator, sex: npt.NDArray[np.int8], age: _Ints, name: str) -> _Places:
-    """Families for the drawn people: heads and wives first, the rest at random.
+def _places(
+    rng: np.random.Generator, sex: npt.NDArray[np.int8], age: Ints, piece: Ints, totals: Ints
+) -> _Places:
+    """Families for the drawn people, within each piece: heads and wives first, the rest at random.
 
     Couples are a man of 22-75 and a woman of 19-70, paired by age; heads of other families are
-    17 or older alone, 30 or older with others (the row builder's choices).
+    17 or older alone, 30 or older with others (the row builder's choices). A piece without
+    enough adults for its heads is refused, and the others keep what they drew.
     """
-    total = len(sex)
-    sizes = _family_sizes(rng, total)
-    families = len(sizes)
-    couple = (sizes >= 2) & (rng.random(families) < COUPLE_SHARE)
-    male, female = sex == Sex.MALE.code, sex == Sex.FEMALE.code
-    husbands_ok = male & (age >= 22) & (age <= 75)
-    wives_ok = female & (age >= 19) & (age <= 70)
-    couples = min(int(couple.sum()), int(husbands_ok.sum()), int(wives_ok.sum()))
-    couple[np.flatnonzero(couple)[couples:]] = False
-    husbands = _pick(rng, husbands_ok, couples)
-    wives = _pick(rng, wives_ok, couples)
-    husbands = husbands[np.argsort(age[husbands], kind="stable")]
-    wives = wives[np.argsort(age[wives], kind="stable")]
-    taken = np.zeros(total, dtype=bool)
+    pieces = len(totals)
+    sizes, family_piece = _family_sizes(rng, totals)
+    couple = (sizes >= 2) & (rng.random(len(sizes)) < COUPLE_SHARE)
+    husbands_ok = (sex == Sex.MALE.code) & (age >= 22) & (age <= 75)
+    wives_ok = (sex == Sex.FEMALE.code) & (age >= 19) & (age <= 70)
+    couples = np.minimum.reduce(
+        [
+            np.bincount(family_piece[couple], minlength=pieces),
+            np.bincount(piece[husbands_ok], minlength=pieces),
+            np.bincount(piece[wives_ok], minlength=pieces),
+        ]
+    )
+    flagged = np.flatnonzero(couple)
+    _, rank = _runs(family_piece[flagged], pieces)
+    couple[flagged[rank >= couples[family_piece[flagged]]]] = False
+    husbands, _ = _choose(rng, husbands_ok, piece, couples)
+    wives, _ = _choose(rng, wives_ok, piece, couples)
+    taken = np.zeros(len(sex), dtype=bool)
     taken[husbands] = taken[wives] = True
+    head, wife = np.full(len(sizes), -1), np.full(len(sizes), -1)
+    order = _within(rng, np.flatnonzero(couple), family_piece)  # husband and wife by age rank
+    head[order] = husbands[np.lexsort((age[husbands], piece[husbands]))]
+    wife[order] = wives[np.lexsort((age[wives], piece[wives]))]
     alone = np.flatnonzero(~couple)
     single_min = np.where(sizes[alone] == 1, KTP_EL_AGE, 30)
-    singles = np.empty(len(alone), dtype=np.int64)
+    refused = np.zeros(pieces, dtype=bool)
     for minimum in (30, KTP_EL_AGE):  # the older heads first, from who is left
-        wanted = np.flatnonzero(single_min == minimum)
-        eligible = ~taken & (age >= minimum)
-        if eligible.sum() < len(wanted):
-            raise TooFewAdults(f"piece {name} has too few adults for its families")
-        chosen = _pick(rng, eligible, len(wanted))
-        singles[wanted] = chosen
+        wanted = single_min == minimum
+        counts = np.bincount(family_piece[alone[wanted]], minlength=pieces)
+        chosen, short = _choose(
+            rng, ~taken & (age >= minimum), piece, np.where(refused, 0, counts)
+        )
+        refused |= short
+        head[alone[wanted & ~refused[family_piece[alone]]]] = chosen
         taken[chosen] = True
-    head = np.empty(families, dtype=np.int64)
-    order = np.flatnonzero(couple)[rng.permutation(couples)]
-    head[order], head[alone] = husbands, singles
-    start = np.r_[0, np.cumsum(sizes)[:-1]]
-    person = np.empty(total, dtype=np.int64)
+    kept = ~refused[piece]
+    if refused.any():  # the refused pieces' people and families go; the others' are renumbered
+        row, number = np.cumsum(kept) - 1, np.cumsum(~refused) - 1
+        families = ~refused[family_piece]
+        sizes, couple, head, wife = (
+            sizes[families],
+            couple[families],
+            head[families],
+            wife[families],
+        )
+        head, wife = row[head], np.where(couple, row[wife], -1)
+        family_piece, piece, taken = (
+            number[family_piece[families]],
+            number[piece[kept]],
+            taken[kept],
+        )
+    start = np.cumsum(sizes) - sizes
+    person = np.empty(len(taken), dtype=np.int64)
     person[start] = head
-    person[start[order] + 1] = wives
-    others = np.ones(total, dtype=bool)
+    person[start[couple] + 1] = wife[couple]
+    others = np.ones(len(taken), dtype=bool)
     others[start] = False
     others[start[couple] + 1] = False
-    person[others] = rng.permutation(np.flatnonzero(~taken))
-    family = np.repeat(np.arange(families), sizes)
-    return _Places(person, sizes, couple, start, family, others)
+    person[others] = _within(rng, np.flatnonzero(~taken), piece)
+    family = np.repeat(np.arange(len(sizes)), sizes)
+    return _Places(
+        person, sizes, couple, start, family, family_piece, others, kept, np.flatnonzero(refused)
+    )
 
 
-def _relationships(places: _Places, born: _Ints) -> npt.NDArray[np.int8]:
+def _relationships(places: _Places, born: Ints) -> npt.NDArray[np.int8]:
     """Each place's relationship to the head (SHDK), from the birth days.
 
     Head and wife by place; the others are a child if born after the younger parent turned 18,
@@ -285,24 +316,22 @@ def _relationships(places: _Places, born: _Ints) -> npt.NDArray[np.int8]:
     head_born = born[start]
     spouse_born = np.where(couple, born[np.minimum(start + 1, len(born) - 1)], head_born)
     youngest = np.maximum(head_born, spouse_born)[family]
-    relationship = np.full(len(born), _OTHER, dtype=_I8)
-    relationship[others & (born > youngest + 6575)] = _CHILD
-    head_year = _date_parts(head_born)[2][family]
-    elder = others & (relationship != _CHILD) & (_date_parts(born)[2] + 18 <= head_year)
-    relationship[elder] = _PARENT
-    relationship[start] = _HEAD
-    relationship[start[couple] + 1] = _WIFE
+    relationship = np.full(len(born), OTHER, dtype=I8)
+    relationship[others & (born > youngest + 6575)] = CHILD
+    head_year = date_parts(head_born)[2][family]
+    elder = others & (relationship != CHILD) & (date_parts(born)[2] + 18 <= head_year)
+    relationship[elder] = PARENT
+    relationship[start] = HEAD
+    relationship[start[couple] + 1] = WIFE
     return relationship
 
 
 def _marital(
-    rng: np.random.Generator, places: _Places, age: _Ints, relationship: npt.NDArray[np.int8]
+    rng: np.random.Generator, places: _Places, age: Ints, relationship: npt.NDArray[np.int8]
 ) -> npt.NDArray[np.int8]:
     start, couple, sizes = places.start, places.couple, places.sizes
-    marital = np.full(len(age), MaritalStatus.SINGLE.code, dtype=_I8)
-    wed = np.where(
-        rng.random(len(sizes)) < REGISTERED_MARRIAGE_SHARE, _MARRIED[0], _MARRIED[1]
-    ).astype(_I8)
+    marital = np.full(len(age), MaritalStatus.SINGLE.code, dtype=I8)
+    wed = np.where(rng.random(len(sizes)) < REGISTERED_MARRIAGE_SHARE, MARRIED[0], MARRIED[1])
     marital[start[couple]] = marital[start[couple] + 1] = wed[couple]
     lone = start[~couple]
     widowed_or_divorced = np.where(
@@ -311,58 +340,85 @@ def _marital(
     marital[lone] = np.where(
         (sizes[~couple] == 1) & (age[lone] < 30), MaritalStatus.SINGLE.code, widowed_or_divorced
     )
-    marital[relationship == _PARENT] = MaritalStatus.WIDOWED.code
+    marital[relationship == PARENT] = MaritalStatus.WIDOWED.code
     return marital
 
 
+_ADULT_EDUCATION = np.array([e.code for e in list(Education)[2:]])
+_JOBS = np.array([o.code for o in ADULT_OCCUPATIONS])
+_BLOOD = np.array([b.code for b in BloodType])
+
+
 def _attributes(
-    rng: np.random.Generator, age: _Ints, marital: npt.NDArray[np.int8]
-) -> dict[str, _Ints]:
+    rng: np.random.Generator, age: Ints, marital: npt.NDArray[np.int8]
+) -> dict[str, Ints]:
     """KTP-el status by age and marriage; schooling and work by age; blood type."""
     total = len(age)
-    must_hold = np.isin(marital, _EVER_MARRIED) | (age >= KTP_EL_AGE)
+    must_hold = np.isin(marital, EVER_MARRIED) | (age >= KTP_EL_AGE)
     recorded = rng.random(total) < KTP_EL_RECORDED_SHARE
     ktp = np.where(
         must_hold,
         np.where(recorded, KTPElStatus.ISSUED.code, KTPElStatus.NOT_RECORDED.code),
         KTPElStatus.NOT_REQUIRED.code,
     )
-    adult_education = np.array([e.code for e in list(Education)[2:]])
+    child, young = age < 7, age < 19
     education = np.where(
-        age < 7,
+        child,
         Education.NONE.code,
         np.where(
-            age < 19,
+            young,
             Education.PRIMARY_INCOMPLETE.code,
-            adult_education[rng.integers(0, len(adult_education), total)],
+            _ADULT_EDUCATION[rng.integers(0, len(_ADULT_EDUCATION), total)],
         ),
     )
-    jobs = np.array([o.code for o in ADULT_OCCUPATIONS])
     occupation = np.where(
-        age < 7,
+        child,
         Occupation.UNEMPLOYED.code,
-        np.where(age < 19, Occupation.STUDENT.code, jobs[rng.integers(0, len(jobs), total)]),
+        np.where(young, Occupation.STUDENT.code, _JOBS[rng.integers(0, len(_JOBS), total)]),
     )
-    blood = np.array([b.code for b in BloodType])[rng.integers(0, len(BloodType), total)]
     return {
         "ktp_el_status": ktp,
         "education": education,
         "occupation": occupation,
-        "blood_type": blood,
+        "blood_type": _BLOOD[rng.integers(0, len(_BLOOD), total)],
     }
 
 
 def _religions(
-    rng: np.random.Generator, district: str, places: _Places, relationship: npt.NDArray[np.int8]
-) -> _Ints:
-    """The province's mix for heads and the unrelated; wives and children take the head's."""
-    cumulative = np.cumsum(religion_shares(district).weights)
-    drawn = 1 + np.searchsorted(
-        cumulative, rng.random(len(relationship)) * cumulative[-1], side="right"
-    )
-    inherits = (relationship == _WIFE) | (relationship == _CHILD)
-    religion: _Ints = np.where(inherits, drawn[places.start][places.family], drawn)
+    rng: np.random.Generator, pieces: _Pieces, places: _Places, relationship: npt.NDArray[np.int8]
+) -> Ints:
+    """Each province's mix for heads and the unrelated; wives and children take the head's."""
+    tables = [np.cumsum(religion_shares(code).weights) for code in pieces.districts]
+    cumulative = np.array(tables)  # every table lists the same religions, in order
+    cumulative /= cumulative[:, -1:]
+    row_piece = places.family_piece[places.family]
+    drawn = 1 + (cumulative[row_piece] <= rng.random(len(relationship))[:, None]).sum(axis=1)
+    inherits = (relationship == WIFE) | (relationship == CHILD)
+    religion: Ints = np.where(inherits, drawn[places.start][places.family], drawn)
     return religion
+
+
+@functools.lru_cache(maxsize=8192)
+def _village_numbers(district_code: str) -> Ints:
+    """The district's village codes as numbers (read-only: shared by every piece of it)."""
+    # The codes come dotted from the region table itself: their digits are the number.
+    villages = np.array([int(v.code.replace(".", "")) for v in regions.children(district_code)])
+    if not len(villages):
+        raise DatasetError(f"district {district_code} has no villages to live in")
+    villages.flags.writeable = False
+    return villages
+
+
+def _villages(rng: np.random.Generator, pieces: _Pieces, family_piece: Ints) -> Ints:
+    """A village of its piece's district for each family, at random."""
+    lists = [_village_numbers(code) for code in pieces.districts]
+    lengths = np.array([len(villages) for villages in lists])
+    offsets = np.cumsum(lengths) - lengths
+    pick = offsets[family_piece] + (rng.random(len(family_piece)) * lengths[family_piece]).astype(
+        np.int64
+    )
+    chosen: Ints = np.concatenate(lists)[pick]
+    return chosen
 
 
 def draw_columns(partition: Partition) -> pa.Table:
@@ -374,49 +430,69 @@ def draw_columns(partition: Partition) -> pa.Table:
     error; :class:`TooFewAdults` when its families need more adult heads than it holds; an
     :class:`~adminduk.errors.InvariantViolation` would be a bug.
     """
-    table = draw_unchecked(partition)
+    table, refused = draw_unchecked((partition,))
+    if refused:
+        raise TooFewAdults(f"piece {partition.name} has too few adults for its families")
     check_columns(table, on=partition.on, area=partition.regency)
     return table
 
 
-def draw_unchecked(partition: Partition) -> pa.Table:
-    """:func:`draw_columns` before :func:`check_columns` (internal to the scale package).
+def draw_unchecked(parts: Sequence[Partition]) -> tuple[pa.Table, tuple[Partition, ...]]:
+    """The pieces ``parts`` of one day drawn together, unchecked, and the pieces refused.
 
-    The national job draws a task's pieces this way and checks their records once, as one
-    table: a check costs about a third of drawing a piece of a hundred-odd people.
+    Internal to the scale package: the national job draws a task's pieces this way, checks
+    the table once (:func:`~adminduk.scale.check_columns`) and draws the refused pieces (too
+    few adults for their families) row by row. One random stream serves the whole draw, seeded
+    from every piece's stream name, so a task always draws the same people.
     """
-    district_code = check_partition(partition).code
-    on = partition.on
-    # The piece's own stream, from the seed, district and slice (as the row-by-row engine's).
-    digest = hashlib.sha256(stream_name(partition, district_code).encode()).digest()
-    rng = np.random.default_rng(int.from_bytes(digest, "big"))
-    males, females = partition.males, partition.females
-    total = males + females
-    if total == 0:
-        return RECORD_SCHEMA.empty_table()
+    checked = tuple(check_partition(part).code for part in parts)
+    if not parts:
+        return RECORD_SCHEMA.empty_table(), ()
+    if len({part.on for part in parts}) > 1:
+        raise DatasetError("the pieces drawn together describe one day")
+    names = "\n".join(stream_name(part, code) for part, code in zip(parts, checked, strict=True))
+    rng = np.random.default_rng(int.from_bytes(hashlib.sha256(names.encode()).digest(), "big"))
+    drawn_here = [i for i, part in enumerate(parts) if part.residents]
+    pieces = _Pieces(tuple(parts[i] for i in drawn_here), tuple(checked[i] for i in drawn_here))
+    table, refused = _draw(rng, pieces, parts[0].on)
+    return table, tuple(pieces.parts[i] for i in refused)
+
+
+def _draw(rng: np.random.Generator, pieces: _Pieces, on: datetime.date) -> tuple[pa.Table, Ints]:
+    """The pieces' records as a table, and the indexes of the pieces with too few adults."""
+    if not pieces.parts:
+        return RECORD_SCHEMA.empty_table(), np.empty(0, dtype=np.int64)
     # Everyone's age first, on each sex's census structure; families take people from the pool.
-    sex = np.r_[np.full(males, Sex.MALE.code), np.full(females, Sex.FEMALE.code)].astype(_I8)
-    age = np.r_[_ages(rng, males, Sex.MALE), _ages(rng, females, Sex.FEMALE)]
-    places = _places(rng, sex, age, partition.name)
-    sex, age = sex[places.person], age[places.person]  # in place order from here on
-    born = _birth_ordinals(rng, age, on)
+    age, sex, piece = _ages(rng, pieces)
+    places = _places(rng, sex, age, piece, pieces.totals)
+    refused = places.refused
+    pieces = pieces.without(refused)
+    if not pieces.parts:
+        return RECORD_SCHEMA.empty_table(), refused
+    sex, age = sex[places.kept][places.person], age[places.kept][places.person]  # place order
+    oldest, span = _age_spans(on)
+    born = oldest[age] + (rng.random(len(age)) * span[age]).astype(np.int64)
     relationship = _relationships(places, born)
     marital = _marital(rng, places, age, relationship)
     # Numbers: NIKs from district, birth day and sex; KK numbers from the card's issue day.
-    district = int(district_code.replace(".", ""))
-    first, step = partition.index + 1, partition.count
-    nik_prefix = _prefixes(district, born, 40 * (sex == Sex.FEMALE.code))
+    # Serials count within a prefix and piece: slices of one district interleave theirs.
+    family_piece, row_piece = places.family_piece, places.family_piece[places.family]
+    district, first, step = pieces.numbering()
+    count = len(pieces.parts)
+    nik_prefix = prefixes(district[row_piece], born, 40 * (sex == Sex.FEMALE.code))
+    nik_serial = serials(nik_prefix * count + row_piece, first[row_piece], step[row_piece])
     issued = on.toordinal() - (rng.random(len(places.sizes)) * 3651).astype(np.int64)
-    kk_prefix = _prefixes(district, issued)
-    villages = _village_numbers(district_code)
-    village = villages[rng.integers(0, len(villages), len(places.sizes))][places.family]
+    kk_prefix = prefixes(district[family_piece], issued)
+    kk_serial = serials(kk_prefix * count + family_piece, first[family_piece], step[family_piece])
+    village = _villages(rng, pieces, family_piece)[places.family]
+    total = len(age)
     columns: dict[str, Any] = {
-        "nik": _numbers(nik_prefix, _serials(nik_prefix, first, step)),
-        "kk_number": _numbers(kk_prefix, _serials(kk_prefix, first, step)).take(places.family),
+        "nik": numbers(nik_prefix, nik_serial),
+        "kk_number": numbers(kk_prefix, kk_serial).take(places.family),
         "relationship": relationship,
         "sex": sex,
-        "birth_date": (born - _EPOCH).astype(np.int32),
-        "religion": _religions(rng, district_code, places, relationship),
+        "birth_date": (born - EPOCH).astype(np.int32),
+        "religion": _religions(rng, pieces, places, relationship),
         "marital_status": marital,
         "citizenship": np.full(total, Citizenship.WNI.code),
         "life_status": np.full(total, LifeStatus.ALIVE.code),
@@ -426,7 +502,8 @@ def draw_unchecked(partition: Partition) -> pa.Table:
         "province": village // 100_000_000,
         **_attributes(rng, age, marital),
     }
-    return pa.table([_arrow(columns[f.name], f.type) for f in RECORD_SCHEMA], schema=RECORD_SCHEMA)
+    fields = [_arrow(columns[f.name], f.type) for f in RECORD_SCHEMA]
+    return pa.table(fields, schema=RECORD_SCHEMA), refused
 
 
 def _arrow(values: Any, kind: pa.DataType) -> Any:
@@ -436,162 +513,3 @@ def _arrow(values: Any, kind: pa.DataType) -> Any:
     if kind == pa.date32():
         return pa.array(values.astype(np.int32)).view(pa.date32())
     return pa.array(values.astype(kind.to_pandas_dtype()))
-
-
-def _fail(rule: str, detail: str) -> InvariantViolation:
-    return InvariantViolation(f"{rule}: {detail}", rule=rule)
-
-
-def check_columns(table: pa.Table, *, on: datetime.date, area: str | None = None) -> None:
-    """Check the register's rules on a table of flat records; raise ``InvariantViolation``.
-
-    The rules of :mod:`adminduk.register.rules` and the residents' own: nik-unique, one-family,
-    one-head, head-eligible, spouses-married, child-younger, in-area and gone-no-family; every
-    NIK in a known district that is the resident's own, encoding their birth day and sex, and
-    every KK number in the family's district, with serials 0001-9999; birth days not after
-    ``on``. Families are the rows sharing a KK number, which must be consecutive.
-
-    A table that is not of :data:`~adminduk.scale.RECORD_SCHEMA` (other columns or types, a
-    missing value where the schema has none, a number that is not sixteen ASCII digits) raises
-    :class:`~adminduk.errors.DatasetError` before any rule is checked.
-    """
-    if area is not None:
-        area = regions.normalize(area)  # a province, regency, district or village code
-    _check_shape(table)
-    rows = table.num_rows
-    if rows == 0:
-        return
-    nik = np.asarray(pc.cast(table["nik"], pa.int64()).to_numpy(zero_copy_only=False))
-    if len(np.unique(nik)) != rows:
-        raise _fail("nik-unique", "a NIK is given to two residents")
-    if table["kk_number"].null_count or table["village"].null_count:
-        raise _fail("one-family", "a living resident is on no KK")
-    if np.any(table["life_status"].to_numpy() != LifeStatus.ALIVE.code):
-        raise _fail("gone-no-family", "a resident on a KK is not alive")
-    kk = np.asarray(pc.cast(table["kk_number"], pa.int64()).to_numpy(zero_copy_only=False))
-    change = np.r_[True, kk[1:] != kk[:-1]]
-    if len(np.unique(kk)) != int(change.sum()):
-        raise _fail("one-family", "a family's rows are not together, or a KK is used twice")
-    family = np.cumsum(change) - 1
-    column = {name: table[name].to_numpy() for name in ("relationship", "sex", "marital_status")}
-    relationship, sex, marital = column["relationship"], column["sex"], column["marital_status"]
-    village = table["village"].to_numpy()
-    born = table["birth_date"].to_numpy().astype("datetime64[D]").astype(np.int64) + _EPOCH
-    if np.any(born > on.toordinal()):
-        raise _fail("born-before", f"a resident is born after {on}")
-    heads = np.flatnonzero(relationship == _HEAD)
-    if len(heads) != family[-1] + 1 or np.any(np.diff(family[heads]) != 1):
-        raise _fail("one-head", "a family has no head or two")
-    head_of = heads[family]
-    if area is not None and np.any(village // _DIVISORS[len(area)] != regions.to_number(area)):
-        raise _fail("in-area", f"a family lives outside {area}")
-    if np.any(village[head_of] != village):
-        raise _fail("one-family", "a family's members live in two villages")
-    _check_families(
-        family,
-        heads,
-        head_of=head_of,
-        relationship=relationship,
-        sex=sex,
-        marital=marital,
-        born=born,
-        on=on,
-    )
-    _check_numbers(nik, kk, born=born, sex=sex, village=village, on=on)
-
-
-def _check_shape(table: pa.Table) -> None:
-    """The table has the record schema's columns and types, and numbers of sixteen digits."""
-    if not isinstance(table, pa.Table) or not table.schema.equals(
-        RECORD_SCHEMA, check_metadata=False
-    ):
-        raise DatasetError("the table is not one of flat resident records (RECORD_SCHEMA)")
-    for field in RECORD_SCHEMA:
-        if table[field.name].null_count and field.name not in ("kk_number", "village"):
-            raise DatasetError(f"the {field.name} column has missing values")
-    for name in ("nik", "kk_number"):
-        column = table[name].drop_null()
-        lengths = np.asarray(pc.utf8_length(column).to_numpy())
-        digits = np.asarray(pc.ascii_is_decimal(column).to_numpy())
-        if np.any(lengths != 16) or not np.all(digits):
-            raise DatasetError(f"a {name} is not sixteen digits")
-
-
-def _check_numbers(
-    nik: _Ints, kk: _Ints, *, born: _Ints, sex: _Ints, village: _Ints, on: datetime.date
-) -> None:
-    """Each NIK the resident's own, each KK number of its family's district and a past day."""
-    district = nik // 10**10
-    wanted = _prefixes(district, born, 40 * (sex == Sex.FEMALE.code))
-    if (
-        np.any(nik // 10_000 != wanted)
-        or np.any(nik % 10_000 == 0)
-        or not _known_districts().issuperset(np.unique(district).tolist())
-    ):
-        raise _fail("nik-own", "a NIK does not encode its resident's district, birth day or sex")
-    kk_district = kk // 10**10
-    kk_ordinal = _kk_days(kk, on)
-    if (
-        np.any(kk_district != village // 10_000)
-        or np.any(kk % 10_000 == 0)
-        or np.any(kk_ordinal > on.toordinal())
-    ):
-        raise _fail("kk-own", "a KK number is not of its family's district, or not a past day")
-
-
-def _check_families(
-    family: _Ints,
-    heads: _Ints,
-    *,
-    head_of: _Ints,
-    relationship: _Ints,
-    sex: _Ints,
-    marital: _Ints,
-    born: _Ints,
-    on: datetime.date,
-) -> None:
-    """head-eligible, spouses-married and child-younger."""
-    ever = np.isin(marital, _EVER_MARRIED)
-    limit = years_before(on, KTP_EL_AGE).toordinal()
-    if np.any(~ever[heads] & (born[heads] > limit)):
-        raise _fail("head-eligible", "a head of family is under 17 and has never married")
-    wives = np.flatnonzero(relationship == _WIFE)
-    husbands = np.flatnonzero(relationship == Relationship.HUSBAND.code)
-    spouses = np.r_[wives, husbands]
-    if len(np.unique(family[spouses])) != len(spouses):
-        raise _fail("spouses-married", "a family has two spouses of its head")
-    married = np.isin(marital, _MARRIED)
-    if (
-        np.any(sex[wives] != Sex.FEMALE.code)
-        or np.any(sex[husbands] != Sex.MALE.code)
-        or np.any(sex[head_of[spouses]] == sex[spouses])
-        or not np.all(married[spouses] & married[head_of[spouses]])
-    ):
-        raise _fail("spouses-married", "a spouse on a KK is not married to its head")
-    spouse_born = np.full(family[-1] + 1, np.iinfo(np.int64).min)
-    spouse_born[family[spouses]] = born[spouses]
-    children = np.flatnonzero(relationship == _CHILD)
-    if np.any(born[children] <= born[head_of[children]]) or np.any(
-        born[children] <= spouse_born[family[children]]
-    ):
-        raise _fail("child-younger", "a child is not younger than the head and spouse")
-
-
-def _kk_days(kk: _Ints, on: datetime.date) -> _Ints:
-    """The issue day a KK number encodes, as an ordinal (a number encoding no day raises)."""
-    part = kk // 10_000 % 10**6
-    day, month, year = part // 10_000, part // 100 % 100, part % 100
-    if np.any((day < 1) | (day > 31) | (month < 1) | (month > 12)):
-        raise _fail("kk-own", "a KK number encodes no day")
-    # Two-digit years: the century that puts the year at or before ``on``'s.
-    full = np.where(on.year // 100 * 100 + year > on.year, 1900, 2000) + year
-    months = (full - 1970).astype("datetime64[Y]").astype("datetime64[M]") + (month - 1)
-    ordinal = (months.astype("datetime64[D]") + (day - 1)).astype(np.int64) + _EPOCH
-    if np.any(_date_parts(ordinal)[0] != day):  # 30 February rolls over into March
-        raise _fail("kk-own", "a KK number encodes no day")
-    return ordinal
-
-
-#: What divides a village number into the number of the area holding it, by the area code's
-#: length in dotted form: a province (``18``), a regency (``18.08``), a district, a village.
-_DIVISORS = {2: 100_000_000, 5: 1_000_000, 8: 10_000, 13: 1}

@@ -19,7 +19,8 @@ from distributed import Client, LocalCluster, as_completed
 from adminduk.errors import AdmindukError, DatasetError, InvalidComponent, InvalidFormat
 from adminduk.register.records import ResidentRecord, family_records
 from adminduk.register.registry import Registry
-from adminduk.scale._columnar import SMALL, TooFewAdults, check_columns, draw_unchecked
+from adminduk.scale._checks import check_columns
+from adminduk.scale._columnar import draw_unchecked
 from adminduk.scale._dataset import (
     Dataset,
     PartFile,
@@ -105,22 +106,15 @@ def _batches(
     if engine == "objects":
         yield from batched(record for part in task for record in partition_records(part))
         return
-    # The pieces drawn column-wise are checked once, together: one table of the task's
-    # province (every NIK unique across the pieces too), not a check per piece.
-    drawn = []
-    for part in task:
-        table = None
-        if part.residents >= SMALL:
-            with contextlib.suppress(TooFewAdults):
-                table = draw_unchecked(part)
-        if table is not None:
-            drawn.append(table)
-        else:  # a few families cannot always hold the census structure column-wise
-            yield from batched(partition_records(part))
-    if drawn:
-        together = pa.concat_tables(drawn)
-        check_columns(together, on=task[0].on, area=task[0].province)
-        yield together
+    # The task's pieces are drawn together and checked once, as one table of the task's
+    # province (every NIK unique across the pieces too); the pieces whose families need more
+    # adults than they hold (a few dozen people can) are drawn row by row.
+    table, refused = draw_unchecked(task)
+    if refused:
+        yield from batched(record for part in refused for record in partition_records(part))
+    if table.num_rows:
+        check_columns(table, on=task[0].on, area=task[0].province)
+        yield table
 
 
 def _check_engine(engine: object) -> None:
