@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import json
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -33,6 +35,27 @@ from adminduk.workflows import Office
 from tests.store.servers import postgres_cluster
 
 ON = datetime.date(2026, 1, 1)
+
+#: Open an office in a fresh process, as a restarted server does: CPU seconds of the open, and
+#: how many log rows it decoded (none when the snapshot at the head was read).
+_OPEN_FRESH = """
+import json, sys, time
+import adminduk.store._base as base
+from adminduk.store import open_office
+decoded = 0
+decode = base.decode
+def counted(row):
+    global decoded
+    decoded += 1
+    return decode(row)
+base.decode = counted
+key = bytes.fromhex(sys.argv[2]) if sys.argv[2] else None
+started = time.process_time()
+office = open_office(sys.argv[1], code="18.08", key=key)
+seconds = time.process_time() - started
+print(json.dumps({"seconds": seconds, "decoded": decoded, "residents": len(office.registry)}))
+office.close()
+"""
 
 
 def store_of(office: Office) -> Store:
@@ -172,6 +195,18 @@ def opening(
             f"{paused.median_cpu('snapshot'):.1f} s; snapshot written in {wrote:.1f} s",
         )
     )
+    fresh = [opened_fresh(target, key) for _ in range(rounds)]
+    assert all(run["residents"] == residents and run["decoded"] == 0 for run in fresh), fresh
+    seconds = sorted(run["seconds"] for run in fresh)
+    report.add(
+        Figure(
+            f"{label}: open {residents:,} residents from {kind} in a fresh process",
+            statistics.median(seconds),
+            "s",
+            note=f"CPU, median of {rounds} processes (spread {seconds[0]:.2f}-{seconds[-1]:.2f}), "
+            "as a restarted server opens it; the snapshot read, no log row decoded",
+        )
+    )
     if key is None:
         report.add(
             Figure(
@@ -181,6 +216,18 @@ def opening(
                 note=f"log/JSON loads {running.describe('log', 'json')}",
             )
         )
+
+
+def opened_fresh(target: str, key: bytes | None) -> dict[str, float]:
+    """One open of the store at ``target`` in a new Python process (see ``_OPEN_FRESH``)."""
+    done = subprocess.run(
+        [sys.executable, "-c", _OPEN_FRESH, target, key.hex() if key else ""],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found: dict[str, float] = json.loads(done.stdout)
+    return found
 
 
 def main() -> int:

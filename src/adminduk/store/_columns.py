@@ -96,6 +96,17 @@ class _Plan:
     inner: tuple[_Plan, ...] = ()
     target: Any = None  # the enum, the literal's values, the record class or the base class
 
+    def shape(self) -> list[Any]:
+        """What the plan reads and writes, the same in every process (no set order, no ids)."""
+        target = self.target
+        if isinstance(target, type) and issubclass(target, enum.Enum):
+            described: Any = [target.__name__, sorted(repr(member.value) for member in target)]
+        elif isinstance(target, frozenset):  # a literal's values
+            described = sorted(repr(value) for value in target)
+        else:  # a record or base class, or nothing
+            described = getattr(target, "__name__", None)
+        return [self.kind, [plan.shape() for plan in self.inner], described]
+
 
 def _plan(hint: Any) -> _Plan:
     origin, args = typing.get_origin(hint), typing.get_args(hint)
@@ -133,8 +144,12 @@ def _fields(kind: type) -> tuple[tuple[attrs.Attribute[Any], _Plan], ...]:
 
 
 def _fingerprint() -> str:
-    """What the tables look like in this release: a snapshot of another shape is not read."""
-    shape = [[kind.__name__, [[f.name, repr(p)] for f, p in _fields(kind)]] for kind in RECORDS]
+    """What the tables look like in this release: a snapshot of another shape is not read.
+
+    Computed from the plans' :meth:`_Plan.shape`, never their ``repr``: a literal's values are
+    a set, whose order follows the process's string hashing.
+    """
+    shape = [[kind.__name__, [[f.name, p.shape()] for f, p in _fields(kind)]] for kind in RECORDS]
     return hashlib.sha256(json.dumps(shape).encode()).hexdigest()[:16]
 
 
