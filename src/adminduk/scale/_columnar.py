@@ -99,6 +99,8 @@ _AGE_SHARES = {sex: np.array(sex_shares(sex)) for sex in (Sex.MALE, Sex.FEMALE)}
 _SIZES = np.array([size for size, _ in FAMILY_SIZES], dtype=np.int64)
 _SIZE_P = np.array([weight for _, weight in FAMILY_SIZES], dtype=float)
 _SIZE_P /= _SIZE_P.sum()
+if _SIZES.min() < 1:  # pragma: no cover - a piece of n people draws n sizes, enough only if so
+    raise ValueError("FAMILY_SIZES holds a family of no one")
 
 
 @attrs.frozen
@@ -179,10 +181,8 @@ def _family_sizes(rng: np.random.Generator, totals: Ints) -> tuple[Ints, Ints]:
     """
     drawn = rng.choice(_SIZES, size=int(totals.sum()), p=_SIZE_P)
     piece = np.repeat(np.arange(len(totals)), totals)
-    ends = np.cumsum(drawn)
-    held = ends - np.repeat(
-        ends[np.cumsum(totals) - totals] - drawn[np.cumsum(totals) - totals], totals
-    )
+    ends, first = np.cumsum(drawn), np.cumsum(totals) - totals
+    held = ends - np.repeat(ends[first] - drawn[first], totals)  # people placed in the piece
     short = held < totals[piece]  # families ending before the piece is full: a prefix of it
     families = np.bincount(piece, weights=short, minlength=len(totals)).astype(np.int64) + 1
     _, rank = _runs(piece, len(totals))
