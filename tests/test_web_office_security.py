@@ -115,6 +115,33 @@ def test_every_post_needs_the_sessions_csrf_token(app: Any) -> None:
     assert "httponly" in login.headers["set-cookie"].lower()
 
 
+def test_bodies_a_csrf_middleware_answered_with_a_500_are_refused_here(app: Any) -> None:
+    """The inputs that made asgi-csrf 0.11 answer 500 or let a POST through (see the web
+    office's README): a form body that is not UTF-8, a multipart type without "; boundary=",
+    and a POST carrying no cookie. Each is a 400 or 403 page, and nothing is done."""
+    number, _, _ = filed(app)
+    before = history(app, number)
+    clerk = Visitor(TestClient(app))
+    clerk.login("ani")
+    url = f"/desk/act/{number}"
+    hostile = [
+        (
+            f"csrf={clerk.token}&trigger=verify\xff\xfe".encode("latin-1"),
+            "application/x-www-form-urlencoded",
+        ),
+        (b"--a\r\n", "multipart/form-data;boundary=a"),
+        (b"--a\r\nContent-Disposition: form-data\r\n\r\n", "multipart/form-data"),
+    ]
+    for body, kind in hostile:
+        answer = clerk.client.post(url, content=body, headers={"content-type": kind})
+        assert answer.status_code in (400, 403), (kind, answer.status_code)
+        assert "Traceback" not in answer.text
+    cookieless = TestClient(app, cookies={})
+    answer = cookieless.post(url, data={"csrf": clerk.token, "trigger": "verify"})
+    assert answer.status_code in (401, 403)
+    assert history(app, number) == before
+
+
 def test_the_role_comes_from_the_account(app: Any) -> None:
     """A courier cannot verify, whatever the request says, and 'system' is no one's role."""
     number, _, _ = filed(app)
