@@ -8,6 +8,7 @@ from __future__ import annotations
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -15,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from _harness import Figure, Report, arguments, compare, gc_paused, median_seconds, publish
 
 from adminduk import Registry
+from adminduk.codes import LifeStatus
 from adminduk.simulation import simulate_office, synthesize_population
 from adminduk.statistics import ktp_el_coverage, population_table
 
@@ -22,6 +24,57 @@ TABLE_TARGET = 0.5  # issue: population table over 500,000 residents under 0.5 s
 YEAR_TARGET = 10.0  # issue: a simulated year of the Way Kanan office under 10 s
 YEAR_TARGET_RUNNING = 15.0  # issue 32: the year under 15 s with the collector running
 FLAT_TARGET = 1.2  # issue: per-resident time flat within 1.2x from 50k to 495k
+
+
+def coverage_parts(registry: Registry) -> dict[str, Callable[[], object]]:
+    """The coverage loop taken apart, to see which part grows per resident with the register.
+
+    Each is timed small against large like the statistic: walking the families' members,
+    then also looking each NIK up in the register, then also reading the four fields the rule
+    reads; and the same reads over the residents in the register's own order (no lookup).
+    """
+    families, residents = list(registry.families()), registry.residents_by_nik
+    alive = LifeStatus.ALIVE
+
+    def walk() -> None:
+        for family in families:
+            for _member in family.members:
+                pass
+
+    def lookup() -> None:
+        for family in families:
+            for member in family.members:
+                residents[member.nik]
+
+    def fields() -> int:
+        read = 0
+        for family in families:
+            for member in family.members:
+                person = residents[member.nik]
+                if person.life_status is alive:
+                    read += len((person.birth_date, person.marital_status, person.ktp_el_status))
+        return read
+
+    def in_order() -> int:
+        read = 0
+        for person in residents.values():
+            if person.life_status is alive:
+                read += len((person.birth_date, person.marital_status, person.ktp_el_status))
+        return read
+
+    return {"walk": walk, "lookup": lookup, "fields": fields, "in order": in_order}
+
+
+def growths(cpu: dict[str, list[float]], name: str, people: int, few: int) -> list[float]:
+    """``name``'s CPU per resident, large over small, round by round."""
+    return [
+        (large / people) / (little / few)
+        for little, large in zip(cpu[f"{name}, small"], cpu[f"{name}, large"], strict=True)
+    ]
+
+
+def described(growth: list[float]) -> str:
+    return f"{statistics.median(growth):.2f}x [{min(growth):.2f}-{max(growth):.2f}]"
 
 
 def main() -> int:
@@ -67,18 +120,8 @@ def main() -> int:
         },
         rounds=3 if args.smoke else 7,
     )
-    growth = [
-        (large / people) / (little / few)
-        for little, large in zip(
-            rounds.cpu["coverage, small"], rounds.cpu["coverage, large"], strict=True
-        )
-    ]
-    table_growth = statistics.median(
-        (large / people) / (little / few)
-        for little, large in zip(
-            rounds.cpu["table, small"], rounds.cpu["table, large"], strict=True
-        )
-    )
+    growth = growths(rounds.cpu, "coverage", people, few)
+    table_growth = statistics.median(growths(rounds.cpu, "table", people, few))
     report.add(
         Figure(
             f"ktp_el_coverage per resident, {people:,} over {few:,}",
@@ -88,6 +131,28 @@ def main() -> int:
             statistics.median(growth) < FLAT_TARGET,
             note=f"per-round spread {min(growth):.2f}-{max(growth):.2f}; population_table "
             f"{table_growth:.2f}x (CPU time, alternated)",
+        )
+    )
+    # Which part of the loop grows: its pieces, small against large, alternated likewise.
+    parts = {
+        f"{name}, {size}": run
+        for size, register in (("small", small), ("large", registry))
+        for name, run in coverage_parts(register).items()
+    }
+    pieces = compare(parts, rounds=3 if args.smoke else 7)
+    shown = "; ".join(
+        f"{name} {described(growths(pieces.cpu, name, people, few))}"
+        for name in coverage_parts(small)
+    )
+    small_ns = statistics.median(pieces.cpu["fields, small"]) / few * 1e9
+    order_ns = statistics.median(pieces.cpu["in order, small"]) / few * 1e9
+    report.add(
+        Figure(
+            f"the coverage loop's parts per resident, {people:,} over {few:,}",
+            statistics.median(growths(pieces.cpu, "fields", people, few)),
+            "x",
+            note=f"{shown} (CPU time, alternated); the loop {small_ns:.0f} ns per resident "
+            f"at {few:,}, the same reads in the register's order {order_ns:.0f} ns",
         )
     )
     # The year as a caller meets it (collector running: issue 32's aim), then paused beside it.
