@@ -98,3 +98,48 @@ def test_a_typo_that_looks_like_an_old_spelling_is_still_one_typo() -> None:
         a.field: a.level for a in compare(attrs.evolve(first, name="Jkoo"), first).agreements
     }
     assert levels["name"] == "similar"
+
+
+def _dates_near(born: datetime.date) -> st.SearchStrategy[datetime.date]:
+    """Dates a second record may carry: the same, swapped, one digit off, or anything."""
+    near = [born, born + datetime.timedelta(days=1), born.replace(year=born.year - 1)]
+    if born.day <= 12:
+        near.append(datetime.date(born.year, born.day, born.month))
+    return st.one_of(
+        st.sampled_from(near), st.dates(datetime.date(1940, 1, 1), datetime.date(2025, 12, 31))
+    )
+
+
+@settings(max_examples=300)
+@given(people(), st.data())
+def test_the_cheap_bound_never_drops_a_likely_pair(first: Person, data: st.DataObject) -> None:
+    """Whenever two records compare as likely, ``may_reach`` on the second's birth date, sex
+    and NIK says they could: the scan that skips pairs it rules out loses none."""
+    from adminduk.identifiers.nik import birth_part
+    from adminduk.matching import may_reach
+
+    if data.draw(st.booleans()):
+        second = corrupt(first, data.draw(st.sampled_from(FIELDS)), data.draw(st.randoms()))
+    else:
+        second = attrs.evolve(data.draw(people()), name=first.name, mother_name=first.mother_name)
+    encoded = data.draw(st.sampled_from((first.birth_date, second.birth_date)))
+    sex = data.draw(st.sampled_from((second.sex, first.sex)))
+    nik = data.draw(st.sampled_from((None, f"180801{birth_part(encoded, sex)}0001")))
+    second = attrs.evolve(second, birth_date=data.draw(_dates_near(first.birth_date)), nik=nik)
+    threshold = data.draw(st.sampled_from((REVIEW_WEIGHT, 9.0, 14.5)))
+    if compare(first, second, threshold=threshold).likely:
+        assert may_reach(first, second.birth_date, second.sex, second.nik, threshold=threshold)
+
+
+def test_the_cheap_bound_rules_out_another_date() -> None:
+    """With another birth date (-7), even the best names, mother and place (8 + 1 + 5 + 2)
+    stay under the review weight; a swapped day and month does not rule a pair out."""
+    from adminduk.matching import may_reach
+
+    first = Person(name="Ani", sex=Sex.FEMALE, birth_date=datetime.date(2020, 5, 1),
+                   birth_place="Baradatu", mother_name="Sri")  # fmt: skip
+    same = attrs.evolve(first, birth_date=datetime.date(2020, 8, 9))
+    assert compare(first, same).weight == 9.0
+    assert not may_reach(first, same.birth_date, same.sex)
+    assert may_reach(first, same.birth_date, same.sex, threshold=9.0)
+    assert may_reach(first, datetime.date(2020, 1, 5), Sex.FEMALE)

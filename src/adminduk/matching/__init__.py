@@ -23,6 +23,7 @@ from adminduk.matching.compare import (
     Level,
     Person,
     compare,
+    may_reach,
 )
 from adminduk.matching.filing import Candidate, arrivals_duplicates, likely_duplicates, person_of
 from adminduk.matching.names import COMMON_PARTS, NAME_PARTS, SPELLINGS, name_parts, standard_name
@@ -47,6 +48,7 @@ __all__ = [
     "jaro",
     "jaro_winkler",
     "likely_duplicates",
+    "may_reach",
     "name_parts",
     "one_edit_apart",
     "person_of",

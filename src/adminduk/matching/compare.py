@@ -50,6 +50,7 @@ __all__ = [
     "Level",
     "Person",
     "compare",
+    "may_reach",
 ]
 
 #: Jaro-Winkler similarity at or above which two standard names count as similar.
@@ -201,18 +202,61 @@ def _one_digit(first: datetime.date, second: datetime.date) -> bool:
 
 
 def _birth_date(first: Person, second: Person) -> str:
-    if first.birth_date == second.birth_date:
+    return _birth_level(first, second.birth_date, second.sex, second.nik)
+
+
+def _birth_level(first: Person, born: datetime.date, sex: Sex, nik: str | None) -> str:
+    """The birth-date level of ``first`` against a record born ``born``, of ``sex``, ``nik``."""
+    if first.birth_date == born:
         return "same"
-    if (first.nik and first.nik[6:12] == birth_part(second.birth_date, second.sex)) or (
-        second.nik and second.nik[6:12] == birth_part(first.birth_date, first.sex)
+    if (first.nik and first.nik[6:12] == birth_part(born, sex)) or (
+        nik and nik[6:12] == birth_part(first.birth_date, first.sex)
     ):
         return "as the NIK encodes"
-    a, b = first.birth_date, second.birth_date
-    if a.year == b.year and a.day == b.month and a.month == b.day:
+    a = first.birth_date
+    if a.year == born.year and a.day == born.month and a.month == born.day:
         return "day and month swapped"
-    if _one_digit(a, b):
+    if _one_digit(a, born):
         return "one digit differs"
     return "different"
+
+
+#: The most each field can add to a comparison: its best level's weight in :data:`LEVELS`.
+_BEST = {
+    field: max(level.weight for level in LEVELS if level.field == field)
+    for field in dict.fromkeys(level.field for level in LEVELS)
+}
+#: Sums of the table's weights may round; a bound this far under a threshold is under it.
+_ROUNDING = 1e-9
+
+
+def may_reach(
+    first: Person,
+    birth_date: datetime.date,
+    sex: Sex,
+    nik: str | None = None,
+    *,
+    threshold: float = REVIEW_WEIGHT,
+) -> bool:
+    """Whether a record of ``birth_date``, ``sex`` and ``nik`` could be ``first``'s duplicate.
+
+    A cheap bound, read before comparing names: the birth date and sex are weighed as :func:`compare` weighs them and the name, mother's
+    name and birth place at their best levels. When this is false, ``compare(first, second,
+    threshold=threshold).likely`` is false for every ``second`` of that birth date, sex and NIK.
+
+    >>> import datetime
+    >>> from adminduk.codes import Sex
+    >>> filed = Person(name="Ani", sex=Sex.FEMALE, birth_date=datetime.date(2020, 5, 1),
+    ...                birth_place="Baradatu")
+    >>> may_reach(filed, datetime.date(2020, 1, 5), Sex.FEMALE)  # day and month swapped
+    True
+    >>> may_reach(filed, datetime.date(2020, 8, 9), Sex.FEMALE)  # another date: at most 9
+    False
+    """
+    known = _LEVELS["birth_date", _birth_level(first, birth_date, sex, nik)].weight
+    known += _LEVELS["sex", "same" if first.sex is sex else "different"].weight
+    best = known + _BEST["name"] + _BEST["mother_name"] + _BEST["birth_place"]
+    return best >= threshold - _ROUNDING
 
 
 def _loose(first: str, second: str, *, empty: bool) -> str:

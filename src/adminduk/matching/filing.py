@@ -24,7 +24,7 @@ import attrs
 
 from adminduk._fields import masked_repr
 from adminduk.codes import LifeStatus
-from adminduk.matching.compare import REVIEW_WEIGHT, Comparison, Person, compare
+from adminduk.matching.compare import REVIEW_WEIGHT, Comparison, Person, compare, may_reach
 from adminduk.register.resident import Resident
 
 __all__ = ["Candidate", "Residents", "arrivals_duplicates", "likely_duplicates", "person_of"]
@@ -88,6 +88,10 @@ def likely_duplicates(
             or (date.month, date.day) in (day_month, swapped)
             or (mother and resident.mother_name.strip().casefold() == mother)
         ):
+            continue
+        # Most residents born within a year of the person have another date: their names
+        # cannot lift them to the threshold, so they are not compared (see may_reach).
+        if not may_reach(person, date, resident.sex, resident.nik, threshold=threshold):
             continue
         comparison = compare(person, person_of(resident), threshold=threshold)
         if comparison.likely:
