@@ -115,6 +115,29 @@ def test_training_finds_the_planted_duplicates_better_than_exact_matching() -> N
     assert clusters.num_rows == 5_100
 
 
+def test_a_page_of_the_queue_is_the_queue_s_head_with_its_clusters(trained: TrainedModel) -> None:
+    """``review_queue(limit=n)`` is the first n items of the whole queue, each with the cluster
+    the whole clustering gives its left record; asked again, the same; a bad limit is refused."""
+    result = link(synthetic_people(2_000, seed=9), model=trained)
+    whole = result.review_queue()
+    assert len(whole) > 10
+    clusters = {
+        row["record_id"]: row["cluster_id"]
+        for row in result.clusters(REVIEW_MATCH_WEIGHT).to_pylist()
+    }
+    assert [item.cluster for item in whole] == [clusters[item.left] for item in whole]
+    assert result.review_queue(limit=7) == whole[:7] == result.review_queue(limit=7)
+    assert result.review_queue(limit=0) == ()
+    some = [whole[0].left, whole[3].right]
+    kept = result.clusters(REVIEW_MATCH_WEIGHT, records=some).to_pylist()
+    assert {row["record_id"]: row["cluster_id"] for row in kept} == {
+        record: clusters[record] for record in some
+    }
+    for bad in (-1, "3", True, 2.0):
+        with pytest.raises(InvalidComponent, match="limit must be"):
+            result.review_queue(limit=bad)  # type: ignore[arg-type]
+
+
 def test_bad_tables_are_refused() -> None:
     """A table without the compared columns, or not a table at all, is refused clearly."""
     with pytest.raises(InvalidFormat, match="needs the columns"):

@@ -116,24 +116,50 @@ class Linkage:
     input_table: str
     #: The columns each pair carries of both records (the record's data, and what was asked).
     retained: tuple[str, ...]
+    #: The clustering at each weight asked for so far (its table's name): the pairs do not
+    #: change, so a queue paged through clusters them once.
+    _clustered: dict[float, str] = attrs.field(factory=dict, init=False, repr=False)
 
-    def scored(self, min_weight: float = KEEP_WEIGHT) -> pa.Table:
-        """The scored pairs at or above ``min_weight``, heaviest first, as an Arrow table."""
+    def scored(self, min_weight: float = KEEP_WEIGHT, *, limit: int | None = None) -> pa.Table:
+        """The scored pairs at or above ``min_weight``, heaviest first, as an Arrow table.
+
+        ``limit`` keeps the first so many (``None``: all).
+        """
         query = (
             f"select * from {self.pairs.physical_name} where match_weight >= ? "
             "order by match_weight desc, record_id_l, record_id_r"
         )
-        found: pa.Table = self.connection.sql(query, params=[float(min_weight)]).to_arrow_table()
+        parameters: list[Any] = [float(min_weight)]
+        if limit is not None:
+            query += " limit ?"
+            parameters.append(_count(limit))
+        found: pa.Table = self.connection.sql(query, params=parameters).to_arrow_table()
         return found
 
-    def clusters(self, min_weight: float) -> pa.Table:
-        """Every record's cluster (``record_id``, ``cluster_id``): pairs at ``min_weight`` join."""
-        found = self.linker.clustering.cluster_pairwise_predictions_at_threshold(
-            self.pairs, threshold_match_weight=float(min_weight)
-        )
-        query = f"select record_id, cluster_id from {found.physical_name} order by record_id"
-        table: pa.Table = self.connection.sql(query).to_arrow_table()
+    def clusters(self, min_weight: float, *, records: list[Any] | None = None) -> pa.Table:
+        """Every record's cluster (``record_id``, ``cluster_id``): pairs at ``min_weight`` join.
+
+        ``records`` keeps those records' rows only (the clustering is over every pair all the
+        same: a cluster is what pairs join, transitively).
+        """
+        query = f"select record_id, cluster_id from {self._clustering(float(min_weight))}"
+        parameters: list[Any] = []
+        if records is not None:
+            query += " where list_contains(?, record_id)"
+            parameters.append(list(records))
+        table: pa.Table = self.connection.sql(
+            query + " order by record_id", params=parameters
+        ).to_arrow_table()
         return table
+
+    def _clustering(self, min_weight: float) -> str:
+        name = self._clustered.get(min_weight)
+        if name is None:
+            found = self.linker.clustering.cluster_pairwise_predictions_at_threshold(
+                self.pairs, threshold_match_weight=min_weight
+            )
+            name = self._clustered[min_weight] = found.physical_name
+        return name
 
     def model(self) -> TrainedModel:
         """What training learned (numbers only), to link another table without training."""
@@ -142,12 +168,19 @@ class Linkage:
     def review_queue(
         self, min_weight: float = REVIEW_MATCH_WEIGHT, *, limit: int | None = None
     ) -> tuple[ReviewItem, ...]:
-        """The pairs an officer should judge: at or above ``min_weight``, heaviest first."""
-        rows = self.scored(min_weight).to_pylist()[:limit]
+        """The pairs an officer should judge: at or above ``min_weight``, heaviest first.
+
+        ``limit`` keeps the first so many (a page of the queue: only those are read from the
+        database). Each item carries its left record's cluster; the clustering at a weight is
+        computed once per :class:`Linkage` and kept.
+        """
+        rows = self.scored(min_weight, limit=limit).to_pylist()
         clusters: dict[int, int] = {}
         if rows:
+            wanted = list(dict.fromkeys(row["record_id_l"] for row in rows))
             clusters = {
-                r["record_id"]: r["cluster_id"] for r in self.clusters(min_weight).to_pylist()
+                r["record_id"]: r["cluster_id"]
+                for r in self.clusters(min_weight, records=wanted).to_pylist()
             }
         items = []
         for row in rows:
@@ -167,6 +200,13 @@ class Linkage:
                 )
             )
         return tuple(items)
+
+
+def _count(limit: object) -> int:
+    """A row limit: a non-negative int (``limit=-1`` or ``"10"`` is refused, not guessed)."""
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+        raise InvalidComponent(f"limit must be a non-negative int or None, not {limit!r:.20}")
+    return limit
 
 
 def _weight(bayes_factor: float | None) -> float:
