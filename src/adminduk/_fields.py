@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import math
 import types
 from collections.abc import Callable, Collection, Mapping
 from typing import Any, TypeVar, cast
@@ -65,6 +66,13 @@ def require_text(value: object, name: str, *, empty: bool = False) -> None:
         raise InvalidFormat(f"{name} must be a string, not {type(value).__name__}")
     if not empty and not value.strip():
         raise InvalidFormat(f"{name} must not be empty")
+
+
+def require_number(value: object, name: str) -> float:
+    """Return ``value`` as a float if it is a finite int or float (not a bool), else raise."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise InvalidFormat(f"{name} must be a finite number, not {str(value)[:20]!r}")
+    return float(value)
 
 
 def require_member(value: object, kind: type, name: str) -> None:

@@ -97,3 +97,33 @@ def test_the_scan_finds_what_comparing_every_resident_finds() -> None:
         assert [(-c.weight, c.nik) for c in found] == every
         found_any += bool(every)
     assert found_any >= 10  # the planted records are found, so the comparison is not vacuous
+
+
+def test_bad_search_arguments_are_refused() -> None:
+    """A person that is not a Person, a threshold that is not a finite number or a limit that
+    is not a non-negative int gets a typed error, as do the bound's own arguments."""
+    import datetime
+
+    import pytest
+
+    from adminduk.codes import Sex
+    from adminduk.errors import AdmindukError, InvalidFormat
+    from adminduk.matching import may_reach
+
+    registry = sample_registry()
+    person = attrs.evolve(person_of(registry.resident(SIAP_KELUARGA.head)), nik=None)
+    for bad in ({"threshold": "12"}, {"threshold": float("nan")}, {"threshold": True},
+                {"limit": -1}, {"limit": 2.0}):  # fmt: skip
+        with pytest.raises(InvalidFormat):
+            likely_duplicates(registry, person, **bad)
+    with pytest.raises(InvalidFormat, match="person must be a Person"):
+        likely_duplicates(registry, {"name": "Ani"})  # type: ignore[arg-type]
+    day = datetime.date(2000, 1, 1)
+    for args in ((person, "2000-01-01", Sex.MALE), (person, day, 1), ("Ani", day, Sex.MALE)):
+        with pytest.raises(InvalidFormat):
+            may_reach(*args)
+    with pytest.raises(AdmindukError):
+        may_reach(person, day, Sex.MALE, "1234")
+    with pytest.raises(InvalidFormat, match="threshold"):
+        may_reach(person, day, Sex.MALE, threshold=float("inf"))
+    assert likely_duplicates(registry, person, threshold=12, limit=0) == ()

@@ -32,7 +32,14 @@ from typing import Final
 
 import attrs
 
-from adminduk._fields import masked_repr, optional_nik, require_date, require_member, require_text
+from adminduk._fields import (
+    masked_repr,
+    optional_nik,
+    require_date,
+    require_member,
+    require_number,
+    require_text,
+)
 from adminduk._privacy import redacted_repr
 from adminduk.codes import Sex
 from adminduk.identifiers.nik import birth_part
@@ -253,6 +260,17 @@ def may_reach(
     >>> may_reach(filed, datetime.date(2020, 8, 9), Sex.FEMALE)  # another date: at most 9
     False
     """
+    require_member(first, Person, "first")
+    require_date(birth_date, "birth_date")
+    require_member(sex, Sex, "sex")
+    threshold = require_number(threshold, "threshold")
+    return _may_reach(first, birth_date, sex, optional_nik(nik), threshold)
+
+
+def _may_reach(
+    first: Person, birth_date: datetime.date, sex: Sex, nik: str | None, threshold: float
+) -> bool:
+    """:func:`may_reach` on values already checked (a register's residents, in a scan)."""
     known = _LEVELS["birth_date", _birth_level(first, birth_date, sex, nik)].weight
     known += _LEVELS["sex", "same" if first.sex is sex else "different"].weight
     best = known + _BEST["name"] + _BEST["mother_name"] + _BEST["birth_place"]

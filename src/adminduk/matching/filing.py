@@ -22,9 +22,16 @@ from typing import Protocol
 
 import attrs
 
-from adminduk._fields import masked_repr
+from adminduk._fields import masked_repr, require_member, require_number
 from adminduk.codes import LifeStatus
-from adminduk.matching.compare import REVIEW_WEIGHT, Comparison, Person, compare, may_reach
+from adminduk.errors import InvalidFormat
+from adminduk.matching.compare import (
+    REVIEW_WEIGHT,
+    Comparison,
+    Person,
+    _may_reach,
+    compare,
+)
 from adminduk.register.resident import Resident
 
 __all__ = ["Candidate", "Residents", "arrivals_duplicates", "likely_duplicates", "person_of"]
@@ -75,6 +82,10 @@ def likely_duplicates(
 
     A resident with the person's own NIK is not a candidate (that is the person).
     """
+    require_member(person, Person, "person")
+    threshold = require_number(threshold, "threshold")
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+        raise InvalidFormat(f"limit must be a non-negative int, not {str(limit)[:20]!r}")
     born = person.birth_date
     day_month, swapped = (born.month, born.day), (born.day, born.month)
     mother = person.mother_name.strip().casefold()
@@ -91,7 +102,7 @@ def likely_duplicates(
             continue
         # Most residents born within a year of the person have another date: their names
         # cannot lift them to the threshold, so they are not compared (see may_reach).
-        if not may_reach(person, date, resident.sex, resident.nik, threshold=threshold):
+        if not _may_reach(person, date, resident.sex, resident.nik, threshold):
             continue
         comparison = compare(person, person_of(resident), threshold=threshold)
         if comparison.likely:
