@@ -136,6 +136,11 @@ def test_a_page_of_the_queue_is_the_queue_s_head_with_its_clusters(trained: Trai
     for bad in (-1, "3", True, 2.0):
         with pytest.raises(InvalidComponent, match="limit must be"):
             result.review_queue(limit=bad)  # type: ignore[arg-type]
+    for weight in ("4", float("nan"), None):
+        with pytest.raises(InvalidFormat, match="min_weight"):
+            result.review_queue(weight)  # type: ignore[arg-type]
+        with pytest.raises(InvalidFormat, match="min_weight"):
+            result.clusters(weight)  # type: ignore[arg-type]
 
 
 def test_bad_tables_are_refused() -> None:

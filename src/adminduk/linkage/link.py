@@ -28,7 +28,7 @@ import duckdb
 import pyarrow as pa
 from splink import DuckDBAPI, Linker, block_on
 
-from adminduk._fields import masked_repr
+from adminduk._fields import masked_repr, require_number
 from adminduk._privacy import redacted_repr
 from adminduk.errors import InvalidComponent
 from adminduk.linkage.model import LEVELS, TrainedModel, prepare, settings, trained_model
@@ -129,7 +129,7 @@ class Linkage:
             f"select * from {self.pairs.physical_name} where match_weight >= ? "
             "order by match_weight desc, record_id_l, record_id_r"
         )
-        parameters: list[Any] = [float(min_weight)]
+        parameters: list[Any] = [require_number(min_weight, "min_weight")]
         if limit is not None:
             query += " limit ?"
             parameters.append(_count(limit))
@@ -142,7 +142,8 @@ class Linkage:
         ``records`` keeps those records' rows only (the clustering is over every pair all the
         same: a cluster is what pairs join, transitively).
         """
-        query = f"select record_id, cluster_id from {self._clustering(float(min_weight))}"
+        weight = require_number(min_weight, "min_weight")
+        query = f"select record_id, cluster_id from {self._clustering(weight)}"
         parameters: list[Any] = []
         if records is not None:
             query += " where list_contains(?, record_id)"
