@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 pytest.importorskip(
     "web_office", reason="the web office example is not installed (make test installs it)"
@@ -436,3 +438,52 @@ def test_no_input_of_a_seeded_fuzz_run_gets_a_500(app: Any) -> None:
         Status.CANCELLED,
         Status.PRINTED,
     )
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from("abcd"), st.floats(min_value=0, max_value=4)),
+        max_size=60,
+    )
+)
+def test_a_rate_limit_never_allows_more_than_its_limit_in_a_window(
+    steps: list[tuple[str, float]],
+) -> None:
+    """Whatever the keys and times, no key has more than ``limit`` allowed events in any
+    window, and an event is refused only when that many already fall in the window."""
+    from web_office.accounts import RateLimit
+
+    now = [0.0]
+    limit, window = 3, 5.0
+    limiter = RateLimit(limit, window, clock=lambda: now[0])
+    allowed: dict[str, list[float]] = {}
+    for key, advance in steps:
+        now[0] += advance
+        recent = [t for t in allowed.get(key, []) if t > now[0] - window]
+        assert limiter.allow(key) == (len(recent) < limit)
+        if len(recent) < limit:
+            allowed.setdefault(key, []).append(now[0])
+    for times in allowed.values():
+        for start in times:
+            assert sum(start <= t < start + window for t in times) <= limit
+
+
+def test_a_flood_of_new_keys_forgets_the_least_recently_used_only() -> None:
+    """Past ``keys`` keys the limiter forgets the key used least recently, in constant time:
+    a key in use keeps its count while new keys flood in."""
+    from web_office.accounts import RateLimit
+
+    limiter = RateLimit(2, 60, keys=3, clock=lambda: 0.0)
+    assert limiter.allow("clerk")
+    assert limiter.allow("clerk")
+    assert not limiter.allow("clerk")
+    for index in range(1_000):
+        assert limiter.allow(f"guess-{index}")
+        assert not limiter.allow("clerk")  # used again: still remembered, still refused
+    assert len(limiter) == 3
+    for key in "xyz":  # the clerk is now the key used least recently
+        assert limiter.allow(key)
+    assert limiter.allow("clerk")  # forgotten: its count started again
+    with pytest.raises(AdmindukError):
+        RateLimit(1, 1, keys=0)

@@ -253,26 +253,44 @@ def _digest(code: str) -> str:
 
 
 class RateLimit:
-    """At most ``limit`` events per key in any ``window`` seconds (a sliding window)."""
+    """At most ``limit`` events per key in any ``window`` seconds (a sliding window).
+
+    At most ``keys`` keys are remembered: past that, the key used least recently is forgotten
+    (its count starts again), so a flood of new keys costs constant time and memory per event
+    instead of a pass over every key.
+    """
 
     def __init__(
-        self, limit: int, window: float, *, clock: Callable[[], float] = time.monotonic
+        self,
+        limit: int,
+        window: float,
+        *,
+        keys: int = 100_000,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        if limit < 1 or window <= 0:
-            raise InvalidFormat("a rate limit needs a positive limit and window")
-        self.limit, self.window, self.clock = limit, window, clock
-        self._events: dict[str, collections.deque[float]] = {}
+        if limit < 1 or window <= 0 or keys < 1:
+            raise InvalidFormat("a rate limit needs a positive limit, window and key count")
+        self.limit, self.window, self.keys, self.clock = limit, window, keys, clock
+        self._events: collections.OrderedDict[str, collections.deque[float]] = (
+            collections.OrderedDict()
+        )
         self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        """How many keys are remembered (at most ``keys``)."""
+        return len(self._events)
 
     def allow(self, key: str) -> bool:
         """Count an event for ``key``; ``False`` (and not counted) when over the limit."""
         now = self.clock()
         with self._lock:
-            if len(self._events) > 100_000:  # forget idle keys rather than grow without bound
-                self._events = {
-                    k: q for k, q in self._events.items() if q and q[-1] > now - self.window
-                }
-            events = self._events.setdefault(key, collections.deque())
+            events = self._events.get(key)
+            if events is None:
+                events = self._events[key] = collections.deque()
+                while len(self._events) > self.keys:
+                    self._events.popitem(last=False)  # the key used least recently
+            else:
+                self._events.move_to_end(key)
             while events and events[0] <= now - self.window:
                 events.popleft()
             if len(events) >= self.limit:

@@ -12,6 +12,7 @@ import functools
 import os
 import re
 import secrets
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -92,15 +93,15 @@ class WebOffice:
         self.code = code
         self.clock = clock
         self.token = token
-        timing = {} if limit_clock is None else {"clock": limit_clock}
+        timing = time.monotonic if limit_clock is None else limit_clock
         #: Five failed sign-ins per user name, and twenty per address, in 15 minutes.
-        self.login_by_name = RateLimit(5, 900, **timing)
-        self.login_by_client = RateLimit(20, 900, **timing)
+        self.login_by_name = RateLimit(5, 900, clock=timing)
+        self.login_by_client = RateLimit(20, 900, clock=timing)
         #: Twenty tracking lookups per address in 10 minutes (a NIK and code pair is guessed
         #: nowhere near that fast).
-        self.tracking = RateLimit(20, 600, **timing)
+        self.tracking = RateLimit(20, 600, clock=timing)
         #: Forty files per address an hour: what a family files, not what fills the disk.
-        self.uploads = RateLimit(40, 3600, **timing)
+        self.uploads = RateLimit(40, 3600, clock=timing)
         #: The key printed documents are signed with (made beside the store on first start;
         #: ``adminduk print key`` makes one for an office's signing machine).
         self.print_key = print_key_for(path, code)
