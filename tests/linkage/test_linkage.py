@@ -134,13 +134,15 @@ def test_a_page_of_the_queue_is_the_queue_s_head_with_its_clusters(trained: Trai
         record: clusters[record] for record in some
     }
     for bad in (-1, "3", True, 2.0):
-        with pytest.raises(InvalidComponent, match="limit must be"):
+        with pytest.raises(InvalidFormat, match="limit must be"):
             result.review_queue(limit=bad)  # type: ignore[arg-type]
     for weight in ("4", float("nan"), None):
         with pytest.raises(InvalidFormat, match="min_weight"):
             result.review_queue(weight)  # type: ignore[arg-type]
         with pytest.raises(InvalidFormat, match="min_weight"):
             result.clusters(weight)  # type: ignore[arg-type]
+    with pytest.raises(InvalidFormat, match="records must be a list"):
+        result.clusters(REVIEW_MATCH_WEIGHT, records=7)  # type: ignore[arg-type]
 
 
 def test_bad_tables_are_refused() -> None:

@@ -30,7 +30,7 @@ from splink import DuckDBAPI, Linker, block_on
 
 from adminduk._fields import masked_repr, require_number
 from adminduk._privacy import redacted_repr
-from adminduk.errors import InvalidComponent
+from adminduk.errors import InvalidComponent, InvalidFormat
 from adminduk.linkage.model import LEVELS, TrainedModel, prepare, settings, trained_model
 
 __all__ = ["REVIEW_MATCH_WEIGHT", "Linkage", "ReviewItem", "link", "train"]
@@ -146,6 +146,8 @@ class Linkage:
         query = f"select record_id, cluster_id from {self._clustering(weight)}"
         parameters: list[Any] = []
         if records is not None:
+            if not isinstance(records, list | tuple):
+                raise InvalidFormat(f"records must be a list, not {type(records).__name__}")
             query += " where list_contains(?, record_id)"
             parameters.append(list(records))
         table: pa.Table = self.connection.sql(
@@ -206,7 +208,7 @@ class Linkage:
 def _count(limit: object) -> int:
     """A row limit: a non-negative int (``limit=-1`` or ``"10"`` is refused, not guessed)."""
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
-        raise InvalidComponent(f"limit must be a non-negative int or None, not {limit!r:.20}")
+        raise InvalidFormat(f"limit must be a non-negative int or None, not {limit!r:.20}")
     return limit
 
 
