@@ -75,6 +75,13 @@ def require_number(value: object, name: str) -> float:
     return float(value)
 
 
+def require_count(value: object, name: str) -> int:
+    """Return ``value`` if it is a non-negative int (not a bool), else raise ``InvalidFormat``."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidFormat(f"{name} must be a non-negative int, not {str(value)[:20]!r}")
+    return value
+
+
 def require_member(value: object, kind: type, name: str) -> None:
     """Raise ``InvalidFormat`` unless ``value`` is an instance of ``kind``."""
     if not isinstance(value, kind):

@@ -28,7 +28,7 @@ import duckdb
 import pyarrow as pa
 from splink import DuckDBAPI, Linker, block_on
 
-from adminduk._fields import masked_repr, require_number
+from adminduk._fields import masked_repr, require_count, require_number
 from adminduk._privacy import redacted_repr
 from adminduk.errors import InvalidComponent, InvalidFormat
 from adminduk.linkage.model import LEVELS, TrainedModel, prepare, settings, trained_model
@@ -132,7 +132,7 @@ class Linkage:
         parameters: list[Any] = [require_number(min_weight, "min_weight")]
         if limit is not None:
             query += " limit ?"
-            parameters.append(_count(limit))
+            parameters.append(require_count(limit, "limit"))
         found: pa.Table = self.connection.sql(query, params=parameters).to_arrow_table()
         return found
 
@@ -203,13 +203,6 @@ class Linkage:
                 )
             )
         return tuple(items)
-
-
-def _count(limit: object) -> int:
-    """A row limit: a non-negative int (``limit=-1`` or ``"10"`` is refused, not guessed)."""
-    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
-        raise InvalidFormat(f"limit must be a non-negative int or None, not {limit!r:.20}")
-    return limit
 
 
 def _weight(bayes_factor: float | None) -> float:

@@ -22,9 +22,8 @@ from typing import Protocol
 
 import attrs
 
-from adminduk._fields import masked_repr, require_member, require_number
+from adminduk._fields import masked_repr, require_count, require_member, require_number
 from adminduk.codes import LifeStatus
-from adminduk.errors import InvalidFormat
 from adminduk.matching.compare import (
     REVIEW_WEIGHT,
     Comparison,
@@ -84,8 +83,7 @@ def likely_duplicates(
     """
     require_member(person, Person, "person")
     threshold = require_number(threshold, "threshold")
-    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
-        raise InvalidFormat(f"limit must be a non-negative int, not {str(limit)[:20]!r}")
+    require_count(limit, "limit")
     born = person.birth_date
     day_month, swapped = (born.month, born.day), (born.day, born.month)
     mother = person.mother_name.strip().casefold()
